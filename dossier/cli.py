@@ -1,0 +1,120 @@
+"""The `dossier` command line.
+
+    dossier extract [PATH ...] --format json|text
+    dossier render --out DIR [PATH ...]
+    dossier build [--strict]
+    dossier check [PATH ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from dossier.errors import DossierError
+
+log = logging.getLogger("dossier")
+
+
+def _settings(args: argparse.Namespace):
+    from dossier.config import load_settings
+
+    settings = load_settings(args.config_file)
+    if getattr(args, "paths", None):
+        settings.articles = [str(Path(p).resolve()) for p in args.paths]
+    return settings
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from dossier.export import briefing_to_json
+    from dossier.pipeline import build_briefing
+
+    settings = _settings(args)
+    briefing = build_briefing(settings.article_paths, model=settings.model, strict=args.strict)
+    if args.format == "json":
+        sys.stdout.write(briefing_to_json(briefing) + "\n")
+    else:
+        for person in briefing.people:
+            roles = "; ".join(r.title for r in person.roles)
+            print(f"person  {person.name}" + (f" ({roles})" if roles else ""))
+        for org in briefing.organizations:
+            print(f"org     {org.name}")
+        for place in briefing.places:
+            print(f"place   {place.name}")
+        for event in briefing.events:
+            print(f"event   {event.date or '?'}  {event.title}")
+        for doc in briefing.documents:
+            print(f"doc     {doc.date or '?'}  {doc.name}")
+        for quote in briefing.quotes:
+            print(f"quote   {quote.speaker or '?'}: {quote.text[:80]}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from dossier.publish.site import generate_pages
+    from dossier.publish.write import write_tree
+
+    settings = _settings(args)
+    pages = generate_pages(settings, strict=args.strict)
+    write_tree(pages, Path(args.out))
+    print(f"wrote {len(pages)} files to {args.out}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from dossier.publish.site import build_site
+
+    site = build_site(Path(args.config_file), strict=args.strict)
+    print(f"site built in {site}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier", description="Turn a folder of news articles into a briefing dossier."
+    )
+    parser.add_argument(
+        "-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="print the briefing model extracted from articles")
+    p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
+    p.add_argument("--format", choices=["json", "text"], default="json")
+    p.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("render", help="write the dossier's Markdown pages to a folder")
+    p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
+    p.add_argument("--out", required=True, help="folder to write the Markdown tree into")
+    p.add_argument("--strict", action="store_true")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("build", help="build the site (and PDFs) from mkdocs.yml")
+    p.add_argument("--strict", action="store_true", help="fail on warnings and on bad article files")
+    p.set_defaults(func=cmd_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(name)s: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.func(args) or 0)
+    except DossierError as exc:
+        print(f"dossier: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

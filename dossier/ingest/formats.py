@@ -1,0 +1,186 @@
+"""Readers, one per file format: text in, `Article` out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dossier.errors import IngestError
+from dossier.model import Article, Paragraph
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def clean_line(text: str) -> str:
+    """One paragraph's text on one line: control characters dropped, runs of
+    white space folded."""
+    text = _CONTROL.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def split_blocks(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [b for b in (block.strip("\n") for block in _BLANK_LINE.split(text)) if b.strip()]
+
+
+def number(paragraphs: list[tuple[str, str]]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for text, kind in paragraphs:
+        text = clean_line(text)
+        if text:
+            out.append(Paragraph(number=len(out) + 1, text=text, kind=kind))
+    return out
+
+
+def read_txt(path: Path, text: str, article_id: str) -> Article:
+    """The seed's layout: a title line, the title repeated, then paragraphs
+    separated by blank lines."""
+    blocks = split_blocks(text)
+    if not blocks:
+        raise IngestError("the file holds only white space; expected a title and paragraphs", path=path)
+    title = clean_line(blocks[0])
+    body = blocks[1:]
+    if body and clean_line(body[0]) == title:
+        body = body[1:]
+    if len(title) > 300:
+        # No title line: the first block is already a paragraph.
+        body = blocks
+        title = path.stem
+    return Article(
+        id=article_id, title=title, path=str(path), format="txt",
+        paragraphs=number([(b, "text") for b in body]),
+    )
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def _meta_date(value: Any, path: Path) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            pass
+    raise IngestError(
+        f"front matter 'date' is {value!r}; expected a date written YYYY-MM-DD", path=path, line=_line_of(path, "date")
+    )
+
+
+def _line_of(path: Path, key: str) -> int | None:
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if line.startswith(key + ":"):
+                return n
+    except OSError:
+        return None
+    return None
+
+
+def _meta_text(meta: dict[str, Any], key: str, path: Path) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (str, int, float)):
+        return clean_line(str(value)) or None
+    raise IngestError(
+        f"front matter '{key}' is a {type(value).__name__}; expected a single line of text",
+        path=path, line=_line_of(path, key),
+    )
+
+
+def read_markdown(path: Path, text: str, article_id: str) -> Article:
+    """Markdown with optional YAML front matter (title, date, source, url,
+    author)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta: dict[str, Any] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as exc:
+            line = getattr(getattr(exc, "problem_mark", None), "line", None)
+            raise IngestError(
+                f"front matter is not valid YAML ({getattr(exc, 'problem', exc)}); expected 'key: value' lines",
+                path=path, line=line + 2 if line is not None else None,
+            ) from exc
+        if loaded is not None and not isinstance(loaded, dict):
+            raise IngestError("front matter is not a mapping; expected 'key: value' lines", path=path, line=2)
+        meta = loaded or {}
+        text = text[match.end():]
+    elif text.startswith("---\n"):
+        raise IngestError("front matter is not closed; expected a second '---' line after it", path=path, line=1)
+    paragraphs: list[tuple[str, str]] = []
+    title = _meta_text(meta, "title", path)
+    for block in split_blocks(text):
+        lines = block.split("\n")
+        heading = _HEADING.match(lines[0]) if len(lines) == 1 else None
+        if heading:
+            if len(heading.group(1)) == 1 and (title is None or clean_line(heading.group(2)) == title):
+                title = title or clean_line(heading.group(2))
+                continue
+            paragraphs.append((heading.group(2), "heading"))
+        elif all(_ITEM.match(line) or line.startswith("  ") for line in lines) and _ITEM.match(lines[0]):
+            item: list[str] = []
+            for line in lines:
+                if _ITEM.match(line) and item:
+                    paragraphs.append((" ".join(item), "item"))
+                    item = []
+                item.append(_ITEM.sub("", line))
+            paragraphs.append((" ".join(item), "item"))
+        else:
+            paragraphs.append((block, "text"))
+    return Article(
+        id=article_id, title=title or path.stem, path=str(path), format="md",
+        paragraphs=number(paragraphs),
+        published=_meta_date(meta.get("date"), path),
+        source=_meta_text(meta, "source", path), url=_meta_text(meta, "url", path),
+        author=_meta_text(meta, "author", path),
+    )
+
+
+def read_html(path: Path, text: str, article_id: str) -> Article:
+    """Saved web page: main text and metadata through trafilatura."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        raise IngestError("no article text found in the HTML; expected a saved news article page", path=path)
+    paragraphs = number([(line, "text") for line in body.split("\n")])
+    title = clean_line(getattr(doc, "title", None) or "") or path.stem
+    published = None
+    if getattr(doc, "date", None):
+        try:
+            published = dt.date.fromisoformat(str(doc.date)[:10]).isoformat()
+        except ValueError:
+            published = None
+    return Article(
+        id=article_id, title=title, path=str(path), format="html", paragraphs=paragraphs,
+        published=published,
+        source=clean_line(getattr(doc, "sitename", None) or "") or None,
+        url=getattr(doc, "url", None) or None,
+        author=clean_line(getattr(doc, "author", None) or "") or None,
+    )
+
+
+READERS: dict[str, Callable[[Path, str, str], Article]] = {
+    ".txt": read_txt,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+}

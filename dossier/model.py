@@ -1,0 +1,223 @@
+"""The briefing model: plain, typed classes, every fact carrying its provenance.
+
+The model is what every stage hands to the next one: ingest fills `Article`,
+extract and resolve fill the entities, render and pdf only read it.  Ids are
+stable slugs (see `dossier.slug`), so pages and exports can be diffed between
+builds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+MODEL_VERSION = 1
+
+
+@dataclass(slots=True, frozen=True, order=True)
+class Provenance:
+    """Where a fact was read: article id, 1-based paragraph number, and the
+    character span inside that paragraph's text (``end`` is exclusive)."""
+
+    article: str
+    paragraph: int
+    start: int = 0
+    end: int = 0
+
+    def anchor(self) -> str:
+        return f"p{self.paragraph}"
+
+
+@dataclass(slots=True)
+class Paragraph:
+    number: int
+    text: str
+    kind: str = "text"  # "text", "heading" or "item"
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    title: str
+    path: str
+    paragraphs: list[Paragraph]
+    published: str | None = None  # ISO date (EDTF level 0) or None when unknown
+    date_inferred: bool = False
+    date_evidence: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    format: str = "txt"
+    encoding: str = "utf-8"
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def paragraph(self, number: int) -> Paragraph:
+        return self.paragraphs[number - 1]
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in an article where an entity is named."""
+
+    text: str
+    where: Provenance
+
+
+@dataclass(slots=True)
+class Role:
+    """A role as the text states it ("former Russian Ambassador to Japan"),
+    dated by the article that states it."""
+
+    title: str
+    where: Provenance
+    date: str | None = None
+    curated: bool = False
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    description: str | None = None
+    notes: list[str] = field(default_factory=list)
+    curated: bool = False
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({m.where.article for m in self.mentions})
+
+
+@dataclass(slots=True)
+class Organization:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    description: str | None = None
+    notes: list[str] = field(default_factory=list)
+    curated: bool = False
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({m.where.article for m in self.mentions})
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    kind: str | None = None  # "country", "region", "city", "islands", ...
+    description: str | None = None
+    notes: list[str] = field(default_factory=list)
+    curated: bool = False
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({m.where.article for m in self.mentions})
+
+
+@dataclass(slots=True)
+class Quote:
+    """Words attributed to a speaker.  ``direct`` is False for indirect speech
+    ("Panov said that ...").  ``speaker`` is a person id; an organization that
+    speaks (a ministry statement) goes in ``speaker_organization``."""
+
+    id: str
+    text: str
+    where: Provenance
+    speaker: str | None = None
+    speaker_organization: str | None = None
+    direct: bool = True
+    cue: str | None = None  # the reporting verb: "said", "told reporters", ...
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class EventReport:
+    """What one article says about an event."""
+
+    where: Provenance
+    sentence: str
+    status: str  # held, scheduled, expected, proposed, cancelled
+    date: str | None = None
+    date_text: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    title: str
+    kind: str  # meeting, summit, talks, visit, forum, signing, anniversary, ...
+    date: str | None = None  # EDTF
+    place: str | None = None  # a place id
+    participants: list[str] = field(default_factory=list)  # person ids
+    status: str = "held"
+    reports: list[EventReport] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # document ids
+    notes: list[str] = field(default_factory=list)
+    curated: bool = False
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({r.where.article for r in self.reports})
+
+
+@dataclass(slots=True)
+class Provision:
+    text: str
+    where: Provenance
+    cue: str | None = None  # "calls for", "stipulates", ...
+
+
+@dataclass(slots=True)
+class Document:
+    id: str
+    name: str
+    kind: str  # treaty, declaration, joint statement, agreement, plan, memorandum
+    aliases: list[str] = field(default_factory=list)
+    date: str | None = None  # EDTF
+    provisions: list[Provision] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)  # event ids
+    notes: list[str] = field(default_factory=list)
+    curated: bool = False
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({m.where.article for m in self.mentions})
+
+
+@dataclass(slots=True)
+class Briefing:
+    """The whole dossier model."""
+
+    articles: list[Article] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # inputs skipped, with reasons
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def index(self) -> dict[str, Any]:
+        """Every entity by id, for templates that follow cross-references."""
+        out: dict[str, Any] = {}
+        for group in (self.people, self.organizations, self.places, self.events, self.documents):
+            for item in group:
+                out[item.id] = item
+        return out

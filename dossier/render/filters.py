@@ -1,0 +1,107 @@
+"""Filters and globals the page templates use.  Those that build links
+return `Md`, so the environment's escaping leaves them alone."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Any
+
+import jinja2
+
+from dossier.model import Provenance
+from dossier.render.markdown import Md, html_text, md_escape
+from dossier.render.paths import citation_target, page_path, relative
+
+
+@jinja2.pass_context
+def url(ctx: jinja2.runtime.Context, target: str) -> Md:
+    return Md(relative(target, ctx["page_path"]))
+
+
+@jinja2.pass_context
+def link(ctx: jinja2.runtime.Context, item: Any, label: str | None = None) -> Md:
+    """A Markdown link to an entity's page, labelled with its name."""
+    text = label if label is not None else getattr(item, "name", None) or getattr(item, "title", "")
+    return Md(f"[{md_escape(text)}]({relative(page_path(item), ctx['page_path'])})")
+
+
+@jinja2.pass_context
+def cite(ctx: jinja2.runtime.Context, where: Provenance) -> Md:
+    """A citation: '[S2 ¶4](../sources/id.md#p4)', pointing at the paragraph."""
+    label = ctx["source_labels"].get(where.article, where.article)
+    return Md(f"[{md_escape(label)}&nbsp;¶{where.paragraph}]({relative(citation_target(where), ctx['page_path'])})")
+
+
+def excerpt(text: str, start: int, end: int, width: int = 90) -> str:
+    """The words around [start, end) in `text`, with ellipses."""
+    a = max(0, start - width)
+    b = min(len(text), end + width)
+    if a > 0:
+        space = text.find(" ", a)
+        a = space + 1 if 0 <= space < start else a
+    if b < len(text):
+        space = text.rfind(" ", end, b)
+        b = space if space > end else b
+    return ("… " if a > 0 else "") + text[a:b] + (" …" if b < len(text) else "")
+
+
+@jinja2.pass_context
+def context_of(ctx: jinja2.runtime.Context, where: Provenance, width: int = 90) -> str:
+    """The sentence-sized context of a mention, as plain text."""
+    article = ctx["articles_by_id"][where.article]
+    return excerpt(article.paragraph(where.paragraph).text, where.start, where.end, width)
+
+
+_EDTF_ONE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]*)$")
+SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+
+
+def _one_date(value: str) -> str:
+    m = _EDTF_ONE.match(value.strip())
+    if not m:
+        return value
+    year, month, day, qual = m.groups()
+    out = year
+    if month:
+        mo = int(month)
+        if mo in SEASON_NAMES:
+            out = f"{SEASON_NAMES[mo]} {year}"
+        elif 1 <= mo <= 12:
+            out = f"{calendar.month_name[mo]} {year}"
+            if day:
+                out = f"{int(day)} {out}"
+    if "~" in qual or "%" in qual:
+        out = "about " + out
+    if "?" in qual:
+        out += " (uncertain)"
+    return out
+
+
+def human_date(value: str | None) -> str:
+    """EDTF -> words: '2016-09-02/2016-09-03' -> '2 September 2016 – 3 September 2016'."""
+    if not value:
+        return "date unknown"
+    if "/" in value:
+        a, b = value.split("/", 1)
+        if not a or a == "..":
+            return f"until {_one_date(b)}"
+        if not b or b == "..":
+            return f"from {_one_date(a)}"
+        ma, mb = _EDTF_ONE.match(a), _EDTF_ONE.match(b)
+        if ma and mb and ma.group(1) == mb.group(1) and ma.group(2) == mb.group(2) and ma.group(3) and mb.group(3):
+            return f"{int(ma.group(3))}–{_one_date(b)}"
+        return f"{_one_date(a)} – {_one_date(b)}"
+    return _one_date(value)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def install(env: jinja2.Environment) -> None:
+    env.filters.update(
+        md=md_escape, html=html_text, url=url, link=link, cite=cite, context=context_of,
+        human_date=human_date, excerpt=excerpt,
+    )
+    env.globals.update(plural=plural, page_path=page_path)

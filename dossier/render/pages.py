@@ -1,0 +1,98 @@
+"""Which pages the dossier has.  Each page builder yields `Page`s (a path, a
+template name, the template's own variables); `render_pages` renders them
+all with the shared context.  Adding a kind of page means adding a builder
+to `PAGE_BUILDERS`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+
+from dossier.errors import RenderError
+from dossier.model import Briefing
+from dossier.render.paths import page_path, source_path
+from dossier.settings import Settings
+
+
+@dataclass(slots=True)
+class Page:
+    path: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+PageBuilder = Callable[[Briefing, Settings], Iterable[Page]]
+
+
+def source_labels(briefing: Briefing) -> dict[str, str]:
+    """Short labels for citations: S1, S2, ... in the sources' order."""
+    return {a.id: f"S{n}" for n, a in enumerate(briefing.articles, 1)}
+
+
+def overview_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
+    ranked = sorted(briefing.people, key=lambda p: (-len(p.articles), -len(p.mentions), p.name))
+    yield Page("index.md", "pages/index.md.j2", {"key_people": ranked[:12]})
+
+
+def source_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
+    yield Page("sources/index.md", "pages/sources.md.j2")
+    for article in briefing.articles:
+        yield Page(source_path(article.id), "pages/source.md.j2", {"article": article})
+
+
+def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
+    yield Page("people/index.md", "pages/people.md.j2")
+    for person in briefing.people:
+        yield Page(page_path(person), "pages/person.md.j2", {"person": person})
+
+
+PAGE_BUILDERS: list[PageBuilder] = [overview_pages, source_pages, people_pages]
+
+# The sidebar's sections, in order: (title, index page).  Entity pages are
+# linked from these and stay out of the sidebar.
+NAV_SECTIONS: list[tuple[str, str]] = [
+    ("Overview", "index.md"),
+    ("People", "people/index.md"),
+    ("Organizations", "organizations/index.md"),
+    ("Places", "places/index.md"),
+    ("Quotes", "quotes.md"),
+    ("Timeline", "timeline.md"),
+    ("Events", "events/index.md"),
+    ("Documents", "documents/index.md"),
+    ("Sources", "sources/index.md"),
+]
+
+
+def shared_context(briefing: Briefing, settings: Settings) -> dict[str, Any]:
+    return {
+        "briefing": briefing,
+        "settings": settings,
+        "source_labels": source_labels(briefing),
+        "articles_by_id": {a.id: a for a in briefing.articles},
+        "entities": briefing.index(),
+    }
+
+
+def render_pages(briefing: Briefing, settings: Settings, env: jinja2.Environment) -> dict[str, str]:
+    """Every page of the dossier: {path in the Markdown tree: Markdown}."""
+    shared = shared_context(briefing, settings)
+    out: dict[str, str] = {}
+    for builder in PAGE_BUILDERS:
+        for page in builder(briefing, settings):
+            if page.path in out:
+                raise RenderError(f"two pages want the path {page.path!r}; expected one page per path")
+            try:
+                template = env.get_template(page.template)
+                out[page.path] = template.render({**shared, **page.context, "page_path": page.path})
+            except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+                name = getattr(exc, "filename", None) or page.template
+                line = getattr(exc, "lineno", None)
+                raise RenderError(
+                    f"template failed while rendering {page.path}: {exc}; expected a template that only uses "
+                    "the variables documented in templates/README.md",
+                    path=name, line=line,
+                ) from exc
+    return out

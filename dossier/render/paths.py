@@ -1,0 +1,40 @@
+"""Where each page lives in the Markdown tree, and relative links between
+pages (MkDocs resolves and checks links between .md files)."""
+
+from __future__ import annotations
+
+import posixpath
+
+from dossier.model import Article, Document, Event, Organization, Person, Place, Provenance
+
+SECTIONS: dict[type, str] = {
+    Person: "people",
+    Organization: "organizations",
+    Place: "places",
+    Event: "events",
+    Document: "documents",
+    Article: "sources",
+}
+
+
+def page_path(item: object) -> str:
+    """The page of a model object: 'people/vladimir-putin.md'."""
+    section = SECTIONS.get(type(item))
+    if section is None:
+        raise TypeError(f"no page for {type(item).__name__}")
+    return f"{section}/{item.id}.md"  # type: ignore[attr-defined]
+
+
+def source_path(article_id: str) -> str:
+    return f"sources/{article_id}.md"
+
+
+def relative(target: str, from_page: str) -> str:
+    """A link from the page at `from_page` to `target` ('x.md#frag')."""
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".") if path else ""
+    return rel + ("#" + fragment if fragment else "")
+
+
+def citation_target(where: Provenance) -> str:
+    return f"{source_path(where.article)}#{where.anchor()}"

@@ -1,0 +1,8 @@
+"""Resolve: merge the one-article models into the dossier's model, giving
+every entity a dossier-wide id and rewriting references to it."""
+
+from __future__ import annotations
+
+from dossier.resolve.merge import merge_briefings
+
+__all__ = ["merge_briefings"]

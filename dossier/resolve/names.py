@@ -1,0 +1,45 @@
+"""Name comparison used to merge entities across articles."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "dame", "lord", "lady"}
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation removed, white space folded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[\u2018\u2019'`\".]", "", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+def person_tokens(name: str) -> list[str]:
+    return [t for t in fold(name).split() if t not in HONORIFICS]
+
+
+def similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """True when two full names name the same person: equal once folded, or
+    the same surname with first names that are spelling variants
+    (Sergei/Sergey).  Different first names (Shinzo/Shintaro) do not match."""
+    ta, tb = person_tokens(a), person_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    if len(ta) >= 2 and len(tb) >= 2:
+        if ta[-1] != tb[-1] and similar(ta[-1], tb[-1]) < 0.85:
+            return False
+        first_a, first_b = ta[0], tb[0]
+        return len(first_a) > 2 and len(first_b) > 2 and similar(first_a, first_b) >= 0.8 and similar(
+            " ".join(ta), " ".join(tb)
+        ) >= 0.85
+    return False

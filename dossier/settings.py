@@ -1,0 +1,44 @@
+"""Settings shared by the CLI and the MkDocs plugin.
+
+They live in `mkdocs.yml` under `plugins: - dossier:` (see
+`dossier.publish.config.DossierPluginConfig` for each option's meaning); the
+CLI reads the same file, so there is one place to configure a dossier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dossier.extract.nlp import DEFAULT_MODEL
+
+
+@dataclass(slots=True)
+class Settings:
+    root: Path = field(default_factory=Path.cwd)
+    articles: list[str] = field(default_factory=lambda: ["seeds"])
+    templates: str = "templates"
+    curation: str = "dossier.yml"
+    model: str = DEFAULT_MODEL
+    title: str = "Briefing dossier"
+    subtitle: str = ""
+    as_of: str | None = None  # ISO date; default: the newest article's date
+    marking: str = ""
+    prepared_by: str = ""
+    pdf: bool = True
+
+    def path(self, value: str) -> Path:
+        p = Path(value)
+        return p if p.is_absolute() else self.root / p
+
+    @property
+    def article_paths(self) -> list[Path]:
+        return [self.path(a) for a in self.articles]
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.path(self.templates)
+
+    @property
+    def curation_path(self) -> Path:
+        return self.path(self.curation)
