@@ -12,13 +12,21 @@ from collections.abc import Iterable, Iterator
 from dossier.extract.document import ArticleDoc, joined_text
 from dossier.extract.entities import extract_entities
 from dossier.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, load_nlp
+from dossier.extract.quotes import extract_quotes
+from dossier.extract.temporal import extract_temporal, infer_article_date
 from dossier.model import Article, Briefing
 
 
 def extract_article(adoc: ArticleDoc) -> Briefing:
     """All facts of one parsed article, ids local to the article."""
+    infer_article_date(adoc)
     people, organizations, places = extract_entities(adoc)
-    return Briefing(articles=[adoc.article], people=people, organizations=organizations, places=places)
+    quotes = extract_quotes(adoc, people, organizations)
+    events, documents = extract_temporal(adoc, people, places, organizations)
+    return Briefing(
+        articles=[adoc.article], people=people, organizations=organizations, places=places,
+        quotes=quotes, events=events, documents=documents,
+    )
 
 
 def parse_articles(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> Iterator[ArticleDoc]:

@@ -105,3 +105,4 @@ def install(env: jinja2.Environment) -> None:
         human_date=human_date, excerpt=excerpt,
     )
     env.globals.update(plural=plural, page_path=page_path)
+    env.tests["contains"] = lambda seq, item: item in seq

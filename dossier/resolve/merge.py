@@ -1,83 +1,16 @@
-"""Merge one-article briefings into one dossier-wide briefing."""
+"""Merge one-article briefings into one dossier-wide briefing: entities
+first (people, organizations, places), then the facts that refer to them
+(quotes, events, documents), with every local id rewritten."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
-from dossier.model import Briefing, Organization, Person, Place
-from dossier.resolve.names import fold, person_tokens, same_person_name
-from dossier.slug import unique_slug
-
-T = TypeVar("T", Person, Organization, Place)
-IdMap = dict[tuple[str, str], str]  # (article id, local id) -> dossier id
-
-
-def _names(item: Person | Organization | Place) -> list[str]:
-    return [item.name, *item.aliases]
-
-
-def _absorb(target: T, other: T) -> None:
-    if len(other.name) > len(target.name) and isinstance(target, Person):
-        target.aliases.append(target.name)
-        target.name = other.name
-    for name in _names(other):
-        if name != target.name and name not in target.aliases:
-            target.aliases.append(name)
-    target.mentions.extend(other.mentions)
-    if isinstance(target, Person) and isinstance(other, Person):
-        target.roles.extend(other.roles)
-    target.notes.extend(n for n in other.notes if n not in target.notes)
-
-
-def _person_match(a: Person, b: Person) -> bool:
-    if any(same_person_name(x, y) for x in _names(a) for y in _names(b)):
-        return True
-    return False
-
-
-def _named_match(a: Organization | Place, b: Organization | Place) -> bool:
-    keys_a = {fold(n) for n in _names(a)}
-    return any(fold(n) in keys_a for n in _names(b))
-
-
-def _merge_group(
-    parts: Sequence[Briefing], get: Callable[[Briefing], list[T]], match: Callable[[T, T], bool], id_map: IdMap,
-    taken: set[str],
-) -> list[T]:
-    merged: list[T] = []
-    for part in parts:
-        article_id = part.articles[0].id
-        for item in get(part):
-            local_id = item.id
-            target = next((m for m in merged if match(m, item)), None)
-            if target is None:
-                target = item
-                target.id = unique_slug(item.name, taken)
-                merged.append(target)
-            else:
-                _absorb(target, item)
-            id_map[(article_id, local_id)] = target.id
-    return merged
-
-
-def _link_single_names(people: list[Person], id_map: IdMap) -> list[Person]:
-    """A person known only by one name (a surname) joins the one person with a
-    full name ending in it, when exactly one exists."""
-    full = [p for p in people if len(person_tokens(p.name)) >= 2]
-    keep: list[Person] = []
-    for person in people:
-        tokens = person_tokens(person.name)
-        if len(tokens) == 1:
-            hits = [p for p in full if person_tokens(p.name)[-1] == tokens[0]]
-            if len(hits) == 1:
-                _absorb(hits[0], person)
-                for key, value in id_map.items():
-                    if value == person.id:
-                        id_map[key] = hits[0].id
-                continue
-        keep.append(person)
-    return keep
+from dossier.model import Briefing
+from dossier.resolve.documents import merge_documents
+from dossier.resolve.entities import IdMap, merge_entities
+from dossier.resolve.events import merge_events
+from dossier.resolve.names import fold
 
 
 def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
@@ -87,24 +20,18 @@ def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
     for part in parts:
         out.articles.extend(part.articles)
         out.problems.extend(part.problems)
-    out.people = _link_single_names(_merge_group(parts, lambda b: b.people, _person_match, id_map, taken), id_map)
-    out.organizations = _merge_group(parts, lambda b: b.organizations, _named_match, id_map, taken)
-    out.places = _merge_group(parts, lambda b: b.places, _named_match, id_map, taken)
+    out.people, out.organizations, out.places = merge_entities(parts, id_map, taken)
     for part in parts:
         article_id = part.articles[0].id
-
-        def remap(local: str | None, article_id: str = article_id) -> str | None:
-            return None if local is None else id_map.get((article_id, local), local)
-
         for quote in part.quotes:
-            quote.speaker = remap(quote.speaker)
-            quote.speaker_organization = remap(quote.speaker_organization)
+            quote.speaker = id_map.get((article_id, quote.speaker), quote.speaker) if quote.speaker else None
+            if quote.speaker_organization:
+                quote.speaker_organization = id_map.get(
+                    (article_id, quote.speaker_organization), quote.speaker_organization
+                )
             out.quotes.append(quote)
-        for event in part.events:
-            event.place = remap(event.place)
-            event.participants = [p for p in (remap(x) for x in event.participants) if p]
-            out.events.append(event)
-        out.documents.extend(part.documents)
+    out.documents = merge_documents(parts, id_map, taken)
+    out.events = merge_events(parts, id_map, taken)
     sort_briefing(out)
     return out
 
@@ -117,3 +44,5 @@ def sort_briefing(briefing: Briefing) -> None:
             item.mentions.sort(key=lambda m: m.where)
     briefing.quotes.sort(key=lambda q: q.where)
     briefing.articles.sort(key=lambda a: a.id)
+    briefing.events.sort(key=lambda e: (e.date or "9999", e.id))
+    briefing.documents.sort(key=lambda d: (fold(d.name), d.id))
