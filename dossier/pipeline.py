@@ -8,6 +8,8 @@ pages, `dossier.publish` into a MkDocs site and `dossier.pdf` into PDFs.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,9 +17,36 @@ from pathlib import Path
 from dossier import extract, ingest, resolve
 from dossier.errors import IngestError
 from dossier.extract.nlp import DEFAULT_MODEL
-from dossier.model import Briefing
+from dossier.model import Article, Briefing
 
 log = logging.getLogger("dossier")
+
+# Extraction results by article content, so that `mkdocs serve` re-extracts
+# only the articles that changed.  Entries are copied in and out because
+# resolve rewrites ids in place.
+_EXTRACTED: dict[tuple[str, str], Briefing] = {}
+_CACHE_LIMIT = 5000
+
+
+def _article_key(article: Article, model: str) -> tuple[str, str]:
+    digest = hashlib.sha256()
+    for part in (article.id, article.path, article.title, article.published or "", article.source or ""):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for paragraph in article.paragraphs:
+        digest.update(paragraph.kind.encode() + b"\0" + paragraph.text.encode("utf-8", "surrogatepass") + b"\0")
+    return model, digest.hexdigest()
+
+
+def extract_cached(articles: Sequence[Article], model: str) -> list[Briefing]:
+    """One-article briefings for `articles`, parsing only those not seen
+    before with the same content."""
+    keys = [_article_key(a, model) for a in articles]
+    missing = [a for a, k in zip(articles, keys, strict=True) if k not in _EXTRACTED]
+    if len(_EXTRACTED) + len(missing) > _CACHE_LIMIT:
+        _EXTRACTED.clear()
+    for article, part in zip(missing, extract.extract_articles(missing, model), strict=True):
+        _EXTRACTED[_article_key(article, model)] = copy.deepcopy(part)
+    return [copy.deepcopy(_EXTRACTED[k]) for k in keys]
 
 
 def build_briefing(
@@ -32,7 +61,7 @@ def build_briefing(
     loaded = ingest.load_articles(paths)
     if strict and loaded.problems:
         raise loaded.problems[0]
-    parts = extract.extract_articles(loaded.articles, model)
+    parts = extract_cached(loaded.articles, model)
     briefing = resolve.merge_briefings(parts)
     briefing.problems.extend(str(p) for p in loaded.problems)
     if curation is not None and curation.exists():
