@@ -5,6 +5,8 @@ to `PAGE_BUILDERS`."""
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +15,7 @@ import jinja2
 
 from dossier.errors import RenderError
 from dossier.model import Briefing
+from dossier.render.markdown import md_unescape_plain
 from dossier.render.paths import page_path, source_path
 from dossier.settings import Settings
 
@@ -76,6 +79,17 @@ def shared_context(briefing: Briefing, settings: Settings) -> dict[str, Any]:
     }
 
 
+def with_title_front_matter(markdown: str) -> str:
+    """Give a page whose first line is '# Heading' a `title` in front matter,
+    HTML-escaped: MkDocs and the theme print page titles (in <title>, the
+    sidebar, search results) without escaping them."""
+    first, _, _ = markdown.partition("\n")
+    if not first.startswith("# ") or markdown.startswith("---"):
+        return markdown
+    plain = md_unescape_plain(first[2:].strip())
+    return f"---\ntitle: {json.dumps(html.escape(plain, quote=True), ensure_ascii=False)}\n---\n\n{markdown}"
+
+
 def render_pages(briefing: Briefing, settings: Settings, env: jinja2.Environment) -> dict[str, str]:
     """Every page of the dossier: {path in the Markdown tree: Markdown}."""
     shared = shared_context(briefing, settings)
@@ -86,7 +100,9 @@ def render_pages(briefing: Briefing, settings: Settings, env: jinja2.Environment
                 raise RenderError(f"two pages want the path {page.path!r}; expected one page per path")
             try:
                 template = env.get_template(page.template)
-                out[page.path] = template.render({**shared, **page.context, "page_path": page.path})
+                out[page.path] = with_title_front_matter(
+                    template.render({**shared, **page.context, "page_path": page.path})
+                )
             except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
                 name = getattr(exc, "filename", None) or page.template
                 line = getattr(exc, "lineno", None)
