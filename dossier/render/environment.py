@@ -19,7 +19,13 @@ def _finalize(value: Any) -> Any:
     return md_escape("" if value is None else value)
 
 
-def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
+def _finalize_html(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def make_environment(user_templates: Path | None = None, *, html: bool = False) -> jinja2.Environment:
+    """The page templates' environment; with `html`, the print templates'
+    one instead: values are HTML-escaped (autoescape) rather than Markdown-escaped."""
     loaders: list[jinja2.BaseLoader] = []
     if user_templates is not None and user_templates.is_dir():
         loaders.append(jinja2.FileSystemLoader(str(user_templates)))
@@ -27,8 +33,8 @@ def make_environment(user_templates: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        finalize=_finalize,
+        autoescape=html,
+        finalize=_finalize_html if html else _finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -1,0 +1,265 @@
+"""What a meeting brief holds: the meeting, who attends, the context
+timeline for those people and topics, and the documents that matter.
+
+Everything here reads the model only; `dossier.pdf.html` turns a
+`MeetingBrief` into print HTML.  Choices are ranked and capped by `Limits`,
+so a brief fits in a few pages; the renderer tightens the limits when a brief
+runs past its page budget.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from dossier.errors import ConfigError
+from dossier.model import Briefing, Document, Event, Person, Place, Provenance, Quote, Role
+from dossier.settings import Settings
+
+_EDTF_PART = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[~?%]*$")
+
+
+def date_bounds(value: str | None) -> tuple[date, date] | None:
+    """The first and last day an EDTF date (or interval) can mean:
+    '2016-12' -> (2016-12-01, 2016-12-31); '2016-21' (spring) -> the year;
+    None when the value is empty or not understood."""
+    if not value:
+        return None
+    parts = value.split("/", 1)
+    first = _part_bounds(parts[0])
+    last = _part_bounds(parts[-1])
+    if first is None and last is None:
+        return None
+    return (first or last)[0], (last or first)[1]  # type: ignore[index]
+
+
+def _part_bounds(value: str) -> tuple[date, date] | None:
+    m = _EDTF_PART.match(value.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    if not 1 <= year <= 9999:
+        return None
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    if month is None or not 1 <= month <= 12:  # no month, or a season (21-24): the whole year
+        return date(year, 1, 1), date(year, 12, 31)
+    last_day = calendar.monthrange(year, month)[1]
+    if day is None or not 1 <= day <= last_day:
+        return date(year, month, 1), date(year, month, last_day)
+    return date(year, month, day), date(year, month, day)
+
+
+def sort_key(value: str | None) -> tuple[int, date]:
+    """Undated items last, the rest by their first possible day."""
+    bounds = date_bounds(value)
+    return (1, date.max) if bounds is None else (0, bounds[0])
+
+
+def as_of_date(briefing: Briefing, settings: Settings) -> date | None:
+    """The dossier's as-of date: `Settings.as_of`, else the newest article's date."""
+    if settings.as_of:
+        bounds = date_bounds(settings.as_of)
+        if bounds is None:
+            raise ConfigError(f"as_of is {settings.as_of!r}; expected a date such as 2019-01-22")
+        return bounds[1]
+    newest = [b[1] for a in briefing.articles if (b := date_bounds(a.published))]
+    return max(newest) if newest else None
+
+
+def upcoming_events(briefing: Briefing, as_of: date | None) -> list[Event]:
+    """Meetings that can still lie after the as-of date (imprecise dates
+    count when their last possible day is after it), cancelled ones left
+    out, soonest first.  Without an as-of date every dated, not yet held
+    meeting counts."""
+    out = []
+    for event in briefing.events:
+        bounds = date_bounds(event.date)
+        if bounds is None or event.status == "cancelled":
+            continue
+        if (as_of is None and event.status != "held") or (as_of is not None and bounds[1] > as_of):
+            out.append(event)
+    return sorted(out, key=lambda e: (sort_key(e.date), e.title))
+
+
+def find_event(briefing: Briefing, event_id: str) -> Event:
+    for event in briefing.events:
+        if event.id == event_id:
+            return event
+    known = ", ".join(e.id for e in briefing.events[:12]) or "none: the sources name no dated event"
+    raise ConfigError(f"no event with the id {event_id!r}; expected one of: {known}")
+
+
+@dataclass(slots=True)
+class Limits:
+    """How much a brief may hold; `tighter()` halves it for a brief too long."""
+
+    quotes_per_person: int = 2
+    timeline: int = 14
+    documents: int = 5
+    provisions_per_document: int = 3
+    reports: int = 4
+
+    def tighter(self) -> Limits:
+        return Limits(
+            quotes_per_person=max(1, self.quotes_per_person - 1),
+            timeline=max(4, self.timeline * 2 // 3),
+            documents=max(2, self.documents - 2),
+            provisions_per_document=max(1, self.provisions_per_document - 1),
+            reports=max(1, self.reports - 1),
+        )
+
+
+@dataclass(slots=True)
+class Attendee:
+    person: Person
+    role: Role | None
+    background: str
+    background_where: Provenance | None
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    date: str | None
+    title: str
+    kind: str  # "event" or "document"
+    status: str | None
+    where: Provenance | None
+    current: bool = False  # the meeting the brief is about
+
+
+@dataclass(slots=True)
+class MeetingBrief:
+    event: Event
+    place: Place | None
+    attendees: list[Attendee]
+    timeline: list[TimelineEntry]
+    documents: list[Document]
+    limits: Limits
+
+
+def _recency(value: str | None, where: Provenance, published: dict[str, date]) -> date:
+    """When a fact was stated: its own date, else its article's; undated
+    facts count as the oldest."""
+    bounds = date_bounds(value)
+    if bounds is not None:
+        return bounds[0]
+    return published.get(where.article, date.min)
+
+
+def _published(briefing: Briefing) -> dict[str, date]:
+    return {a.id: b[0] for a in briefing.articles if (b := date_bounds(a.published))}
+
+
+def latest_role(person: Person, briefing: Briefing) -> Role | None:
+    """The role stated most recently (by its date, else its article's date);
+    among equals, the last one listed."""
+    if not person.roles:
+        return None
+    published = _published(briefing)
+    ranked = sorted(enumerate(person.roles), key=lambda ir: (_recency(ir[1].date, ir[1].where, published), ir[0]))
+    return ranked[-1][1]
+
+
+def latest_quotes(person: Person, briefing: Briefing, count: int) -> list[Quote]:
+    """The person's `count` newest quotes, newest first."""
+    published = _published(briefing)
+    said = [q for q in briefing.quotes if q.speaker == person.id]
+    said.sort(key=lambda q: (_recency(q.date, q.where, published), q.where), reverse=True)
+    return said[:count]
+
+
+def background(person: Person, role: Role | None, briefing: Briefing) -> tuple[str, Provenance | None]:
+    """One line about a person: the curated description, else the other
+    roles the sources state, else the words around the first mention."""
+    if person.description:
+        return person.description, None
+    others = [r for r in person.roles if role is None or r.title != role.title]
+    if others:
+        seen: list[str] = []
+        for r in others:
+            if r.title not in seen:
+                seen.append(r.title)
+        return "Also described as " + "; ".join(seen[:3]) + ".", others[0].where
+    if person.mentions:
+        from dossier.render.filters import excerpt
+
+        first = min(person.mentions, key=lambda m: m.where)
+        text = briefing.article(first.where.article).paragraph(first.where.paragraph).text
+        return excerpt(text, first.where.start, first.where.end, 70), first.where
+    return "", None
+
+
+def _event_where(event: Event) -> Provenance | None:
+    return min((r.where for r in event.reports), default=None)
+
+
+def _document_where(doc: Document) -> Provenance | None:
+    return min((m.where for m in doc.mentions), default=None)
+
+
+def context_timeline(event: Event, briefing: Briefing, limit: int) -> list[TimelineEntry]:
+    """Events that share people, place or documents with the meeting, and
+    the dated documents it concerns, by relevance, then shown by date."""
+    people = set(event.participants)
+    docs = set(event.documents)
+    scored: list[tuple[int, TimelineEntry]] = []
+    for other in briefing.events:
+        if other.id == event.id:
+            continue
+        score = 2 * len(people & set(other.participants)) + 2 * len(docs & set(other.documents))
+        score += 1 if event.place and other.place == event.place else 0
+        if score:
+            scored.append((score, TimelineEntry(other.date, other.title, "event", other.status, _event_where(other))))
+    for doc in briefing.documents:
+        if doc.date and (doc.id in docs or event.id in doc.events):
+            scored.append((3, TimelineEntry(doc.date, doc.name, "document", None, _document_where(doc))))
+    scored.sort(key=lambda st: (-st[0], sort_key(st[1].date), st[1].title))
+    chosen = [entry for _, entry in scored[: max(0, limit - 1)]]
+    chosen.append(TimelineEntry(event.date, event.title, "event", event.status, _event_where(event), current=True))
+    return sorted(chosen, key=lambda e: (sort_key(e.date), e.title))
+
+
+def relevant_documents(event: Event, briefing: Briefing, limit: int) -> list[Document]:
+    """Documents tied to the meeting first, then those named in the articles
+    that report it, then those of events with the same people."""
+    reporting = set(event.articles)
+    people = set(event.participants)
+    related_events = {e.id for e in briefing.events if people & set(e.participants)}
+
+    def score(doc: Document) -> int:
+        s = 0
+        if doc.id in event.documents or event.id in doc.events:
+            s += 10
+        s += 2 * len(reporting & set(doc.articles))
+        s += len(related_events & set(doc.events))
+        return s
+
+    ranked = sorted(((score(d), d) for d in briefing.documents), key=lambda sd: (-sd[0], sd[1].name))
+    return [d for s, d in ranked if s > 0][:limit]
+
+
+def meeting_brief(briefing: Briefing, event_id: str, limits: Limits | None = None) -> MeetingBrief:
+    limits = limits or Limits()
+    event = find_event(briefing, event_id)
+    index = briefing.index()
+    place = index.get(event.place) if event.place else None
+    attendees = []
+    for person_id in event.participants:
+        person = index.get(person_id)
+        if not isinstance(person, Person):
+            continue
+        role = latest_role(person, briefing)
+        line, where = background(person, role, briefing)
+        attendees.append(Attendee(person, role, line, where, latest_quotes(person, briefing, limits.quotes_per_person)))
+    return MeetingBrief(
+        event=event,
+        place=place if isinstance(place, Place) else None,
+        attendees=attendees,
+        timeline=context_timeline(event, briefing, limits.timeline),
+        documents=relevant_documents(event, briefing, limits.documents),
+        limits=limits,
+    )
