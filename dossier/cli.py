@@ -3,6 +3,7 @@
     dossier extract [PATH ...] --format json|text
     dossier render --out DIR [PATH ...]
     dossier build [--strict]
+    dossier pdf [--meeting EVENT_ID | --upcoming] [--out PATH] [PATH ...]
     dossier check [PATH ...]
 """
 
@@ -72,6 +73,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from dossier.pdf import write_pdfs
+    from dossier.pipeline import build_briefing
+
+    settings = _settings(args)
+    briefing = build_briefing(
+        settings.article_paths, model=settings.model, strict=args.strict, curation=settings.curation_path
+    )
+    out = Path(args.out) if args.out else settings.root / "pdf"
+    written = write_pdfs(briefing, settings, out, meeting=args.meeting, upcoming=args.upcoming)
+    for path in written:
+        print(f"wrote {path}")
+    if not written:
+        print("no meeting after the as-of date: no brief written")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dossier", description="Turn a folder of news articles into a briefing dossier."
@@ -97,6 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="build the site (and PDFs) from mkdocs.yml")
     p.add_argument("--strict", action="store_true", help="fail on warnings and on bad article files")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("pdf", help="write the whole dossier, or meeting briefs, as PDF")
+    p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--meeting", metavar="EVENT_ID", help="write a 2-6 page brief for this event instead")
+    which.add_argument("--upcoming", action="store_true", help="write a brief for each meeting after the as-of date")
+    p.add_argument("--out", help="output folder, or a .pdf file for a single PDF (default: pdf/ beside mkdocs.yml)")
+    p.add_argument("--strict", action="store_true", help="fail on the first bad article file")
+    p.set_defaults(func=cmd_pdf)
     return parser
 
 

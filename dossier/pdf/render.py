@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from weasyprint import HTML
+from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from dossier.errors import BuildError
@@ -44,22 +45,26 @@ class LocalOnlyFetcher(URLFetcher):
         raise ValueError(f"dossier PDFs load nothing from outside the package: refused {url}")
 
 
-def html_to_pdf(html: str, *, fetcher: LocalOnlyFetcher | None = None) -> bytes:
-    """The PDF of a print HTML document (images and styles from the
-    package only)."""
-    fetcher = fetcher or LocalOnlyFetcher()
+def layout(html: str) -> Document:
+    """Lay the print HTML out in pages (images and styles from the package only)."""
+    fetcher = LocalOnlyFetcher()
     try:
-        document = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher)
-        pdf = document.write_pdf()
-    except Exception as exc:  # WeasyPrint raises many kinds; name what failed
-        raise BuildError(f"the PDF renderer failed: {type(exc).__name__}: {exc}") from exc
+        document = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher).render()
+    except Exception as exc:  # WeasyPrint raises many kinds; say which step failed
+        raise BuildError(f"the PDF renderer failed to lay out pages: {type(exc).__name__}: {exc}") from exc
     if fetcher.refused:
         log.info("dossier: refused to fetch %d outside resource(s) for a PDF", len(fetcher.refused))
+    return document
+
+
+def write(document: Document) -> bytes:
+    try:
+        pdf = document.write_pdf()
+    except Exception as exc:
+        raise BuildError(f"the PDF renderer failed to write the PDF: {type(exc).__name__}: {exc}") from exc
     assert pdf is not None
     return pdf
 
 
-def render_document(html: str) -> object:
-    """The laid-out WeasyPrint document (pages, anchors): for page counts
-    before writing."""
-    return HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=LocalOnlyFetcher()).render()
+def html_to_pdf(html: str) -> bytes:
+    return write(layout(html))

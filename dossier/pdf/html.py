@@ -1,0 +1,198 @@
+"""The print HTML of the whole dossier and of a meeting brief.
+
+Templates live in `templates/print/` (a user's `templates/print/<name>`
+overrides ours).  The environment escapes every printed value as HTML text;
+the filters here build the only markup: citations (`cite`) that link to the
+paragraph's anchor in the sources section, and cross-references (`ref`)
+to an entity's section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from dossier.errors import RenderError
+from dossier.model import Article, Briefing, Document, Event, Organization, Person, Place, Provenance, Quote
+from dossier.pdf import fonts
+from dossier.pdf.brief import MeetingBrief, as_of_date, latest_role, sort_key, upcoming_events
+from dossier.render.environment import make_environment
+from dossier.render.filters import human_date
+from dossier.render.pages import source_labels
+from dossier.settings import Settings
+
+ANCHOR_PREFIX: dict[type, str] = {
+    Person: "person",
+    Organization: "org",
+    Place: "place",
+    Event: "event",
+    Document: "doc",
+    Article: "src",
+}
+
+
+def anchor(item: object) -> str:
+    """The HTML id of an entity's section: 'person-vladimir-putin'."""
+    return f"{ANCHOR_PREFIX[type(item)]}-{item.id}"  # type: ignore[attr-defined]
+
+
+def paragraph_id(article_id: str, number: int) -> str:
+    return f"src-{article_id}-p{number}"
+
+
+def paragraph_anchor(where: Provenance) -> str:
+    return paragraph_id(where.article, where.paragraph)
+
+
+@dataclass(slots=True)
+class Citations:
+    """The paragraphs a document cites, in the order first cited.  A brief
+    prints only these in its sources section, so every citation resolves."""
+
+    seen: dict[tuple[str, int], None] = field(default_factory=dict)
+
+    def add(self, where: Provenance) -> None:
+        self.seen.setdefault((where.article, where.paragraph), None)
+
+    def by_article(self, briefing: Briefing) -> list[tuple[Article, list[int]]]:
+        """[(article, [paragraph numbers])] in the sources' order."""
+        wanted: dict[str, set[int]] = {}
+        for article_id, number in self.seen:
+            wanted.setdefault(article_id, set()).add(number)
+        return [(a, sorted(wanted[a.id])) for a in briefing.articles if a.id in wanted]
+
+
+@jinja2.pass_context
+def cite(ctx: jinja2.runtime.Context, where: Provenance) -> Markup:
+    """'S2 ¶4', a live link to that paragraph in the sources section."""
+    ctx["citations"].add(where)
+    label = ctx["source_labels"].get(where.article, where.article)
+    return Markup('<a class="cite" href="#{}">{}\u00a0¶{}</a>').format(
+        paragraph_anchor(where), label, where.paragraph
+    )
+
+
+@jinja2.pass_context
+def cite_all(ctx: jinja2.runtime.Context, wheres: Iterable[Provenance], limit: int = 0) -> Markup:
+    """Citations of distinct paragraphs, comma-separated ('S1 ¶2, S1 ¶5');
+    with `limit`, the first `limit` and a count of the rest."""
+    distinct = sorted({(w.article, w.paragraph): w for w in wheres}.values())
+    shown = distinct[:limit] if limit else distinct
+    out = Markup(", ").join(cite(ctx, w) for w in shown)
+    if len(shown) < len(distinct):
+        out += Markup(" and {} more").format(len(distinct) - len(shown))
+    return out
+
+
+@jinja2.pass_context
+def ref(ctx: jinja2.runtime.Context, item: Any, label: str | None = None) -> Markup:
+    """An entity's name, linked to its section when the document has one."""
+    text = label if label is not None else getattr(item, "name", None) or getattr(item, "title", "")
+    if ctx["linked"] and type(item) in ANCHOR_PREFIX:
+        return Markup('<a href="#{}">{}</a>').format(anchor(item), text)
+    return escape(text)
+
+
+def print_environment(settings: Settings) -> jinja2.Environment:
+    env = make_environment(settings.templates_dir, html=True)
+    env.filters.update(cite=cite, cite_all=cite_all, ref=ref, anchor=anchor, human_date=human_date)
+    env.globals.update(paragraph_id=paragraph_id)
+    return env
+
+
+def _font_css() -> dict[str, Markup]:
+    return {
+        "text": Markup(fonts.css_family_list(fonts.TEXT_FAMILIES, "serif")),
+        "sans": Markup(fonts.css_family_list(fonts.SANS_FAMILIES, "sans-serif")),
+    }
+
+
+def base_context(briefing: Briefing, settings: Settings, *, linked: bool) -> dict[str, Any]:
+    as_of = as_of_date(briefing, settings)
+    return {
+        "briefing": briefing,
+        "settings": settings,
+        "as_of": as_of.isoformat() if as_of else None,
+        "source_labels": source_labels(briefing),
+        "articles_by_id": {a.id: a for a in briefing.articles},
+        "entities": briefing.index(),
+        "citations": Citations(),
+        "linked": linked,
+        "font": _font_css(),
+    }
+
+
+def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise RenderError(
+            f"print template failed: {exc}; expected a template that only uses the variables of the built-in "
+            f"one (dossier/templates/{name})",
+            path=getattr(exc, "filename", None) or name, line=getattr(exc, "lineno", None),
+        ) from exc
+
+
+def quotes_by_speaker(briefing: Briefing) -> list[tuple[str, Any, list[Quote]]]:
+    """[(speaker name, speaker entity or None, quotes)], the most quoted first."""
+    index = briefing.index()
+    groups: dict[str, list[Quote]] = {}
+    for quote in briefing.quotes:
+        groups.setdefault(quote.speaker or quote.speaker_organization or "", []).append(quote)
+    out = []
+    for key, quotes in groups.items():
+        who = index.get(key)
+        name = getattr(who, "name", None) or "Unattributed"
+        out.append((name, who, sorted(quotes, key=lambda q: q.where)))
+    return sorted(out, key=lambda g: (g[1] is None, -len(g[2]), g[0]))
+
+
+def ranked_people(briefing: Briefing) -> list[Person]:
+    return sorted(briefing.people, key=lambda p: (-len(p.articles), -len(p.mentions), p.name))
+
+
+def timeline_figure(briefing: Briefing) -> Markup | None:
+    """The SVG timeline of the site's timeline page, when that module is
+    present (it draws the events by date)."""
+    try:
+        from dossier.render import timeline  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    draw = getattr(timeline, "timeline_svg", None)
+    if draw is None or not briefing.events:
+        return None
+    return Markup(draw(briefing))
+
+
+def dossier_html(briefing: Briefing, settings: Settings) -> str:
+    """The whole dossier as one print HTML document."""
+    env = print_environment(settings)
+    context = base_context(briefing, settings, linked=True)
+    as_of = as_of_date(briefing, settings)
+    context.update(
+        people=ranked_people(briefing),
+        key_people=ranked_people(briefing)[:12],
+        latest_role=lambda person: latest_role(person, briefing),
+        events=sorted(briefing.events, key=lambda e: (sort_key(e.date), e.title)),
+        upcoming=upcoming_events(briefing, as_of),
+        documents=sorted(briefing.documents, key=lambda d: (sort_key(d.date), d.name)),
+        quote_groups=quotes_by_speaker(briefing),
+        timeline_svg=timeline_figure(briefing),
+    )
+    html = _render(env, "print/dossier.html.j2", context)
+    fonts.warn_if_cjk_unprintable(html)
+    return html
+
+
+def brief_html(brief: MeetingBrief, briefing: Briefing, settings: Settings) -> str:
+    """A meeting brief as a print HTML document."""
+    env = print_environment(settings)
+    context = base_context(briefing, settings, linked=False)
+    context.update(brief=brief, event=brief.event)
+    html = _render(env, "print/brief.html.j2", context)
+    fonts.warn_if_cjk_unprintable(html)
+    return html
