@@ -95,7 +95,10 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
         "places": [_named(p) for p in b.places],
         "events": [_event(e) for e in b.events],
         "documents": [_document(d) for d in b.documents],
-        "quotes": [_quote(q) for q in b.quotes],
+        # `quotes` holds direct quotations only (the contract's meaning);
+        # indirect speech ("Panov said that ...") goes in `statements`.
+        "quotes": [_quote(q) for q in b.quotes if q.direct],
+        "statements": [_quote(q) for q in b.quotes if not q.direct],
         "problems": list(b.problems),
     }
 

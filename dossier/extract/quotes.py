@@ -1,12 +1,297 @@
-"""Quotations and reported speech, attributed to people or organizations."""
+"""Quotations and reported speech, attributed to people or organizations.
+
+A direct quote is a span inside quotation marks that news copy attributes
+with a reporting verb: after it ("...," Putin said), before it (Lavrov said:
+"..."), around it ("...," he said. "..."), inside the sentence (Putin "would
+be willing to visit", said Panov) or by "according to".  A quote that runs
+over paragraphs (wire style: the paragraph does not close it, the next one
+opens again) is one quote.  Quoted words with no attribution (titles, scare
+quotes, names) are not quotes.  Indirect speech ("Panov said that ...") is
+kept as a statement with ``direct=False``.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
 from dossier.extract.document import ArticleDoc
+from dossier.extract.quote_marks import Quoted, find_quoted, word_count
+from dossier.extract.speakers import Speaker, SpeakerIndex
+from dossier.extract.speech_verbs import ACCORDING, INDIRECT_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
 from dossier.model import Organization, Person, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr gen col lt sgt rep sen gov prof no vs jan feb mar apr aug sep sept oct nov dec "
+    "inc co corp ltd u.s u.k u.n e.u".split()
+)
+_SENTENCE_END = re.compile(r"[.!?](?=[\"\u201d\u2019)]*\s+[\"\u201c\u2018(]?[A-Z0-9])")
+_QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+_TRAILING_ATTRIBUTION = ",\u2014\u2013-\u2026?!:;"  # a quote ending so expects "..., X said"
+_MIN_PARTIAL_WORDS = 3  # a shorter partial quote is a scare quote or a name
+
+
+@dataclass(slots=True)
+class _Found:
+    """A direct quote while it is being attributed."""
+
+    paragraph: int
+    quoted: Quoted
+    parts: list[str]
+    speaker: Speaker = field(default_factory=Speaker)
+    verb: Token | None = None
+    attributed: bool = False
 
 
 def extract_quotes(adoc: ArticleDoc, people: list[Person], organizations: list[Organization]) -> list[Quote]:
     """Direct and indirect quotes of one article; speakers are ids of
     `people` (or `organizations`)."""
-    return []
+    index = SpeakerIndex(adoc, people, organizations)
+    finder = _QuoteFinder(adoc, index)
+    direct = finder.direct_quotes()
+    indirect = finder.indirect_statements()
+    out: list[Quote] = []
+    for n, (found, is_direct) in enumerate(
+        sorted([(f, True) for f in direct] + [(f, False) for f in indirect],
+               key=lambda pair: (pair[0].paragraph, pair[0].quoted.start)), 1
+    ):
+        base = adoc.starts[found.paragraph - 1]
+        out.append(Quote(
+            id=f"{adoc.article.id}-q{n}",
+            text=" ".join(found.parts),
+            where=adoc.where(base + found.quoted.start, base + found.quoted.end),
+            speaker=found.speaker.person,
+            speaker_organization=found.speaker.organization,
+            direct=is_direct,
+            cue=_cue(found.verb) if found.verb is not None else None,
+            date=adoc.article.published,
+        ))
+    return out
+
+
+def _cue(verb: Token) -> str:
+    """The reporting words: 'said', 'told reporters', 'said in a statement'."""
+    words = [verb.text]
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "dobj" and verb.lower_.startswith(("tell", "told")):
+            words.append(child.text)
+        elif child.dep_ == "prep" and child.lower_ in ("in", "to"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.lower_ in STATEMENT_NOUNS or verb.lower_ == ACCORDING):
+                    words += [child.text, *(t.text for t in obj.subtree)] if verb.lower_ == ACCORDING else [
+                        child.text, "a", obj.text]
+    return " ".join(words)
+
+
+def _is_sentence_end(text: str, i: int) -> bool:
+    if text[i] != ".":
+        return True
+    word = text[:i].rsplit(None, 1)[-1].lstrip("(\"\u201c").casefold() if text[:i].strip() else ""
+    return not (len(word) == 1 or word in _ABBREVIATIONS)
+
+
+def _first_sentence_end(text: str, start: int, stop: int) -> int:
+    for m in _SENTENCE_END.finditer(text, start, stop):
+        if _is_sentence_end(text, m.start()):
+            return m.start() + 1
+    return stop
+
+
+def _last_sentence_start(text: str, start: int, stop: int) -> int:
+    out = start
+    for m in _SENTENCE_END.finditer(text, start, stop):
+        if _is_sentence_end(text, m.start()):
+            out = m.start() + 1
+    return out
+
+
+class _QuoteFinder:
+    def __init__(self, adoc: ArticleDoc, index: SpeakerIndex) -> None:
+        self.adoc = adoc
+        self.index = index
+        self.doc = adoc.doc
+        self.token_starts = [t.idx for t in self.doc]
+        self.quoted: dict[int, list[Quoted]] = {}  # paragraph number -> its quoted spans
+        self.used_verbs: set[int] = set()
+
+    # ------------------------------------------------------------ helpers
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens starting in doc chars [start, end)."""
+        a = bisect.bisect_left(self.token_starts, start)
+        b = bisect.bisect_left(self.token_starts, end)
+        return [self.doc[i] for i in range(a, b)]
+
+    @staticmethod
+    def is_reporting(token: Token) -> bool:
+        low = token.lower_
+        if low == ACCORDING:
+            return any(c.lower_ == "to" for c in token.children) or (
+                token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to")
+        return low in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+
+    def attribute(self, verb: Token | None, found: _Found) -> bool:
+        if verb is None:
+            return False
+        found.verb = verb
+        found.attributed = True
+        found.speaker = self.index.speaker_of_verb(verb)
+        self.used_verbs.add(verb.i)
+        if found.speaker.person:
+            self.index.note_speaker(verb.i, found.speaker.person)
+        return True
+
+    # ------------------------------------------------------------ direct
+    def direct_quotes(self) -> list[_Found]:
+        out: list[_Found] = []
+        chain: _Found | None = None  # a quote left open at the end of a paragraph
+        last_in_previous: _Found | None = None
+        for paragraph in self.adoc.article.paragraphs:
+            if paragraph.kind == "heading":
+                chain, last_in_previous = None, None
+                continue
+            text = paragraph.text
+            spans = find_quoted(text)
+            self.quoted[paragraph.number] = spans
+            here: list[_Found] = []
+            for k, q in enumerate(spans):
+                if chain is not None and k == 0 and q.open_mark == 0:
+                    chain.parts.append(text[q.start:q.end])
+                    if not chain.attributed:
+                        self._attribute_in_paragraph(chain, paragraph.number, text, spans, k, q)
+                    if q.closed:
+                        chain = None
+                    continue
+                if chain is not None:
+                    chain = None
+                found = _Found(paragraph.number, q, [text[q.start:q.end]])
+                self._attribute_in_paragraph(found, paragraph.number, text, spans, k, q)
+                if not found.attributed:
+                    prev = here[-1] if here else (last_in_previous if q.open_mark == 0 else None)
+                    if prev is not None and prev.attributed and self._full_sentence(text, spans, k):
+                        found.speaker, found.verb, found.attributed = prev.speaker, prev.verb, True
+                here.append(found)
+                if not q.closed:
+                    chain = found
+            if chain is not None and (not spans or spans[-1].closed):
+                chain = None
+            out.extend(here)
+            last_in_previous = here[-1] if here and here[-1].attributed else None
+        article = self.adoc.article
+        return [f for f in out if f.attributed and self._is_speech(f, article.paragraph(f.paragraph).text)]
+
+    def _full_sentence(self, text: str, spans: list[Quoted], k: int) -> bool:
+        """A quote that starts a sentence of its own (not a partial quote)."""
+        q = spans[k]
+        before = text[spans[k - 1].after if k else 0:q.open_mark].strip()
+        first = text[q.start:q.start + 1]
+        return (not before or before[-1] in ".!?:") and first.isupper()
+
+    def _is_speech(self, found: _Found, text: str) -> bool:
+        """Drop scare quotes and titles: short partial quotes, Title Case names."""
+        words = found.parts[0].split()
+        if not words:
+            return False
+        q = found.quoted
+        before = text[:q.open_mark].rstrip()
+        introduced = not before or before[-1] in ":,.!?\u2014"
+        if not introduced and len(words) < _MIN_PARTIAL_WORDS and found.parts[0].rstrip()[-1:] not in ".!?":
+            return False
+        capitalised = [w for w in words if w[:1].isalpha()]
+        if not introduced and len(words) <= 6 and capitalised and all(w[0].isupper() for w in capitalised):
+            return False
+        return word_count(" ".join(found.parts)) > 0
+
+    def _attribute_in_paragraph(
+        self, found: _Found, number: int, text: str, spans: list[Quoted], k: int, q: Quoted
+    ) -> None:
+        base = self.adoc.starts[number - 1]
+        inner = text[q.start:q.end].rstrip()
+        after_stop = spans[k + 1].open_mark if k + 1 < len(spans) else len(text)
+        before_start = spans[k - 1].after if k else 0
+        before = text[before_start:q.open_mark]
+        embedded = bool(before.strip()) and before.rstrip()[-1] not in ":,.!?\u2014"
+        if q.closed:
+            after_text = text[q.after:after_stop]
+            lead = after_text.lstrip(" ,")
+            if inner[-1:] in _TRAILING_ATTRIBUTION or not inner[-1:] in ".!?" or lead[:1].islower():
+                stop = _first_sentence_end(text, q.after, after_stop)
+                if self.attribute(self._first_reporting(base + q.after, base + stop), found):
+                    return
+        start = _last_sentence_start(text, before_start, q.open_mark)
+        if self.attribute(self._last_reporting(base + start, base + q.open_mark), found):
+            return
+        if embedded:
+            if self.attribute(self._governing_verb(base + q.start, base + q.end), found):
+                return
+            if q.closed:
+                stop = _first_sentence_end(text, q.after, after_stop)
+                self.attribute(self._first_reporting(base + q.after, base + stop), found)
+
+    def _first_reporting(self, start: int, end: int) -> Token | None:
+        return next((t for t in self.tokens(start, end) if self.is_reporting(t)), None)
+
+    def _last_reporting(self, start: int, end: int) -> Token | None:
+        return next((t for t in reversed(self.tokens(start, end)) if self.is_reporting(t)), None)
+
+    def _governing_verb(self, start: int, end: int) -> Token | None:
+        """A reporting verb that the partial quote's words hang from."""
+        inside = self.tokens(start, end)
+        if not inside:
+            return None
+        token = inside[0]
+        for _ in range(8):
+            if token.head is token:
+                return None
+            token = token.head
+            if not start <= token.idx < end and self.is_reporting(token):
+                return token
+        return None
+
+    # ------------------------------------------------------------ indirect
+    def indirect_statements(self) -> list[_Found]:
+        """'Panov said that ...', 'the ministry said the talks ...': the
+        reported clause, attributed, with ``direct=False``."""
+        out: list[_Found] = []
+        kinds = {p.number: p.kind for p in self.adoc.article.paragraphs}
+        kinds_text = {p.number: p.text for p in self.adoc.article.paragraphs}
+        for verb in self.doc:
+            if verb.i in self.used_verbs or verb.lower_ not in INDIRECT_VERBS or verb.pos_ != "VERB":
+                continue
+            number = self.adoc.paragraph_of(verb.idx)
+            if kinds.get(number) != "text" or self._inside_quote(number, verb.idx):
+                continue
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if clause is None or any(a.lower_ in INDIRECT_VERBS and a.pos_ == "VERB" for a in verb.ancestors):
+                continue
+            left, right = clause.left_edge, clause.right_edge
+            lo, hi = self.adoc.starts[number - 1], self.adoc.starts[number - 1] + len(kinds_text[number])
+            while left.i < right.i and left.idx < lo:
+                left = left.nbor(1)
+            while right.i > left.i and right.idx >= hi:
+                right = right.nbor(-1)
+            while left.i < right.i and (left.lower_ == "that" or left.is_punct):
+                left = left.nbor(1)
+            while right.i > left.i and right.is_punct:
+                right = right.nbor(-1)
+            span = self.doc[left.i:right.i + 1]
+            if len(span) < 4 or any(c in span.text for c in _QUOTE_CHARS):
+                continue
+            speaker = self.index.speaker_of_verb(verb)
+            if not speaker:
+                continue
+            base = self.adoc.starts[number - 1]
+            local = Quoted(span.start_char - base, span.end_char - base, span.start_char - base, None)
+            found = _Found(number, local, [span.text], speaker=speaker, verb=verb, attributed=True)
+            out.append(found)
+        return out
+
+    def _inside_quote(self, number: int, char: int) -> bool:
+        local = char - self.adoc.starts[number - 1]
+        return any(q.open_mark <= local < q.after for q in self.quoted.get(number, []))

@@ -1,0 +1,266 @@
+"""Who is speaking: from a reporting verb to the person (or organization)
+it attributes words to.
+
+A subject token is mapped to a person through the entity extractor's
+mentions (character overlap), then through name matching for names the
+extractor missed.  "he"/"she" are resolved to the most recent person who was
+the *subject* of a clause with a compatible gender (not simply the last name
+mentioned), and each resolution teaches that person's gender.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dossier.extract.document import ArticleDoc
+from dossier.extract.speech_verbs import ACCORDING, SPEECH_VERBS
+from dossier.model import Organization, Person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# When the reporting verb has no subject of its own ("..., adding, ..."), climb
+# through these relations to the clause that has one.
+CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "ccomp", "relcl", "dep"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
+HONORIFIC_GENDER = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "lady": "f", "dame": "f", "queen": "f",
+    "princess": "f",
+}
+_ROLE_PREFIX = r"(?:chair|spokes|congress|business|council|states|country)?"
+_GENDERED_ROLE = re.compile(
+    rf"\b(?:(?P<f>{_ROLE_PREFIX}woman|wife|mother|daughter|sister|queen|princess|duchess|actress|widow)"
+    rf"|(?P<m>{_ROLE_PREFIX}man|husband|father|son|brother|king|prince|duke|widower))\b",
+    re.I,
+)
+# A head noun for a group, an office or a document rather than a person.
+STATEMENT_HEADS = frozenset({"statement", "communique", "release", "announcement", "letter", "report", "post"})
+
+
+def _is_main_clause(verb: Token) -> bool:
+    """A sentence's main verb, a verb joined to it, or a reporting verb: the
+    subjects that stay salient ("Panov said ..."), unlike the subject of an
+    embedded clause ("... possible for Abe to agree")."""
+    if verb.dep_ == "ROOT" or verb.lower_ in SPEECH_VERBS:
+        return True
+    return verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+@dataclass(slots=True)
+class Speaker:
+    person: str | None = None
+    organization: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.person or self.organization)
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip(".,'\u2019")
+
+
+@dataclass(slots=True)
+class SpeakerIndex:
+    """Token-level lookups for one article: which token names which person
+    or organization, and who was the subject of each clause so far."""
+
+    adoc: ArticleDoc
+    people: list[Person]
+    organizations: list[Organization]
+    person_at: dict[int, str] = field(default_factory=dict)  # token index -> person id
+    org_at: dict[int, str] = field(default_factory=dict)  # token index -> organization id
+    by_name: dict[str, set[str]] = field(default_factory=dict)  # folded name word -> person ids
+    gender: dict[str, str] = field(default_factory=dict)  # person id -> "m" / "f"
+    subjects: list[tuple[int, str]] = field(default_factory=list)  # (token index, person id), in order
+    _subject_keys: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        doc = self.adoc.doc
+        for person in self.people:
+            for mention in person.mentions:
+                self._mark(self.person_at, mention.where, person.id)
+            for name in [person.name, *person.aliases]:
+                words = [fold(w) for w in name.split()]
+                words = [w for w in words if w and w not in HONORIFIC_GENDER]
+                if words:
+                    self.by_name.setdefault(words[-1], set()).add(person.id)
+                    self.by_name.setdefault(" ".join(words), set()).add(person.id)
+            for role in person.roles:
+                self._learn_from_text(person.id, role.title)
+        for org in self.organizations:
+            for mention in org.mentions:
+                self._mark(self.org_at, mention.where, org.id)
+        self._learn_from_honorifics(doc)
+        self._track_subjects(doc)
+
+    # ------------------------------------------------------------ building
+    def _mark(self, table: dict[int, str], where, entity_id: str) -> None:
+        if where.article != self.adoc.article.id or where.paragraph > len(self.adoc.starts):
+            return
+        base = self.adoc.starts[where.paragraph - 1]
+        span = self.adoc.doc.char_span(base + where.start, base + where.end, alignment_mode="expand")
+        if span is None:
+            return
+        for token in span:
+            table.setdefault(token.i, entity_id)
+
+    def _learn_from_text(self, person_id: str, text: str) -> None:
+        m = _GENDERED_ROLE.search(text)
+        if m and person_id not in self.gender:
+            self.gender[person_id] = "f" if m.group("f") else "m"
+
+    def _learn_from_honorifics(self, doc) -> None:
+        for token in doc[:-1]:
+            g = HONORIFIC_GENDER.get(token.lower_.rstrip("."))
+            if g is None:
+                continue
+            nxt = token.nbor(1)
+            if nxt.text == ".":
+                if nxt.i + 1 >= len(doc):
+                    continue
+                nxt = nxt.nbor(1)
+            pid = self.person_at.get(nxt.i)
+            if pid and pid not in self.gender:
+                self.gender[pid] = g
+
+    def _track_subjects(self, doc) -> None:
+        for token in doc:
+            if token.dep_ not in SUBJECT_DEPS or not _is_main_clause(token.head):
+                continue
+            pid = self._person_of(token)
+            if pid is None and token.lower_ in ("he", "she"):
+                pid = self.resolve_pronoun(token.lower_, token.i)
+                if pid is not None:
+                    self.gender.setdefault(pid, PRONOUN_GENDER[token.lower_])
+            if pid is not None:
+                self.subjects.append((token.i, pid))
+                self._subject_keys.append(token.i)
+
+    # ------------------------------------------------------------ lookups
+    def _person_of(self, token: Token) -> str | None:
+        """The person a subject token names: by mention, then by name."""
+        pid = self.person_at.get(token.i)
+        if pid:
+            return pid
+        for child in token.children:  # "Dmitry Peskov" with the head on the first name
+            if child.dep_ in ("compound", "flat", "appos") and child.i in self.person_at:
+                return self.person_at[child.i]
+        if token.pos_ == "PROPN" or token.text[:1].isupper():
+            names = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"] or [token]
+            full = fold(" ".join(t.text for t in names))
+            for key in (full, fold(token.text)):
+                ids = self.by_name.get(key)
+                if ids and len(ids) == 1:
+                    return next(iter(ids))
+        return None
+
+    def resolve_pronoun(self, pronoun: str, before: int) -> str | None:
+        """The latest subject before token `before` whose gender fits."""
+        want = PRONOUN_GENDER.get(pronoun)
+        n = bisect.bisect_left(self._subject_keys, before)
+        for _, pid in reversed(self.subjects[:n]):
+            g = self.gender.get(pid)
+            if want is None or g is None or g == want:
+                return pid
+        return None
+
+    def speaker_of_subject(self, token: Token) -> Speaker:
+        """Map the subject of a reporting verb to a speaker."""
+        low = token.lower_
+        if low in PRONOUN_GENDER:
+            return Speaker(person=self.resolve_pronoun(low, token.i + 1))
+        pid = self._person_of(token)
+        if pid:
+            return Speaker(person=pid)
+        for child in token.children:  # "the spokesman, Dmitry Peskov"
+            if child.dep_ == "appos":
+                pid = self._person_of(child)
+                if pid:
+                    return Speaker(person=pid)
+        org = self._org_in(token)
+        if org:
+            return Speaker(organization=org)
+        if token.pos_ == "NOUN":
+            return Speaker(person=self._by_role(low, token.i))
+        return Speaker()
+
+    def _org_in(self, token: Token) -> str | None:
+        for t in token.subtree:
+            if t.i in self.org_at:
+                return self.org_at[t.i]
+        return None
+
+    def _by_role(self, noun: str, before: int) -> str | None:
+        """'the spokesman said': the latest subject whose role holds the noun."""
+        holders = {p.id for p in self.people if any(noun in fold(r.title).split() for r in p.roles)}
+        if not holders:
+            return None
+        n = bisect.bisect_left(self._subject_keys, before)
+        for _, pid in reversed(self.subjects[:n]):
+            if pid in holders:
+                return pid
+        return next(iter(holders)) if len(holders) == 1 else None
+
+    def speaker_of_verb(self, verb: Token) -> Speaker:
+        """The speaker a reporting verb attributes to: its subject, or the
+        subject of the clause it hangs from ("..., adding, ..."), or the
+        object of "according to"."""
+        if verb.lower_ == ACCORDING:
+            for prep in verb.children:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = self.speaker_of_subject(obj)
+                        return found or self._adjacent(verb, after=True)
+            return self._adjacent(verb, after=True)
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if own:  # the verb's own subject, even when it names no one ("a senior official said")
+            return self.speaker_of_subject(own[0])
+        token = verb
+        for _ in range(5):
+            for child in token.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    found = self.speaker_of_subject(child)
+                    if found:
+                        return found
+            if token.dep_ not in CLIMB_DEPS or token.head is token:
+                break
+            token = token.head
+        return self._adjacent(verb, after=False)
+
+    def _adjacent(self, verb: Token, after: bool) -> Speaker:
+        """When the parse gives no usable subject: a name right after the
+        verb ("said Zaev") or right before it ("Zaev, the minister, said")."""
+        doc = verb.doc
+        ahead = range(verb.i + 1, min(len(doc), verb.i + 5))
+        for i in ahead:
+            if doc[i].is_punct and doc[i].text not in (".",):
+                break
+            if i in self.person_at:
+                return Speaker(person=self.person_at[i])
+            if i in self.org_at and after:
+                return Speaker(organization=self.org_at[i])
+        if after:
+            return Speaker()
+        for i in range(verb.i - 1, max(-1, verb.i - 4), -1):
+            if doc[i].is_punct:
+                break
+            if i in self.person_at:
+                return Speaker(person=self.person_at[i])
+            if doc[i].lower_ in ("he", "she"):
+                return Speaker(person=self.resolve_pronoun(doc[i].lower_, i + 1))
+        return Speaker()
+
+    def note_speaker(self, token_i: int, person_id: str) -> None:
+        """A resolved speaker is salient from here on."""
+        n = bisect.bisect_right(self._subject_keys, token_i)
+        if n and self._subject_keys[n - 1] == token_i:
+            return
+        self._subject_keys.insert(n, token_i)
+        self.subjects.insert(n, (token_i, person_id))
