@@ -41,11 +41,13 @@ def extract_cached(articles: Sequence[Article], model: str) -> list[Briefing]:
     """One-article briefings for `articles`, parsing only those not seen
     before with the same content."""
     keys = [_article_key(a, model) for a in articles]
-    missing = [a for a, k in zip(articles, keys, strict=True) if k not in _EXTRACTED]
+    missing = [(a, k) for a, k in zip(articles, keys, strict=True) if k not in _EXTRACTED]
     if len(_EXTRACTED) + len(missing) > _CACHE_LIMIT:
         _EXTRACTED.clear()
-    for article, part in zip(missing, extract.extract_articles(missing, model), strict=True):
-        _EXTRACTED[_article_key(article, model)] = copy.deepcopy(part)
+    # Keyed by the content read from disk: extraction may fill in an inferred date.
+    parts = extract.extract_articles([a for a, _ in missing], model)
+    for (_, key), part in zip(missing, parts, strict=True):
+        _EXTRACTED[key] = copy.deepcopy(part)
     return [copy.deepcopy(_EXTRACTED[k]) for k in keys]
 
 

@@ -1,0 +1,128 @@
+"""The article's date when its metadata gives none, inferred from the text.
+
+The evidence, strongest first: a dateline with a date ("TOKYO, Dec. 16
+(Reuters) -"); an "Nth anniversary" of a year the same sentence names; a
+relative year next to an explicit one ("last year ... in May 2012"); then,
+within that year, the days the text reports as past (lower bound) and as
+coming (upper bound).  The result is an EDTF day, year or interval, marked
+inferred with the evidence in words.  Without a year there is no anchor, and
+the article stays undated: relative dates in it then stay unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from dossier.extract.clauses import clause_of
+from dossier.extract.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
+from dossier.extract.document import ArticleDoc
+
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*[,—–-]\s*")
+ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
+RELATIVE_YEAR = re.compile(r"\b(last|this|next) year\b", re.I)
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10, "twentieth": 20,
+                 "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+                 "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "hundredth": 100}
+ORDINAL_ANNIVERSARY = re.compile(r"\b(" + "|".join(ORDINAL_WORDS) + r")\s+anniversary\b", re.I)
+
+
+@dataclass(slots=True)
+class DateInference:
+    value: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+def _explicit_years(text: str) -> list[int]:
+    return [int(m.get("y") or 0) for m in find_dates(text) if m.kind == "year" and m.get("y")]
+
+
+def _year_evidence(adoc: ArticleDoc) -> tuple[int | None, str | None]:
+    for sent in adoc.doc.sents:
+        text = sent.text
+        for pattern in (ANNIVERSARY, ORDINAL_ANNIVERSARY):
+            for m in pattern.finditer(text):
+                n = int(m.group(1)) if m.group(1).isdigit() else ORDINAL_WORDS[m.group(1).lower()]
+                years = [y for y in _explicit_years(text) if y + n <= dt.date.today().year + 1]
+                if len(set(years)) == 1:
+                    return years[0] + n, f"“{m.group(0)}” of {years[0]}"
+    for sent in adoc.doc.sents:
+        text = sent.text
+        rel = RELATIVE_YEAR.search(text)
+        years = {m.get("y") for m in find_dates(text) if m.kind == "month_year" and m.get("y")}
+        if rel and len(years) == 1:
+            (year,) = years
+            shift = {"last": 1, "this": 0, "next": -1}[rel.group(1).lower()]
+            return int(year or 0) + shift, f"“{rel.group(0)}” beside {year}"
+    return None, None
+
+
+def _dateline(adoc: ArticleDoc) -> tuple[DateMention | None, str]:
+    for paragraph in adoc.article.paragraphs[:3]:
+        m = DATELINE.match(paragraph.text)
+        head = paragraph.text[: (m.end() if m else 0) + 30]
+        limit = (m.end() if m else 0) + 2
+        mentions = [d for d in find_dates(head) if d.kind in ("day", "day_dmy") and d.start <= limit]
+        if m and mentions:
+            return mentions[0], head[: mentions[0].end]
+    return None, ""
+
+
+def infer_date(adoc: ArticleDoc) -> DateInference:
+    dateline, dateline_text = _dateline(adoc)
+    year, why = _year_evidence(adoc)
+    if dateline is not None:
+        if dateline.get("y"):
+            value = resolve(dateline, Anchor())
+            return DateInference(value, [f"dateline “{dateline_text}”"])
+        if year is not None:
+            value = resolve(dateline, Anchor(year=year))
+            return DateInference(value, [f"dateline “{dateline_text}”", f"year from {why}"])
+    if year is None:
+        return DateInference(None, ["no date, dateline, anniversary or relative year in the text to anchor it"])
+    anchor = Anchor(year=year)
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    reasons = [f"year from {why}"]
+    text = adoc.doc.text
+    for mention in find_dates(text):
+        if mention.kind not in ("day", "day_range", "day_dmy", "day_range_dmy", "month") or mention.get("y"):
+            continue
+        clause = clause_of(adoc.doc, mention.start, mention.end)
+        if clause.future is None:
+            continue
+        bounds = edtf_bounds(resolve(mention, anchor, clause.future))
+        if bounds is None:
+            continue
+        if clause.future is False and (earliest is None or bounds[0] > earliest):
+            earliest, low_text = bounds[0], mention.text
+        if clause.future is True and (latest is None or bounds[0] < latest):
+            latest, high_text = bounds[0], mention.text
+    if earliest and latest and earliest > latest:
+        earliest = latest = None
+    if earliest:
+        reasons.append(f"after “{low_text}”, which it reports as past")
+    if latest:
+        reasons.append(f"before “{high_text}”, which it reports as coming")
+    if earliest and latest:
+        value = earliest.isoformat() if earliest == latest else f"{earliest.isoformat()}/{latest.isoformat()}"
+    elif earliest:
+        value = f"{earliest.isoformat()}/{year:04d}-12-31"
+    elif latest:
+        value = f"{year:04d}-01-01/{latest.isoformat()}"
+    else:
+        value = f"{year:04d}"
+    return DateInference(value, reasons)
+
+
+def infer_article_date(adoc: ArticleDoc) -> None:
+    """Fill `published` from the text when metadata gave none; mark it
+    inferred, with the evidence (or why there is none)."""
+    article = adoc.article
+    if article.published:
+        return
+    found = infer_date(adoc)
+    article.date_inferred = found.value is not None
+    article.published = found.value
+    article.date_evidence = "; ".join(found.evidence)

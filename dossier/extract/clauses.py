@@ -1,0 +1,155 @@
+"""The clause a date belongs to, read from spaCy's dependency parse: the verb
+that governs it, the tokens of that clause, its tense and what it says about
+the status of what happened (held, scheduled, expected, proposed,
+cancelled)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+FUTURE_MODIFIERS = {"upcoming", "forthcoming", "planned", "proposed", "possible", "expected", "next", "future",
+                    "coming", "scheduled", "likely", "potential"}
+SCHEDULED = {"schedule", "due", "set", "plan", "upcoming", "forthcoming", "scheduled", "planned", "agree", "confirm",
+             "announce", "arrange"}
+EXPECTED = {"expect", "expected", "likely", "hope", "possible", "may", "might", "could", "potential", "probably"}
+PROPOSED = {"propose", "proposed", "suggest", "invite", "offer", "call"}
+CANCELLED = {"cancel", "postpone", "scrap", "call", "suspend", "delay", "cancelled", "postponed"}
+CLAUSE_BREAKS = {"conj", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
+
+
+@dataclass(slots=True)
+class Clause:
+    verb: Token | None
+    tokens: list[Token]
+    future: bool | None
+    status: str
+
+    @property
+    def start_char(self) -> int:
+        return min(t.idx for t in self.tokens) if self.tokens else 0
+
+    @property
+    def end_char(self) -> int:
+        return max(t.idx + len(t) for t in self.tokens) if self.tokens else 0
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def governing_verb(token: Token) -> tuple[Token | None, list[Token]]:
+    """The verb a date hangs from, and the nouns passed on the way up."""
+    nouns: list[Token] = []
+    seen = 0
+    while seen < 12:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token, nouns
+        if token.pos_ in ("NOUN", "PROPN"):
+            nouns.append(token)
+        if token.head is token:
+            return None, nouns
+        token = token.head
+        seen += 1
+    return None, nouns
+
+
+def clause_tokens(verb: Token) -> list[Token]:
+    """The verb's subtree without the verbs coordinated with it (their own
+    clauses)."""
+    cut: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in CLAUSE_BREAKS and child.pos_ in ("VERB", "AUX"):
+            cut.update(t.i for t in child.subtree)
+    return [t for t in verb.subtree if t.i not in cut]
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _tense_and_status(verb: Token | None, nouns: list[Token]) -> tuple[bool | None, str]:
+    words: set[str] = set()
+    future: bool | None = None
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.lower_ in FUTURE_MODIFIERS:
+                future = True
+                words.add(child.lower_)
+    chain: list[Token] = []
+    token = verb
+    while token is not None and len(chain) < 4:
+        chain.append(token)
+        if token.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj") and token.head is not token:
+            token = token.head
+        else:
+            break
+    if verb is not None:
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        aux_words = {c.lower_ for c in auxes}
+        words.update(_lemma(c) for c in auxes)
+        words.add(_lemma(verb))
+        if aux_words & {"will", "shall", "'ll", "wo", "would"}:
+            future = True
+        elif verb.tag_ == "VB" and "to" in aux_words:
+            future = True
+        elif future is None and verb.tag_ in ("VBD", "VBN"):
+            future = False
+        elif future is None and verb.tag_ in ("VBZ", "VBP") and _lemma(verb) not in ("say", "be", "have"):
+            future = True
+        elif future is None and verb.tag_ == "VBG" and aux_words & {"is", "are", "am"}:
+            future = True
+        for up in chain[1:]:
+            words.add(_lemma(up))
+            for child in up.children:
+                if child.dep_ in ("aux", "auxpass"):
+                    words.add(_lemma(child))
+            if _lemma(up) in EXPECTED | SCHEDULED and verb.tag_ == "VB":
+                future = True
+    if future is None and words & {"expected", "scheduled", "due"}:
+        future = True
+    if words & CANCELLED and words & {"cancel", "postpone", "scrap", "cancelled", "postponed", "suspend"}:
+        return future, "cancelled"
+    if not future:
+        return future, "held"
+    if words & PROPOSED:
+        return future, "proposed"
+    if words & EXPECTED:
+        return future, "expected"
+    return future, "scheduled"
+
+
+def clause_of(doc: Doc, start: int, end: int) -> Clause:
+    """The clause around the characters [start, end) of `doc`."""
+    span = span_of(doc, start, end)
+    if span is None or not len(span):
+        return Clause(None, [], None, "held")
+    verb, nouns = governing_verb(span.root)
+    if verb is None:
+        sent = span.sent
+        return Clause(None, list(sent), None, "held")
+    future, status = _tense_and_status(verb, nouns)
+    return Clause(verb, clause_tokens(verb), future, status)
+
+
+def subject_tokens(verb: Token | None) -> list[Token]:
+    """The tokens naming the clause's subject, following coordination and
+    relative clauses up to the noun they describe."""
+    token = verb
+    for _ in range(4):
+        if token is None:
+            return []
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return [t for s in subjects for t in s.subtree]
+        if token.dep_ in ("relcl", "acl"):
+            return list(token.head.subtree)[: token.head.i - token.head.left_edge.i + 1]
+        if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+            token = token.head
+            continue
+        return []
+    return []

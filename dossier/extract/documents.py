@@ -1,0 +1,243 @@
+"""Documents: treaties, declarations, joint statements, agreements, plans,
+memoranda, acts.  One `Document` per document an article names, whatever
+names it uses ("the Japan-Soviet Joint Declaration", "the 1956
+declaration"), with its date and what the article says it provides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dossier.extract.dates import find_dates
+from dossier.extract.document import ArticleDoc
+from dossier.model import Document, Mention, Provision
+
+HEADS = {
+    "treaty": "treaty", "declaration": "declaration", "agreement": "agreement", "accord": "agreement",
+    "statement": "statement", "communique": "statement", "communiqué": "statement", "act": "act", "plan": "plan",
+    "blueprint": "plan", "memorandum": "memorandum", "convention": "treaty", "protocol": "treaty",
+    "charter": "treaty", "pact": "treaty", "amendments": "amendments", "deal": "agreement", "document": "document",
+}
+# Words that name a document only by pointing back at one already named.
+ANAPHORIC = {"document", "deal"}
+_UPPER = r"[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*"
+_HEAD_UP = r"(?:Treaty|Declaration|Agreement|Accord|Statement|Communiqu[eé]|Act|Plan|Memorandum|Convention|Protocol|" \
+           r"Charter|Pact|Amendments)"
+_HEAD_LOW = r"(?:treaty|declaration|agreement|accord|statement|communiqu[eé]|plan|blueprint|memorandum|amendments|" \
+            r"document|deal)"
+_YEARISH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?" \
+           r"(?:1[5-9]\d\d|20\d\d)"
+NAMED = re.compile(
+    r"(?:\b(?:1[5-9]\d\d|20\d\d)\s+)?(?:" + _UPPER + r"\s+){0,5}" + _HEAD_UP
+    + r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:" + _YEARISH + r"|" + _UPPER + r"(?:\s+" + _UPPER + r")*))*")
+DESCRIBED = re.compile(
+    r"\b(?P<det>the|a|an|its|their|that|this)?\s*(?P<quals>(?:(?:1[5-9]\d\d|20\d\d|[\w]+-point|joint|constitutional|"
+    r"revised|[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|economic|cooperation|security|peace|trade)\s+){0,4})"
+    r"(?P<head>" + _HEAD_LOW + r")\b(?P<tail>\s+(?:on|for)\s+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|the basis)[a-z][\w-]*(?:\s+(?:the\s+)?[\w-]+){0,3})?")
+LEADING_NOISE = {"the", "under", "in", "at", "a", "an", "its", "their", "this", "that", "after", "before", "since",
+                 "by", "and", "but", "with", "of", "on", "to", "when", "while", "as", "both", "signed"}
+PROVISION_CUES = re.compile(
+    r"\b(?P<cue>calls? for|called for|stipulates?|stipulated|provides? for|provided for|provides? that|provided that|"
+    r"commits?|committed|promised|promises|obliges?|obliged|envisages?|requires?|required|forbids?|forbid|"
+    r"(?:agreed|undertook|promised) to|names?|named|confirmed that|declares?|says?)\b", re.I)
+SIGN_VERBS = {"sign", "adopt", "issue", "conclude", "ink", "seal", "release", "present", "agree", "approve",
+              "ratify", "hand", "set"}
+
+
+@dataclass(slots=True)
+class DocMention:
+    start: int
+    end: int
+    text: str
+    name: str
+    head: str
+    year: str | None
+    specific: bool
+
+
+def _clean_name(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in LEADING_NOISE:
+        words.pop(0)
+    return " ".join(words).strip(" ,.;:")
+
+
+def _year_of(text: str) -> str | None:
+    for mention in find_dates(text):
+        if mention.get("y"):
+            return mention.get("y")
+    return None
+
+
+def find_document_mentions(text: str) -> list[DocMention]:
+    found: list[DocMention] = []
+    for m in NAMED.finditer(text):
+        name = _clean_name(m.group(0))
+        if not name or (name.split()[-1].lower() not in HEADS and not re.search(_HEAD_UP, name)):
+            continue
+        if len(name.split()) < 2:
+            continue
+        start = m.start() + m.group(0).find(name.split()[0])
+        head = next(HEADS[w.lower()] for w in reversed(re.findall(r"[A-Za-zé]+", name)) if w.lower() in HEADS)
+        found.append(DocMention(start, start + len(name), name, name, head, _year_of(name), True))
+    for m in DESCRIBED.finditer(text):
+        if any(f.start <= m.start("head") < f.end for f in found):
+            continue
+        quals = m.group("quals").split()
+        tail = (m.group("tail") or "").strip()
+        head_word = m.group("head").lower()
+        year = next((q for q in quals if re.fullmatch(r"\d{4}", q)), None)
+        specific = bool(year or tail or any(q.endswith("-point") or q[0].isupper() or q in ("joint", "constitutional")
+                                            for q in quals))
+        if head_word == "treaty" and "peace" in quals and not any(q[0].isupper() for q in quals):
+            continue
+        if not (m.group("det") or quals):
+            continue
+        start = m.start("quals") if quals else m.start("head")
+        end = m.end("tail") if tail else m.end("head")
+        name = text[start:end].strip()
+        found.append(DocMention(start, end, text[m.start():end], name, HEADS[head_word], year, specific))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _tokens(name: str) -> set[str]:
+    words = set(re.sub(r"[^\w]+", " ", name.casefold().replace("’", "").replace("'", "")).split())
+    return {w for w in words if not w.isdigit() and w not in ("the", "of", "on", "for", "a", "an", "and")}
+
+
+def _key_words(mention: DocMention) -> set[str]:
+    return _tokens(mention.name) - {mention.head, *HEADS}
+
+
+def _matches(document: Document, head: str, mention: DocMention) -> bool:
+    if mention.head not in (head, "document") and not (head == "plan" and mention.head == "plan"):
+        return False
+    year = (document.date or "")[:4] or _year_of(document.name)
+    if mention.year and year and mention.year != year:
+        return False
+    mine = _key_words(mention)
+    theirs = set().union(*(_tokens(n) for n in [document.name, *document.aliases])) - set(HEADS)
+    if not mine:
+        return bool(mention.year and year == mention.year) or not mention.specific
+    return mine <= theirs or theirs <= mine or len(mine & theirs) >= 2
+
+
+def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int, int, str]]]:
+    """The documents an article names, and where (start, end, document id)
+    each mention is in the parsed text."""
+    text = adoc.doc.text
+    documents: list[Document] = []
+    heads: dict[str, str] = {}
+    spans: list[tuple[int, int, str]] = []
+    last: Document | None = None
+    for mention in find_document_mentions(text):
+        target = None
+        if mention.specific or mention.year:
+            target = next((d for d in reversed(documents) if _matches(d, heads[d.id], mention)), None)
+        elif last is not None and (heads[last.id] == mention.head or mention.head in ANAPHORIC):
+            target = last
+        elif documents:
+            target = next((d for d in reversed(documents) if heads[d.id] == mention.head), None)
+        if target is None:
+            if not mention.specific or mention.head in ANAPHORIC:
+                continue
+            target = Document(id=f"doc-{len(documents) + 1}", name=mention.name, kind=mention.head)
+            heads[target.id] = mention.head
+            documents.append(target)
+        elif mention.specific and _better_name(mention.name, target.name):
+            target.aliases.append(target.name)
+            target.name = mention.name
+        elif mention.specific and mention.name != target.name and mention.name not in target.aliases:
+            target.aliases.append(mention.name)
+        if mention.year and not target.date:
+            target.date = mention.year
+        target.mentions.append(Mention(mention.text.strip(), adoc.where(mention.start, mention.end)))
+        spans.append((mention.start, mention.end, target.id))
+        last = target
+    return documents, spans
+
+
+def _better_name(new: str, old: str) -> bool:
+    """A proper name (capitalized) beats a description; then the longer."""
+    def caps(s: str) -> int:
+        return sum(1 for w in s.split() if w[:1].isupper())
+    return (caps(new), len(new)) > (caps(old), len(old)) and not re.match(r"^\d{4}\s", new)
+
+
+def date_documents(adoc: ArticleDoc, documents: list[Document], spans: list[tuple[int, int, str]],
+                   resolved: dict[int, str]) -> None:
+    """A document's date from the clause that says it was signed, adopted
+    or issued on a date ("signed in Moscow on Oct. 19, 1956")."""
+    from dossier.extract.clauses import clause_of
+
+    by_id = {d.id: d for d in documents}
+    for start, value in sorted(resolved.items()):
+        mention = next((m for m in find_dates(adoc.doc.text[start:start + 40]) if m.start == 0), None)
+        if mention is None:
+            continue
+        clause = clause_of(adoc.doc, start, start + mention.end)
+        verb = clause.verb
+        if verb is None or verb.lemma_.lower() not in SIGN_VERBS:
+            continue
+        region = [(t.idx, t.idx + len(t)) for t in clause.tokens]
+        if verb.dep_ in ("acl", "relcl"):
+            region += [(t.idx, t.idx + len(t)) for t in verb.head.subtree]
+        for a, _b, doc_id in spans:
+            if any(x <= a < y for x, y in region):
+                document = by_id[doc_id]
+                if not document.date or (len(value) > len(document.date) and value.startswith(document.date)):
+                    document.date = value
+
+
+def extract_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[tuple[int, int, str]]) -> None:
+    """What the article says each document provides: the words after a cue
+    ("calls for", "stipulates", "under which ... agreed to") in a sentence
+    naming the document, and the list items under a heading about it."""
+    by_id = {d.id: d for d in documents}
+    doc = adoc.doc
+    for sent in doc.sents:
+        inside = [(a, b, i) for a, b, i in spans if sent.start_char <= a < sent.end_char]
+        if not inside:
+            continue
+        a, b, doc_id = inside[0]
+        rest = doc.text[b:sent.end_char]
+        cue = PROVISION_CUES.search(rest)
+        under = re.match(r"\s*(?:Under|In)\s+(?:the|its|that|this)\b", doc.text[sent.start_char:a + 1])
+        if cue is not None and cue.start() < 160:
+            provision = rest[cue.end():]
+            label = cue.group("cue")
+        elif under is not None and rest.lstrip(" ,").strip():
+            provision = rest.lstrip(" ,")
+            label = "under"
+        else:
+            continue
+        provision = re.split(r"[;:]|\s[—–]\s|, (?:but|while|and Moscow|which means)\b", provision)[0].strip(" ,.\"“”")
+        if len(provision.split()) < 3:
+            continue
+        start = doc.text.find(provision, b)
+        by_id[doc_id].provisions.append(Provision(provision, adoc.where(start, start + len(provision)), label))
+    _list_provisions(adoc, documents, spans)
+
+
+def _list_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[tuple[int, int, str]]) -> None:
+    paragraphs = adoc.article.paragraphs
+    by_id = {d.id: d for d in documents}
+    for n, paragraph in enumerate(paragraphs):
+        if paragraph.kind != "heading" or not re.search(r"\b(provides?|says|terms|calls for)\b", paragraph.text, re.I):
+            continue
+        if not re.search(_HEAD_LOW, paragraph.text, re.I):
+            continue
+        base = adoc.starts[n]
+        before = [s for s in spans if s[0] < base]
+        if not before:
+            continue
+        target = by_id[before[-1][2]] if not [s for s in spans if base <= s[0] < base + len(paragraph.text)] else \
+            by_id[next(s for s in spans if base <= s[0] < base + len(paragraph.text))[2]]
+        for item in paragraphs[n + 1:]:
+            if item.kind != "item":
+                break
+            start = adoc.starts[item.number - 1]
+            target.provisions.append(Provision(item.text.strip(" ;."), adoc.where(start, start + len(item.text)),
+                                               "provides"))

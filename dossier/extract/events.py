@@ -1,0 +1,263 @@
+"""Dated events: every clause that a temporal expression dates (a meeting, a
+visit, a statement, a signing, a military or political act) becomes an
+event with its date (EDTF), place, participants, status and the sentence
+that reports it.  Undated happenings are left out: an event here is
+something the text puts on the calendar."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dossier.extract.clauses import Clause, clause_of, subject_tokens
+from dossier.extract.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
+from dossier.extract.document import ArticleDoc
+from dossier.model import Event, EventReport, Person, Place
+from dossier.slug import unique_slug
+
+KINDS: list[tuple[str, set[str]]] = [
+    ("signing", {"sign", "signing", "ink", "ratify", "conclude"}),
+    ("anniversary", {"anniversary", "commemorate"}),
+    ("summit", {"summit"}),
+    ("forum", {"forum", "conference", "congress", "ceremony"}),
+    ("talks", {"talk", "talks", "negotiation", "negotiate", "meeting", "meet", "session", "dinner", "lunch"}),
+    ("visit", {"visit", "trip", "travel", "arrive", "land", "fly", "tour"}),
+    ("military act", {"seize", "occupy", "invade", "annex", "attack", "war", "occupation", "bomb", "deploy"}),
+    ("statement", {"say", "tell", "announce", "statement", "interview", "speech", "address", "remark", "comment",
+                   "declare", "protest", "write", "publish", "release", "conference", "confirm", "warn",
+                   "answer", "apologise", "apologize", "urge", "decline"}),
+]
+MEETING_KINDS = {"talks", "summit", "forum"}
+PRONOUNS = {"he", "she", "him", "her", "his"}
+SKIP_BEFORE = re.compile(r"\b(?:since|until|till|for the first time since|ever since)\s+(?:the\s+)?$", re.I)
+QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’"}
+
+
+@dataclass(slots=True)
+class Located:
+    """An entity mention as a character range of the parsed text."""
+
+    start: int
+    end: int
+    id: str
+
+
+def mention_ranges(adoc: ArticleDoc, items: Iterable[Person | Place]) -> list[Located]:
+    out: list[Located] = []
+    for item in items:
+        for mention in item.mentions:
+            if mention.where.article != adoc.article.id:
+                continue
+            base = adoc.starts[mention.where.paragraph - 1]
+            out.append(Located(base + mention.where.start, base + mention.where.end, item.id))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (a quote left open runs to
+    the end of its paragraph)."""
+    out: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        i = 0
+        while i < len(paragraph):
+            close = QUOTE_PAIRS.get(paragraph[i])
+            if close is None or (paragraph[i] == "‘" and i > 0 and paragraph[i - 1].isalpha()):
+                i += 1
+                continue
+            j = paragraph.find(close, i + 1)
+            if close == "’":
+                while j != -1 and j + 1 < len(paragraph) and paragraph[j + 1].isalpha():
+                    j = paragraph.find(close, j + 1)
+            end = j if j != -1 else len(paragraph)
+            out.append((offset + i, offset + end + 1))
+            i = end + 1
+        offset += len(paragraph) + 2
+    return out
+
+
+def _inside(pos: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def event_kind(clause: Clause) -> str:
+    lemmas = {t.lemma_.lower() for t in clause.tokens} | {t.lower_ for t in clause.tokens}
+    for kind, words in KINDS:
+        if lemmas & words:
+            return kind
+    return "event"
+
+
+def _participants(clause: Clause, people: list[Located], text: str) -> list[str]:
+    chars = {t.i for t in clause.tokens}
+    spans = [(t.idx, t.idx + len(t)) for t in clause.tokens]
+    subject = subject_tokens(clause.verb)
+    spans += [(t.idx, t.idx + len(t)) for t in subject if t.i not in chars]
+    out: list[str] = []
+    for located in people:
+        if any(a <= located.start < b for a, b in spans) and located.id not in out:
+            out.append(located.id)
+    pronoun = next((t for t in subject if t.lower_ in PRONOUNS), None)
+    if pronoun is not None and not out:
+        before = [p for p in people if p.end <= pronoun.idx]
+        if before:
+            out.append(before[-1].id)
+    return out
+
+
+def _place(clause: Clause, places: list[Located]) -> str | None:
+    spans = {t.idx: t for t in clause.tokens}
+    candidates: list[tuple[int, str]] = []
+    for located in places:
+        token = spans.get(located.start)
+        if token is None:
+            continue
+        head = token
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head
+        preposition = head.head.lower_ if head.dep_ == "pobj" else ""
+        rank = 0 if preposition in ("in", "at") else 1 if preposition in ("to", "near", "from") else 2
+        candidates.append((rank, located.id))
+    candidates.sort(key=lambda c: c[0])
+    return candidates[0][1] if candidates and candidates[0][0] < 2 else None
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    return parts[-1] if parts else name
+
+
+def _title(clause: Clause, mention: DateMention, kind: str, participants: list[str], place: str | None,
+           names: dict[str, str]) -> str:
+    where = f" in {names[place]}" if place and place in names else ""
+    if kind in MEETING_KINDS and len(participants) >= 2:
+        who = "–".join(_surname(names.get(p, p)) for p in participants[:3])
+        forum = next((t for t in clause.tokens if t.ent_type_ == "EVENT"), None)
+        at = ""
+        if forum is not None:
+            ent = next((e for e in forum.doc.ents if e.start <= forum.i < e.end), None)
+            at = f" at {ent.text}" if ent is not None else ""
+        noun = "talks" if kind == "talks" else kind
+        return f"{who} {noun}{at}{where}"
+    skip = set(range(mention.start, mention.end))
+    words: list[str] = []
+    subject = subject_tokens(clause.verb)
+    clause_ids = {t.i for t in clause.tokens}
+    if subject and not any(t.i in clause_ids for t in subject):
+        words.extend(t.text for t in subject if t.dep_ not in ("punct", "appos") and t.lower_ not in ("who", "which"))
+    for token in clause.tokens:
+        if token.idx in skip or token.dep_ == "punct" or token.lower_ in ("who", "which", "that", "when"):
+            continue
+        if token.dep_ == "prep" and all(c.idx in skip for c in token.children):
+            continue
+        words.append(token.text)
+    title = " ".join(words[:16]) + (" …" if len(words) > 16 else "")
+    title = re.sub(r"\s+([,.;:’'])", r"\1", title).strip(" ,;:-–—")
+    return title[:1].upper() + title[1:] if title else kind.capitalize()
+
+
+def extract_events(
+    adoc: ArticleDoc, anchor: Anchor, people: list[Person], places: list[Place],
+    skip_ranges: list[tuple[int, int]], taken: set[str],
+) -> tuple[list[Event], dict[int, str]]:
+    """Events dated in the article; also the value each date mention
+    resolved to (by its start character), for documents."""
+    doc = adoc.doc
+    text = doc.text
+    quotes = quoted_ranges(text)
+    person_at = mention_ranges(adoc, people)
+    place_at = mention_ranges(adoc, places)
+    names = {p.id: p.name for p in people} | {p.id: p.name for p in places}
+    dateline = _dateline_place(adoc, place_at)
+    previous: str | None = None
+    resolved: dict[int, str] = {}
+    events: list[Event] = []
+    for mention in find_dates(text):
+        clause = clause_of(doc, mention.start, mention.end)
+        value = resolve(mention, anchor, clause.future, previous)
+        if value is None:
+            continue
+        resolved[mention.start] = value
+        previous = value
+        if _inside(mention.start, quotes) or _inside(mention.start, skip_ranges):
+            continue
+        if SKIP_BEFORE.search(text[max(0, mention.start - 30):mention.start]) and not re.match(
+                r"\s*,\s*when\b", text[mention.end:mention.end + 8]):
+            continue
+        if clause.verb is None:
+            continue
+        participants = _participants(clause, person_at, text)
+        place = _place(clause, place_at)
+        sent = doc[clause.verb.i].sent
+        if place is None and dateline and sent.start_char == adoc.starts[dateline[1] - 1] and _same_day(value, anchor):
+            place = dateline[0]
+        kind = event_kind(clause)
+        status = clause.status
+        bounds = edtf_bounds(value)
+        if anchor.day is not None and bounds is not None and bounds[1] < anchor.day:
+            status = "held"
+        title = _title(clause, mention, kind, participants, place, names)
+        report = EventReport(
+            where=adoc.where(sent.start_char, sent.end_char), sentence=sent.text.strip(), status=status,
+            date=value, date_text=mention.text,
+        )
+        events.append(Event(
+            id=unique_slug(title, taken), title=title, kind=kind, date=value, place=place,
+            participants=participants, status=status, reports=[report],
+        ))
+    return merge_within_article(events), resolved
+
+
+def _dateline_place(adoc: ArticleDoc, places: list[Located]) -> tuple[str, int] | None:
+    for located in places:
+        number = adoc.paragraph_of(located.start)
+        if number > 3:
+            return None
+        if located.start == adoc.starts[number - 1]:
+            return located.id, number
+    return None
+
+
+def _same_day(value: str, anchor: Anchor) -> bool:
+    bounds = edtf_bounds(value)
+    return anchor.day is not None and bounds is not None and bounds[0] <= anchor.day <= bounds[1]
+
+
+def _narrower(a: str | None, b: str | None) -> bool:
+    ba, bb = edtf_bounds(a), edtf_bounds(b)
+    return bool(ba and bb and (ba[1] - ba[0]) < (bb[1] - bb[0]))
+
+
+def merge_within_article(events: list[Event]) -> list[Event]:
+    """One event per happening: reports of the same date with the same
+    participants (and no conflicting place) become one event."""
+    out: list[Event] = []
+    for event in events:
+        same = next((e for e in out if _same_happening(e, event)), None)
+        if same is None:
+            out.append(event)
+            continue
+        same.reports.extend(event.reports)
+        same.place = same.place or event.place
+        if _narrower(event.date, same.date):
+            same.date = event.date
+        if same.kind == "event" or (event.kind in MEETING_KINDS and same.kind not in MEETING_KINDS):
+            same.kind, same.title = event.kind, event.title
+    return out
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    if a.date != b.date:
+        ba, bb = edtf_bounds(a.date), edtf_bounds(b.date)
+        same_clause = a.reports[-1].where == b.reports[0].where and a.reports[-1].sentence == b.reports[0].sentence
+        if not (same_clause and ba and bb and ba[0] <= bb[1] and bb[0] <= ba[1]):
+            return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    if set(a.participants) != set(b.participants):
+        return False
+    if not a.participants:
+        return a.reports[-1].sentence == b.reports[0].sentence
+    return True
