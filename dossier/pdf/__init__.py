@@ -39,7 +39,7 @@ def meeting_pdf(briefing: Briefing, settings: Settings, event_id: str) -> bytes:
     longer, fewer quotes, context entries and documents are shown."""
     find_event(briefing, event_id)
     limits = Limits()
-    for _ in range(4):
+    for _ in range(6):
         document = layout(brief_html(meeting_brief(briefing, event_id, limits), briefing, settings))
         if len(document.pages) <= BRIEF_PAGES[1]:
             break

@@ -96,6 +96,7 @@ def find_event(briefing: Briefing, event_id: str) -> Event:
 class Limits:
     """How much a brief may hold; `tighter()` halves it for a brief too long."""
 
+    attendees_in_full: int = 10  # the rest are listed by name and role
     quotes_per_person: int = 2
     timeline: int = 14
     documents: int = 5
@@ -104,7 +105,8 @@ class Limits:
 
     def tighter(self) -> Limits:
         return Limits(
-            quotes_per_person=max(1, self.quotes_per_person - 1),
+            attendees_in_full=max(3, self.attendees_in_full * 2 // 3),
+            quotes_per_person=max(0, self.quotes_per_person - 1),
             timeline=max(4, self.timeline * 2 // 3),
             documents=max(2, self.documents - 2),
             provisions_per_document=max(1, self.provisions_per_document - 1),
@@ -135,7 +137,8 @@ class TimelineEntry:
 class MeetingBrief:
     event: Event
     place: Place | None
-    attendees: list[Attendee]
+    attendees: list[Attendee]  # shown in full: role, background, quotes
+    others: list[Attendee]  # listed by name and role only
     timeline: list[TimelineEntry]
     documents: list[Document]
     limits: Limits
@@ -248,17 +251,18 @@ def meeting_brief(briefing: Briefing, event_id: str, limits: Limits | None = Non
     index = briefing.index()
     place = index.get(event.place) if event.place else None
     attendees = []
-    for person_id in event.participants:
-        person = index.get(person_id)
-        if not isinstance(person, Person):
-            continue
+    people = [p for pid in event.participants if isinstance(p := index.get(pid), Person)]
+    # The most reported people first: they are the ones the reader will meet.
+    people.sort(key=lambda p: (-len(p.articles), -len(p.mentions)))
+    for person in people:
         role = latest_role(person, briefing)
         line, where = background(person, role, briefing)
         attendees.append(Attendee(person, role, line, where, latest_quotes(person, briefing, limits.quotes_per_person)))
     return MeetingBrief(
         event=event,
         place=place if isinstance(place, Place) else None,
-        attendees=attendees,
+        attendees=attendees[: limits.attendees_in_full],
+        others=attendees[limits.attendees_in_full:],
         timeline=context_timeline(event, briefing, limits.timeline),
         documents=relevant_documents(event, briefing, limits.documents),
         limits=limits,

@@ -1,0 +1,83 @@
+"""The print HTML: untrusted article text stays text, nothing is fetched
+from outside, and a user's template overrides the built-in one."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from dossier.errors import RenderError
+from dossier.model import Briefing
+from dossier.pdf.html import dossier_html
+from dossier.pdf.render import LocalOnlyFetcher, html_to_pdf
+from dossier.settings import Settings
+from tests.pdf.pdfcheck import link_targets, page_texts, reader
+
+
+def test_html_article_markup_is_escaped(briefing: Briefing, settings: Settings) -> None:
+    html = dossier_html(briefing, settings)
+    assert "<script>" not in html
+    assert '<img src="http://example.invalid' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_html_article_markup_prints_as_text(dossier_reader: PdfReader) -> None:
+    text = " ".join(" ".join(page_texts(dossier_reader)).split())
+    assert "<script>alert(1)</script>" in text
+    assert not [t for _, t in link_targets(dossier_reader) if t.startswith("uri:")]
+    for page in dossier_reader.pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
+
+
+@pytest.mark.parametrize("url", [
+    "http://example.invalid/x.png",
+    "https://example.invalid/x.css",
+    "file:///etc/passwd",
+    "ftp://example.invalid/x",
+])
+def test_html_fetcher_refuses_outside_resources(url: str) -> None:
+    fetcher = LocalOnlyFetcher()
+    with pytest.raises(ValueError, match="refused"):
+        fetcher.fetch(url)
+    assert fetcher.refused == [url]
+
+
+def test_html_fetcher_serves_data_urls_and_package_files() -> None:
+    fetcher = LocalOnlyFetcher()
+    assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+    css = Path(__file__).resolve().parents[2] / "dossier" / "templates" / "print" / "print.css.j2"
+    assert b"@page" in fetcher.fetch(css.as_uri()).read()
+
+
+def test_html_render_ignores_outside_images_in_user_html() -> None:
+    html = '<p>before</p><img src="file:///etc/hostname"><img src="http://127.0.0.1:9/x.png"><p>after</p>'
+    r = reader(html_to_pdf(html))
+    assert "after" in page_texts(r)[0]
+    xobjects = r.pages[0]["/Resources"].get("/XObject", {})
+    assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
+
+
+def test_html_user_template_overrides_a_print_section(
+    tmp_path: Path, briefing: Briefing, settings: Settings
+) -> None:
+    (tmp_path / "print" / "sections").mkdir(parents=True)
+    (tmp_path / "print" / "sections" / "quotes.html.j2").write_text(
+        '<section class="chapter" id="quotes"><h1>Quotes</h1><p>Quotes left out of print.</p></section>\n',
+        encoding="utf-8",
+    )
+    custom = dataclasses.replace(settings, root=tmp_path, templates=".")
+    html = dossier_html(briefing, custom)
+    assert "Quotes left out of print." in html
+    assert "window of opportunity" not in html.split('id="quotes"')[1].split("</section>")[0]
+
+
+def test_html_broken_user_template_names_the_file(tmp_path: Path, briefing: Briefing, settings: Settings) -> None:
+    (tmp_path / "print" / "sections").mkdir(parents=True)
+    (tmp_path / "print" / "sections" / "quotes.html.j2").write_text("{{ no_such_variable }}\n", encoding="utf-8")
+    custom = dataclasses.replace(settings, root=tmp_path, templates=".")
+    with pytest.raises(RenderError, match="no_such_variable"):
+        dossier_html(briefing, custom)
