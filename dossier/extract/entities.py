@@ -1,59 +1,176 @@
-"""Named entities: people, organizations and places from spaCy's entity
-spans, grouped within one article."""
+"""Named entities of one article: people (with roles and every mention),
+organizations and places, with the alternative names the text states.
+
+The recognizer's spans are the start; `people`, `places` and
+`organizations` correct them with evidence from the text and gazetteers,
+`roles` reads titles and appositives, `aliases` the naming patterns."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from dossier.extract.aliases import stated_aliases
 from dossier.extract.document import ArticleDoc
-from dossier.model import Mention, Organization, Person, Place
+from dossier.extract.organizations import OrgSpan, acronym, clean_org_text, find_organizations
+from dossier.extract.people import find_people
+from dossier.extract.places import PlaceSpan, canonical_place, find_places
+from dossier.extract.roles import roles_of_mentions
+from dossier.model import Mention, Organization, Person, Place, Role
+from dossier.resolve.names import fold
 from dossier.slug import unique_slug
 
-PERSON_LABELS = {"PERSON"}
-ORG_LABELS = {"ORG", "NORP"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+@dataclass(slots=True)
+class _Group:
+    """Spans that name one organization or place, in text order."""
+
+    names: list[str] = field(default_factory=list)
+    spans: list[PlaceSpan | OrgSpan] = field(default_factory=list)
+    kind: str | None = None
+
+    def keys(self) -> set[str]:
+        return {fold(n) for n in self.names}
 
 
-def clean_name(text: str) -> str:
-    text = re.sub(r"^(the|The)\s+", "", text.strip())
-    text = re.sub(r"['\u2019]s$", "", text)
-    return text.strip(" ,.;:\"'\u201c\u201d")
+def _group(spans: list, key: Callable[[str], str]) -> list[_Group]:  # type: ignore[type-arg]
+    groups: dict[str, _Group] = {}
+    for span in sorted(spans, key=lambda s: s.start_char):
+        k = key(span.name)
+        group = groups.setdefault(k, _Group())
+        if span.name not in group.names:
+            group.names.append(span.name)
+        if span.text not in group.names and fold(span.text) != fold(span.name):
+            group.names.append(clean_org_text(span.text))
+        group.spans.append(span)
+        if getattr(span, "kind", None) and not group.kind:
+            group.kind = span.kind
+    return list(groups.values())
+
+
+def _place_key(name: str) -> str:
+    words = fold(name).split()
+    if len(words) >= 2 and words[-1] in {"prefecture", "province", "county", "oblast"}:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
+    """'UN' and 'United Nations', 'G7' and 'Group of Seven' are one."""
+    out: list[_Group] = []
+    for group in groups:
+        target = None
+        for other in out:
+            if any(acronym(a) == b.replace(".", "") and len(b) >= 2 for a in other.names for b in group.names) or any(
+                acronym(b) == a.replace(".", "") and len(a) >= 2 for a in other.names for b in group.names
+            ):
+                target = other
+                break
+        if target is None:
+            out.append(group)
+            continue
+        _absorb(target, group)
+    return out
+
+
+def _absorb(target: _Group, other: _Group) -> None:
+    for name in other.names:
+        if name not in target.names:
+            target.names.append(name)
+    target.spans.extend(other.spans)
+    target.kind = target.kind or other.kind
+
+
+def _find_group(groups: list[_Group], name: str, canonical: Callable[[str], str]) -> _Group | None:
+    keys = {fold(name), fold(canonical(name))}
+    return next((g for g in groups if g.keys() & keys), None)
+
+
+def _apply_aliases(adoc: ArticleDoc, groups: list[_Group], canonical: Callable[[str], str]) -> list[_Group]:
+    for paragraph in adoc.article.paragraphs:
+        for a, b in stated_aliases(paragraph.text):
+            ga, gb = _find_group(groups, a, canonical), _find_group(groups, b, canonical)
+            if ga is not None and gb is not None and ga is not gb:
+                _absorb(ga, gb)
+                groups = [g for g in groups if g is not gb]
+            elif ga is not None and gb is None:
+                _add_name(ga, b, canonical)
+            elif gb is not None and ga is None:
+                _add_name(gb, a, canonical)
+    return groups
+
+
+def _add_name(group: _Group, name: str, canonical: Callable[[str], str]) -> None:
+    for n in (clean_org_text(name), canonical(name)):
+        if n and n not in group.names:
+            group.names.append(n)
+
+
+def _heading_ranges(adoc: ArticleDoc) -> list[tuple[int, int]]:
+    return [
+        (start, start + len(p.text))
+        for start, p in zip(adoc.starts, adoc.article.paragraphs, strict=True)
+        if p.kind == "heading"
+    ]
 
 
 def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization], list[Place]]:
-    people: dict[str, Person] = {}
-    orgs: dict[str, Organization] = {}
-    places: dict[str, Place] = {}
+    doc = adoc.doc
     taken: set[str] = set()
-    for ent in adoc.doc.ents:
-        name = clean_name(ent.text)
-        if not name or not any(c.isalpha() for c in name):
-            continue
-        mention = Mention(ent.text, adoc.span_where(ent))
-        if ent.label_ in PERSON_LABELS:
-            key = _person_key(name, people)
-            if key not in people:
-                people[key] = Person(id=unique_slug(name, taken), name=name)
-            person = people[key]
-            if len(name) > len(person.name):
-                person.aliases.append(person.name)
-                person.name = name
-            elif name != person.name and name not in person.aliases:
-                person.aliases.append(name)
-            person.mentions.append(mention)
-        elif ent.label_ in ORG_LABELS and ent.label_ != "NORP":
-            org = orgs.setdefault(name.casefold(), Organization(id=unique_slug(name, taken), name=name))
-            org.mentions.append(mention)
-        elif ent.label_ in PLACE_LABELS:
-            place = places.setdefault(name.casefold(), Place(id=unique_slug(name, taken), name=name))
-            place.mentions.append(mention)
-    return list(people.values()), list(orgs.values()), list(places.values())
+    clusters = find_people(doc)
+    hits = roles_of_mentions(doc, [c.mentions for c in clusters])
+    person_tokens = {i for c in clusters for s, e in c.mentions for i in range(s, e)}
+    role_ranges = [(h.start_char, h.end_char) for hs in hits for h in hs]
+    title_ranges = [(h.start_char, h.end_char) for hs in hits for h in hs if h.kind == "title"]
+
+    people: list[Person] = []
+    for cluster, roles in zip(clusters, hits, strict=True):
+        name = cluster.name
+        person = Person(id=unique_slug(name, taken), name=name)
+        for full in cluster.full_names:
+            if full != name and full not in person.aliases:
+                person.aliases.append(full)
+        for s, e in cluster.mentions:
+            span = doc[s:e]
+            person.mentions.append(Mention(span.text, adoc.span_where(span)))
+        for hit in roles:
+            person.roles.append(Role(hit.title, adoc.where(hit.start_char, hit.end_char), date=adoc.date))
+        people.append(person)
+
+    def place_name(text: str) -> str:
+        return canonical_place(text, islands_context=True)[0]
+
+    place_spans = find_places(doc, person_tokens, role_ranges, _heading_ranges(adoc))
+    place_groups = _apply_aliases(adoc, _group(place_spans, _place_key), place_name)
+    place_chars = {c for p in place_spans for c in range(p.start_char, p.end_char)}
+    org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges)
+    org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, fold)), clean_org_text)
+
+    places = [_place(adoc, g, taken) for g in place_groups]
+    organizations = [_organization(adoc, g, taken) for g in org_groups]
+    return people, organizations, places
 
 
-def _person_key(name: str, people: dict[str, Person]) -> str:
-    """Link a surname-only mention to the full name already seen."""
-    last = name.split()[-1].casefold()
-    for key, person in people.items():
-        if person.name.split()[-1].casefold() == last:
-            return key
-    return name.casefold()
+def _preferred(group: _Group) -> str:
+    """The name to show: the longest of the names the text uses most."""
+    counts = {n: 0 for n in group.names}
+    for span in group.spans:
+        counts[span.name] = counts.get(span.name, 0) + 1
+    return max(group.names, key=lambda n: (counts.get(n, 0) > 0, len(n.split()) > 1 and counts.get(n, 0), counts.get(n, 0)))
+
+
+def _mentions(adoc: ArticleDoc, group: _Group) -> list[Mention]:
+    return [Mention(s.text, adoc.where(s.start_char, s.end_char)) for s in sorted(group.spans, key=lambda s: s.start_char)]
+
+
+def _place(adoc: ArticleDoc, group: _Group, taken: set[str]) -> Place:
+    name = _preferred(group)
+    aliases = [n for n in group.names if n != name]
+    return Place(id=unique_slug(name, taken), name=name, aliases=aliases, mentions=_mentions(adoc, group),
+                 kind=group.kind)
+
+
+def _organization(adoc: ArticleDoc, group: _Group, taken: set[str]) -> Organization:
+    name = max(group.names, key=lambda n: (len(n.split()), len(n)))
+    aliases = [n for n in group.names if n != name]
+    return Organization(id=unique_slug(name, taken), name=name, aliases=aliases, mentions=_mentions(adoc, group))

@@ -1,0 +1,85 @@
+"""Alternative names that the text itself states:
+
+- "Iturup, called Etorofu in Japan"; "Kunashir (Kunashiri in Japanese)";
+- "Etorofu and Kunashiri, known in Russia as Iturup and Kunashir" (lists
+  are aligned item by item);
+- two naming statements about the same thing, side by side: "Japan calls
+  them the Northern Territories; Russia refers to them as the Southern Kurils";
+- "refers to them individually as A, B, C and D", "the two largest as A and
+  B": aligned with the list of names just before.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORD = r"[A-Z][\w\u2019'\-]*"
+NAME = rf"(?:the\s+)?{WORD}(?:\s+{WORD})*(?:\s+(?:islets|islands|group|chain|isles))?"
+LIST = rf"{NAME}(?:,\s+{NAME})*(?:,?\s+and\s+{NAME})?"
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+KNOWN_AS = re.compile(
+    rf"({LIST}),?\s+(?:also\s+)?(?:known|called|referred\s+to)(?:\s+in\s+{WORD})?\s+as\s+({LIST})"
+)
+CALLED = re.compile(rf"({NAME}),\s+(?:called|known\s+as)\s+({NAME})(?=\s+(?:in|by)\s+[A-Z]|[,.;])")
+PARENTHESIS = re.compile(rf"({NAME})\s+\(({NAME})(?:\s+in\s+{WORD})?\)")
+NAMING = re.compile(
+    rf"(?:\bcalls?|\bknows?\s+as|\brefers?\s+to\s+(?:them|it)\s+as)\s+"
+    rf"(?:them\s+|it\s+|the\s+(?:\w+\s+)?islands\s+)?({NAME})"
+)
+INDIVIDUALLY = re.compile(rf"individually\s+as\s+({LIST})")
+LARGEST = re.compile(
+    rf"(?:the\s+(\w+)\s+largest\s+as\s+({LIST}))|(?:names\s+({LIST})\s+for\s+the\s+(\w+)\s+largest)"
+)
+SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "in", "on", "at", "under", "for", "of", "to", "as", "but", "while"})
+
+
+def _items(text: str) -> list[str]:
+    parts = re.split(r",\s+|\s+and\s+", text)
+    return [p.strip() for p in parts if p.strip() and p.strip().lower() not in FUNCTION_WORDS]
+
+
+def _pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    if len(a) != len(b):
+        return []
+    return [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+
+
+def stated_aliases(paragraph: str) -> list[tuple[str, str]]:
+    """Pairs of names the paragraph says name the same thing."""
+    out: list[tuple[str, str]] = []
+    for m in KNOWN_AS.finditer(paragraph):
+        a, b = _items(m.group(1)), _items(m.group(2))
+        if len(a) > len(b):
+            a = a[len(a) - len(b):]
+        out.extend(_pairs(a, b))
+    for m in CALLED.finditer(paragraph):
+        out.append((m.group(1), m.group(2)))
+    for m in PARENTHESIS.finditer(paragraph):
+        out.append((m.group(1), m.group(2)))
+    sentences = SENTENCE_END.split(paragraph)
+    named: list[tuple[int, str]] = []
+    for n, sentence in enumerate(sentences):
+        for m in NAMING.finditer(sentence):
+            named.append((n, m.group(1)))
+    for (n1, a), (n2, b) in zip(named, named[1:], strict=False):
+        if n2 - n1 <= 1 and a != b:
+            out.append((a, b))
+    lists = [(m.start(), _items(m.group(0))) for m in re.finditer(LIST, paragraph)]
+    lists = [(pos, items) for pos, items in lists if len(items) >= 3]
+    for m in INDIVIDUALLY.finditer(paragraph):
+        items = _items(m.group(1))
+        before = [it for pos, it in lists if pos < m.start() and len(it) == len(items)]
+        if before:
+            out.extend(_pairs(before[-1], items))
+    for m in LARGEST.finditer(paragraph):
+        count_word, names = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        count = NUMBERS.get((count_word or "").lower())
+        items = _items(names)
+        before = [it for pos, it in lists if pos < m.start() and it != items]
+        if count and len(items) == count and before:
+            out.extend(_pairs(before[-1][:count], items))
+    return out

