@@ -23,6 +23,7 @@ from dossier.model import Organization, Person
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+PRONOUN_REACH = 300  # tokens: how far back "she" looks for a subject known to be a woman
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # When the reporting verb has no subject of its own ("..., adding, ..."), climb
 # through these relations to the clause that has one.
@@ -162,14 +163,24 @@ class SpeakerIndex:
         return None
 
     def resolve_pronoun(self, pronoun: str, before: int) -> str | None:
-        """The latest subject before token `before` whose gender fits."""
+        """The latest subject before token `before` whose gender fits.
+
+        "he" takes the nearest subject not known to be a woman; "she" looks a
+        little further back for a subject known to be a woman (news marks
+        women with "Ms." or a role such as "spokeswoman" more often than it
+        marks men) and falls back to the nearest subject of unknown gender."""
         want = PRONOUN_GENDER.get(pronoun)
         n = bisect.bisect_left(self._subject_keys, before)
-        for _, pid in reversed(self.subjects[:n]):
+        fallback: str | None = None
+        for i, pid in reversed(self.subjects[:n]):
             g = self.gender.get(pid)
-            if want is None or g is None or g == want:
+            if g == want or (g is None and want != "f"):
                 return pid
-        return None
+            if g is None and fallback is None:
+                fallback = pid
+            if before - i > PRONOUN_REACH:
+                break
+        return fallback
 
     def speaker_of_subject(self, token: Token) -> Speaker:
         """Map the subject of a reporting verb to a speaker."""

@@ -1,0 +1,157 @@
+"""Quote extraction, sentence by sentence: every attribution form news copy
+uses, on hand-written sentences.  People and organizations are given with
+their mentions (every occurrence of the full name or the surname), so these
+tests exercise the quote extractor alone, not the entity extractor."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dossier.extract.document import ArticleDoc, joined_text
+from dossier.extract.nlp import load_nlp
+from dossier.extract.quotes import extract_quotes
+from dossier.model import Article, Mention, Organization, Paragraph, Person, Quote
+
+PEOPLE = {"tom-baker": "Tom Baker", "anna-weber": "Anna Weber", "maria-lopez": "Maria Lopez"}
+ORGANIZATIONS = {"foreign-ministry": "Foreign Ministry"}
+
+
+def _mentions(adoc: ArticleDoc, names: list[str]) -> list[Mention]:
+    out = []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    for p in adoc.article.paragraphs:
+        covered: set[int] = set()
+        for m in pattern.finditer(p.text):
+            if m.start() in covered:
+                continue
+            covered.update(range(m.start(), m.end()))
+            out.append(Mention(m.group(), adoc.where(adoc.starts[p.number - 1] + m.start(),
+                                                     adoc.starts[p.number - 1] + m.end())))
+    return out
+
+
+def quotes_of(*paragraphs: str) -> list[Quote]:
+    article = Article(
+        id="a", title="Test", path="a.txt", published="2020-05-01",
+        paragraphs=[Paragraph(n, text) for n, text in enumerate(paragraphs, 1)],
+    )
+    adoc = ArticleDoc(article, load_nlp()(joined_text(article)))
+    people = [
+        Person(id=pid, name=name, mentions=_mentions(adoc, [name, name.split()[-1]]))
+        for pid, name in PEOPLE.items()
+    ]
+    orgs = [Organization(id=oid, name=name, mentions=_mentions(adoc, [name])) for oid, name in ORGANIZATIONS.items()]
+    return extract_quotes(adoc, [p for p in people if p.mentions], [o for o in orgs if o.mentions])
+
+
+def direct(quotes: list[Quote]) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes if q.direct]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "speaker"),
+    [
+        ('"We will rebuild the bridge before winter," Maria Lopez said.',
+         "We will rebuild the bridge before winter,", "maria-lopez"),
+        ("\u201cThe budget is balanced at last,\u201d said Tom Baker.", "The budget is balanced at last,", "tom-baker"),
+        ('Tom Baker told reporters: "The budget is balanced for the first time."',
+         "The budget is balanced for the first time.", "tom-baker"),
+        ('"Every seat counts in this election," Baker told reporters on Friday.',
+         "Every seat counts in this election,", "tom-baker"),
+        ("\u201cWhy should we wait any longer?\u201d asked Weber.", "Why should we wait any longer?", "anna-weber"),
+        ('"We don\'t know yet what it will cost," Weber said.', "We don't know yet what it will cost,",
+         "anna-weber"),
+        ("Baker said the vote would be close, adding, \u201cEvery single seat counts.\u201d",
+         "Every single seat counts.", "tom-baker"),
+        ("Baker said the plan was \u201ca fair deal for everyone\u201d and urged a vote.",
+         "a fair deal for everyone", "tom-baker"),
+        ('The mayor "will not resign over this matter," said Baker, who has led the city since 2019.',
+         "will not resign over this matter,", "tom-baker"),
+        ("The talks have \u201cno chance of success at all,\u201d according to Anna Weber.",
+         "no chance of success at all,", "anna-weber"),
+        ("\u2018We won\u2019t back down on this,\u2019 Lopez said.", "We won\u2019t back down on this,", "maria-lopez"),
+    ],
+)
+def test_quotes_attribution_forms(paragraph: str, text: str, speaker: str) -> None:
+    assert direct(quotes_of(paragraph)) == [(text, speaker)]
+
+
+def test_quotes_split_around_attribution_gives_two_quotes() -> None:
+    found = quotes_of('"The port is open again," Baker said. "Ships can dock from Monday."')
+    assert direct(found) == [("The port is open again,", "tom-baker"), ("Ships can dock from Monday.", "tom-baker")]
+
+
+def test_quotes_pronoun_resolves_to_last_subject_not_last_name() -> None:
+    found = quotes_of(
+        "Mayor Tom Baker said the city would appeal the ruling.",
+        "The decision angered residents who had backed a plan drawn up by Anna Weber.",
+        "\u201cWe will keep fighting for this city,\u201d he said.",
+    )
+    assert direct(found) == [("We will keep fighting for this city,", "tom-baker")]
+
+
+def test_quotes_pronoun_skips_a_subject_of_the_other_gender() -> None:
+    found = quotes_of(
+        "Ms. Weber said the court had been misled.",
+        "Baker rejected the charge on Tuesday.",
+        '"The evidence speaks for itself," she said.',
+    )
+    assert direct(found) == [("The evidence speaks for itself,", "anna-weber")]
+
+
+def test_quotes_running_over_paragraphs_count_once() -> None:
+    found = quotes_of(
+        '"The first phase of the work is finished. The second phase starts in May.',
+        '"Nobody should expect any delays," Baker said.',
+    )
+    assert direct(found) == [
+        ("The first phase of the work is finished. The second phase starts in May. "
+         "Nobody should expect any delays,", "tom-baker"),
+    ]
+    assert found[0].where.paragraph == 1
+
+
+def test_quotes_organization_statement_speaks_for_the_ministry() -> None:
+    [quote] = quotes_of('"The embassy will reopen next week," the Foreign Ministry said in a statement.')
+    assert (quote.speaker, quote.speaker_organization) == (None, "foreign-ministry")
+    assert quote.cue == "said in a statement"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("Baker said that the bridge would reopen in March.", "the bridge would reopen in March"),
+        ("Weber said the two cities would share the cost of the repairs.",
+         "the two cities would share the cost of the repairs"),
+        ("The repairs will take at least two years, Weber told reporters.", "The repairs will take at least two years"),
+    ],
+)
+def test_quotes_indirect_speech_is_a_statement(paragraph: str, text: str) -> None:
+    [quote] = quotes_of(paragraph)
+    assert not quote.direct
+    assert quote.text == text
+    assert quote.speaker in PEOPLE
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'The islands, which the neighbours call the "Southern Lands," were not discussed.',
+        "Baker\u2019s memoir, \u201cStreets of Iron,\u201d was published in 2010.",
+        'Baker said he had read "The Long Road" twice.',
+        'The sign on the gate read: "No entry."',
+    ],
+)
+def test_quotes_scare_quotes_and_titles_are_not_quotes(paragraph: str) -> None:
+    assert direct(quotes_of(paragraph)) == []
+
+
+def test_quotes_keep_paragraph_and_span() -> None:
+    paragraphs = ("The council met on Monday.", 'Afterwards, Lopez said: "The council has decided."')
+    [quote] = quotes_of(*paragraphs)
+    assert quote.where.paragraph == 2
+    assert paragraphs[1][quote.where.start:quote.where.end] == "The council has decided."
+    assert quote.date == "2020-05-01"
+    assert quote.id == "a-q1"
