@@ -19,6 +19,11 @@ EXPECTED = {"expect", "expected", "likely", "hope", "possible", "may", "might", 
 PROPOSED = {"propose", "proposed", "suggest", "invite", "offer", "call"}
 CANCELLED = {"cancel", "postpone", "scrap", "call", "suspend", "delay", "cancelled", "postponed"}
 CLAUSE_BREAKS = {"conj", "parataxis"}
+ANNOUNCING = {"confirm", "announce", "schedule", "plan", "arrange", "postpone", "cancel", "propose", "discuss",
+              "welcome", "prepare"}
+EVENT_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "trip", "forum", "conference", "session", "ceremony",
+               "interview", "speech", "election", "referendum", "invasion", "occupation", "negotiation", "dinner",
+               "tour", "signing", "vote", "protest", "rally", "announcement", "address"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
 
 
@@ -28,6 +33,12 @@ class Clause:
     tokens: list[Token]
     future: bool | None
     status: str
+    head: Token | None = None  # the event noun, when the date qualifies one
+
+    @property
+    def main(self) -> Token | None:
+        """The word that names what happened: the event noun or the verb."""
+        return self.head if self.head is not None else self.verb
 
     @property
     def start_char(self) -> int:
@@ -75,10 +86,11 @@ def _lemma(token: Token) -> str:
 def _tense_and_status(verb: Token | None, nouns: list[Token]) -> tuple[bool | None, str]:
     words: set[str] = set()
     future: bool | None = None
+    noun_future = False
     for noun in nouns:
         for child in noun.children:
             if child.dep_ in ("amod", "compound") and child.lower_ in FUTURE_MODIFIERS:
-                future = True
+                noun_future = True
                 words.add(child.lower_)
     chain: list[Token] = []
     token = verb
@@ -90,6 +102,7 @@ def _tense_and_status(verb: Token | None, nouns: list[Token]) -> tuple[bool | No
             break
     if verb is not None:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words.update(c.lower_ for c in verb.children if c.dep_ in ("advmod", "acomp"))
         aux_words = {c.lower_ for c in auxes}
         words.update(_lemma(c) for c in auxes)
         words.add(_lemma(verb))
@@ -110,6 +123,8 @@ def _tense_and_status(verb: Token | None, nouns: list[Token]) -> tuple[bool | No
                     words.add(_lemma(child))
             if _lemma(up) in EXPECTED | SCHEDULED and verb.tag_ == "VB":
                 future = True
+    if noun_future:
+        future = True
     if future is None and words & {"expected", "scheduled", "due"}:
         future = True
     if words & CANCELLED and words & {"cancel", "postpone", "scrap", "cancelled", "postponed", "suspend"}:
@@ -124,15 +139,35 @@ def _tense_and_status(verb: Token | None, nouns: list[Token]) -> tuple[bool | No
 
 
 def clause_of(doc: Doc, start: int, end: int) -> Clause:
-    """The clause around the characters [start, end) of `doc`."""
+    """The clause around the characters [start, end) of `doc`: the clause
+    of the verb the date hangs from or, when the date qualifies a noun that
+    names an event ("the upcoming meeting ... on September 2nd"), that
+    noun phrase."""
     span = span_of(doc, start, end)
     if span is None or not len(span):
         return Clause(None, [], None, "held")
     verb, nouns = governing_verb(span.root)
     if verb is None:
-        sent = span.sent
-        return Clause(None, list(sent), None, "held")
+        return Clause(None, list(span.sent), None, "held")
+    event_noun = next((n for n in nouns if n.lemma_.lower() in EVENT_NOUNS and n not in span), None)
+    if event_noun is None and verb.lemma_.lower() in ANNOUNCING:
+        # "confirmed the upcoming meeting ... on September 2nd": the date is the meeting's.
+        event_noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS), None)
+        if event_noun is not None:
+            nouns = [event_noun, *nouns]
+            verb = None
+    if event_noun is None and verb is not None and verb.dep_ == "acl":
+        # "an interview with Japanese media released on Tuesday": the interview's date.
+        up = verb.head
+        for _ in range(3):
+            if up.lemma_.lower() in EVENT_NOUNS:
+                event_noun = up
+                break
+            up = up.head
     future, status = _tense_and_status(verb, nouns)
+    if event_noun is not None:
+        tokens = sorted({*event_noun.subtree, *span}, key=lambda t: t.i)
+        return Clause(verb or event_noun.head, tokens, future, status, head=event_noun)
     return Clause(verb, clause_tokens(verb), future, status)
 
 

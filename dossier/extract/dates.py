@@ -120,23 +120,21 @@ class Anchor:
 
     day: dt.date | None = None
     year: int | None = None
+    earliest: dt.date | None = None  # the first and last day the article's date can be
+    latest: dt.date | None = None
 
     @classmethod
     def of(cls, value: str | None) -> Anchor:
         """The anchor for an EDTF article date ('2016-12-15', '2016', ...)."""
         if not value:
             return cls()
-        head = value.split("/")[0]
-        if "/" in value:
-            tail = value.split("/")[1]
-            return cls(year=int(head[:4])) if head[:4] == tail[:4] and head[:4].isdigit() else cls()
-        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", head)
-        if not m:
+        bounds = edtf_bounds(value)
+        if bounds is None:
             return cls()
-        if m.group(3):
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            return cls(day=day, year=day.year)
-        return cls(year=int(m.group(1)))
+        first, last = bounds
+        if first == last:
+            return cls(day=first, year=first.year, earliest=first, latest=last)
+        return cls(year=first.year if first.year == last.year else None, earliest=first, latest=last)
 
     @property
     def known(self) -> bool:

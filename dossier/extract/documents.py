@@ -31,7 +31,7 @@ NAMED = re.compile(
     r"(?:\b(?:1[5-9]\d\d|20\d\d)\s+)?(?:" + _UPPER + r"\s+){0,5}" + _HEAD_UP
     + r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:" + _YEARISH + r"|" + _UPPER + r"(?:\s+" + _UPPER + r")*))*")
 DESCRIBED = re.compile(
-    r"\b(?P<det>the|a|an|its|their|that|this)?\s*(?P<quals>(?:(?:1[5-9]\d\d|20\d\d|[\w]+-point|joint|constitutional|"
+    r"\b(?P<det>(?i:the|a|an|its|their|that|this))?\s*(?P<quals>(?:(?:1[5-9]\d\d|20\d\d|[\w]+-point|joint|constitutional|"
     r"revised|[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|economic|cooperation|security|peace|trade)\s+){0,4})"
     r"(?P<head>" + _HEAD_LOW + r")\b(?P<tail>\s+(?:on|for)\s+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|the basis)[a-z][\w-]*(?:\s+(?:the\s+)?[\w-]+){0,3})?")
@@ -213,7 +213,7 @@ def extract_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[
             label = "under"
         else:
             continue
-        provision = re.split(r"[;:]|\s[—–]\s|, (?:but|while|and Moscow|which means)\b", provision)[0].strip(" ,.\"“”")
+        provision = re.split(r"[;:]|\s[—–]\s|, (?:but|while|which means)\b", provision)[0].strip(" ,.\"“”\n")
         if len(provision.split()) < 3:
             continue
         start = doc.text.find(provision, b)

@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dossier.extract.clauses import Clause, clause_of, subject_tokens
 from dossier.extract.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
 from dossier.extract.document import ArticleDoc
 from dossier.model import Event, EventReport, Person, Place
 from dossier.slug import unique_slug
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 KINDS: list[tuple[str, set[str]]] = [
     ("signing", {"sign", "signing", "ink", "ratify", "conclude"}),
@@ -29,6 +33,7 @@ KINDS: list[tuple[str, set[str]]] = [
                    "answer", "apologise", "apologize", "urge", "decline"}),
 ]
 MEETING_KINDS = {"talks", "summit", "forum"}
+SPOKEN = {"interview", "speech", "address", "announcement", "statement", "remark", "comment"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
 SKIP_BEFORE = re.compile(r"\b(?:since|until|till|for the first time since|ever since)\s+(?:the\s+)?$", re.I)
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’"}
@@ -82,10 +87,22 @@ def _inside(pos: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
-def event_kind(clause: Clause) -> str:
-    lemmas = {t.lemma_.lower() for t in clause.tokens} | {t.lower_ for t in clause.tokens}
+def _kind_of(token: Token) -> str | None:
     for kind, words in KINDS:
-        if lemmas & words:
+        if token.lemma_.lower() in words or token.lower_ in words:
+            return kind
+    return None
+
+
+def event_kind(clause: Clause) -> str:
+    """What happened, read from the clause's main word first, then from the
+    words nearest to it."""
+    main = clause.main
+    if main is not None and (kind := _kind_of(main)):
+        return kind
+    pivot = main.i if main is not None else 0
+    for token in sorted(clause.tokens, key=lambda t: abs(t.i - pivot)):
+        if kind := _kind_of(token):
             return kind
     return "event"
 
@@ -99,6 +116,11 @@ def _participants(clause: Clause, people: list[Located], text: str) -> list[str]
     for located in people:
         if any(a <= located.start < b for a, b in spans) and located.id not in out:
             out.append(located.id)
+    if not out and clause.head is not None and clause.head.lemma_.lower() in SPOKEN:
+        root = clause.head.sent.root
+        for located in people:
+            if any(t.idx <= located.start < t.idx + len(t) for t in subject_tokens(root)):
+                out.append(located.id)
     pronoun = next((t for t in subject if t.lower_ in PRONOUNS), None)
     if pronoun is not None and not out:
         before = [p for p in people if p.end <= pronoun.idx]
@@ -142,7 +164,14 @@ def _title(clause: Clause, mention: DateMention, kind: str, participants: list[s
         noun = "talks" if kind == "talks" else kind
         return f"{who} {noun}{at}{where}"
     skip = set(range(mention.start, mention.end))
-    words: list[str] = []
+    if clause.head is not None:
+        words = [t.text_with_ws for t in clause.tokens if t.idx not in skip]
+        while words and words[0].strip().lower() in ("the", "a", "an", "its", "their"):
+            words.pop(0)
+        title = re.sub(r"\s+(?:on|in|at)\s*$", "", "".join(words).strip(" ,"))
+        title = " ".join(title.split()[:16])
+        return title[:1].upper() + title[1:] if title else kind.capitalize()
+    words = []
     subject = subject_tokens(clause.verb)
     clause_ids = {t.i for t in clause.tokens}
     if subject and not any(t.i in clause_ids for t in subject):
@@ -196,7 +225,7 @@ def extract_events(
         kind = event_kind(clause)
         status = clause.status
         bounds = edtf_bounds(value)
-        if anchor.day is not None and bounds is not None and bounds[1] < anchor.day:
+        if anchor.earliest is not None and bounds is not None and bounds[1] < anchor.earliest:
             status = "held"
         title = _title(clause, mention, kind, participants, place, names)
         report = EventReport(
