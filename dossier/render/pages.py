@@ -17,6 +17,7 @@ from dossier.errors import RenderError
 from dossier.model import Briefing
 from dossier.render.markdown import md_unescape_plain
 from dossier.render.paths import page_path, source_path
+from dossier.render.quotes import group_by_speaker
 from dossier.settings import Settings
 
 
@@ -52,7 +53,15 @@ def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
         yield Page(page_path(person), "pages/person.md.j2", {"person": person})
 
 
-PAGE_BUILDERS: list[PageBuilder] = [overview_pages, source_pages, people_pages]
+def quotes_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
+    direct = sum(1 for q in briefing.quotes if q.direct)
+    yield Page("quotes.md", "pages/quotes.md.j2", {
+        "groups": group_by_speaker(briefing), "direct_count": direct,
+        "reported_count": len(briefing.quotes) - direct,
+    })
+
+
+PAGE_BUILDERS: list[PageBuilder] = [overview_pages, source_pages, people_pages, quotes_pages]
 
 # The sidebar's sections, in order: (title, index page).  Entity pages are
 # linked from these and stay out of the sidebar.
