@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 WORD = r"[A-Z][\w\u2019'\-]*"
@@ -20,7 +21,9 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 KNOWN_AS = re.compile(
     rf"({LIST}),?\s+(?:also\s+)?(?:known|called|referred\s+to)(?:\s+in\s+{WORD})?\s+as\s+({LIST})"
+    rf"|({LIST}),?\s+which\s+(?:{WORD}\s+)?(?:calls?|knows?\s+as)\s+({LIST})"
 )
+COUNTED = re.compile(r"\b(two|three|four|five)\s+(?:[a-z]+\s+)?[a-z]+\b[^.;]*$")
 CALLED = re.compile(rf"({NAME}),\s+(?:called|known\s+as)\s+({NAME})(?=\s+(?:in|by)\s+[A-Z]|[,.;])")
 PARENTHESIS = re.compile(rf"({NAME})\s+\(({NAME})(?:\s+in\s+{WORD})?\)")
 NAMING = re.compile(
@@ -42,6 +45,17 @@ def _items(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip() and p.strip().lower() not in FUNCTION_WORDS]
 
 
+def _counted(paragraph: str, start: int, items: list[str]) -> list[str]:
+    """'four islands off Hokkaido, Etorofu, Kunashiri, Shikotan and ...': the
+    count before a list says how many of its last items it lists."""
+    m = COUNTED.search(paragraph[max(0, start - 80) : start])
+    if m:
+        n = NUMBERS[m.group(1).lower()]
+        if len(items) > n:
+            return items[-n:]
+    return items
+
+
 def _pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
     if len(a) != len(b):
         return []
@@ -52,9 +66,7 @@ def stated_aliases(paragraph: str) -> list[tuple[str, str]]:
     """Pairs of names the paragraph says name the same thing."""
     out: list[tuple[str, str]] = []
     for m in KNOWN_AS.finditer(paragraph):
-        a, b = _items(m.group(1)), _items(m.group(2))
-        if len(a) > len(b):
-            a = a[len(a) - len(b):]
+        a, b = _items(m.group(1) or m.group(3)), _items(m.group(2) or m.group(4))
         out.extend(_pairs(a, b))
     for m in CALLED.finditer(paragraph):
         out.append((m.group(1), m.group(2)))
@@ -65,10 +77,12 @@ def stated_aliases(paragraph: str) -> list[tuple[str, str]]:
     for n, sentence in enumerate(sentences):
         for m in NAMING.finditer(sentence):
             named.append((n, m.group(1)))
-    for (n1, a), (n2, b) in zip(named, named[1:], strict=False):
+    for (n1, a), (n2, b) in itertools.pairwise(named):
         if n2 - n1 <= 1 and a != b:
             out.append((a, b))
-    lists = [(m.start(), _items(m.group(0))) for m in re.finditer(LIST, paragraph)]
+    lists = [
+        (m.start(), _counted(paragraph, m.start(), _items(m.group(0)))) for m in re.finditer(LIST, paragraph)
+    ]
     lists = [(pos, items) for pos, items in lists if len(items) >= 3]
     for m in INDIVIDUALLY.finditer(paragraph):
         items = _items(m.group(1))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from dossier.extract.aliases import stated_aliases
 from dossier.extract.document import ArticleDoc
-from dossier.extract.organizations import OrgSpan, acronym, clean_org_text, find_organizations
+from dossier.extract.organizations import OrgSpan, acronym, clean_org_text, expansions, find_organizations
 from dossier.extract.people import find_people
 from dossier.extract.places import PlaceSpan, canonical_place, find_places
 from dossier.extract.roles import roles_of_mentions
@@ -145,6 +145,9 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     place_chars = {c for p in place_spans for c in range(p.start_char, p.end_char)}
     org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges)
     org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, fold)), clean_org_text)
+    for group in org_groups:
+        for name in list(group.names):
+            group.names.extend(n for n in expansions(name) if n not in group.names)
 
     places = [_place(adoc, g, taken) for g in place_groups]
     organizations = [_organization(adoc, g, taken) for g in org_groups]
@@ -156,11 +159,12 @@ def _preferred(group: _Group) -> str:
     counts = {n: 0 for n in group.names}
     for span in group.spans:
         counts[span.name] = counts.get(span.name, 0) + 1
-    return max(group.names, key=lambda n: (counts.get(n, 0) > 0, len(n.split()) > 1 and counts.get(n, 0), counts.get(n, 0)))
+    return max(group.names, key=lambda n: (counts.get(n, 0) > 0, counts.get(n, 0)))
 
 
 def _mentions(adoc: ArticleDoc, group: _Group) -> list[Mention]:
-    return [Mention(s.text, adoc.where(s.start_char, s.end_char)) for s in sorted(group.spans, key=lambda s: s.start_char)]
+    spans = sorted(group.spans, key=lambda s: s.start_char)
+    return [Mention(s.text, adoc.where(s.start_char, s.end_char)) for s in spans]
 
 
 def _place(adoc: ArticleDoc, group: _Group, taken: set[str]) -> Place:

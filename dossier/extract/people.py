@@ -71,9 +71,8 @@ def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _looks_like_name(span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
-    return bool(words) and all(t.is_title or t.is_upper or t.text[:1].isupper() or t.text == "-" for t in words) and not any(
-        t.lower_ in ORG_WORDS for t in words
-    )
+    capitalised = all(t.text[:1].isupper() or t.text == "-" for t in words)
+    return bool(words) and capitalised and not any(t.lower_ in ORG_WORDS for t in words)
 
 
 def _is_geo_feature_name(doc: Doc, start: int, end: int) -> bool:
@@ -157,11 +156,15 @@ def find_people(doc: Doc) -> list[PersonCluster]:
             target.mentions.append((start, end))
         else:
             pending.append((start, end))
+    place_words = {fold(t.text) for t in doc if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in GEO_FEATURES}
     for start, end in pending:
         text = doc[start:end].text
-        if is_known_place(text) or _preceded_by_article(doc, start):
+        if is_known_place(text) or _preceded_by_article(doc, start) or fold(text) in place_words:
             continue
-        target = next((c for c in clusters if not c.full_names and fold(text) in {fold(_name_text(doc, s, e)) for s, e in c.mentions}), None)
+        target = next(
+            (c for c in clusters if not c.full_names and fold(text) in {fold(doc[s:e].text) for s, e in c.mentions}),
+            None,
+        )
         if target is None:
             target = PersonCluster()
             clusters.append(target)
@@ -184,21 +187,30 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
     """Mentions the recognizer missed or mislabelled ("Lavrov" as an
     organization): a capitalised word equal to a known surname."""
     taken = {i for c in clusters for s, e in c.mentions for i in range(s, e)}
-    surnames = {}
+    surnames: dict[str, PersonCluster] = {}
     for c in clusters:
-        if len(c.full_names) and len(fold(c.name).split()) >= 2:
+        if c.full_names:
             for key in c.keys(-1):
                 surnames.setdefault(key, c)
+        else:
+            for s, e in c.mentions:
+                surnames.setdefault(fold(doc[s:e].text), c)
     for tok in doc:
         if tok.i in taken or not tok.is_title:
             continue
         if tok.ent_type_ and tok.ent_type_ not in {"ORG", "PERSON"}:
             continue
         key = fold(tok.text)
-        if key in surnames:
-            cluster = _choose(clusters, key, -1)
-            if cluster is not None:
-                cluster.mentions.append((tok.i, tok.i + 1))
+        if key not in surnames:
+            continue
+        cluster = _choose(clusters, key, -1) or surnames[key]
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if (prev is not None and prev.i not in taken and prev.is_title and not prev.ent_type_ and prev.pos_ == "PROPN"
+                and not cluster.full_names):
+            cluster.full_names.append(doc[prev.i : tok.i + 1].text)
+            cluster.mentions.append((prev.i, tok.i + 1))
+        else:
+            cluster.mentions.append((tok.i, tok.i + 1))
 
 
 def role_heads_in(span: Span) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.gazetteer import lookup_place
+from dossier.extract.gazetteer import fold_place, lookup_place
 from dossier.extract.vocabulary import (
     ADMIN_UNIT_WORDS,
     DOCUMENT_WORDS,
@@ -23,9 +23,11 @@ from dossier.extract.vocabulary import (
     LOCATIVE_PREPOSITIONS,
     ORG_WORDS,
     PLACE_TYPE_WORDS,
+    STRONG_ORG_WORDS,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"})
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "far",
                      "central", "northeast", "northwest", "southeast", "southwest"})
 DATELINE = re.compile(r"^([A-Z][A-Z.'\- ]+[A-Z.])(?:, [A-Z][\w. ]+)? [\u2014\u2013-]+ ")
@@ -49,6 +51,7 @@ def _title_case(text: str) -> str:
 def clean_place_text(text: str) -> str:
     text = re.sub(r"^(?:the|The)\s+", "", text.strip())
     text = re.sub(r"['\u2019]s?$", "", text)
+    text = re.sub(r"\s+(?:of|region)$", "", text)
     return text.strip(" ,;:\"'\u201c\u201d()")
 
 
@@ -72,9 +75,22 @@ def canonical_place(text: str, *, islands_context: bool = False) -> tuple[str, s
     known = lookup_place(text)
     if known is not None:
         return known
-    if islands_context and words and words[-1].endswith("s") and not words[-1].endswith("ss") and len(words[-1]) > 4:
+    if islands_context and _island_plural(words):
         return " ".join([*words[:-1], words[-1][:-1]]) + " Islands", "islands"
     return text, None
+
+
+def _island_plural(words: list[str]) -> bool:
+    """'Kurils', 'Southern Kurils', 'Habomais': a chain named by its plural."""
+    if not words or len(words) > 2 or (len(words) == 2 and words[0].lower() not in COMPASS):
+        return False
+    last = words[-1]
+    return last.endswith("s") and not last.endswith(("ss", "es", "us")) and len(last) > 4 and last[0].isupper()
+
+
+def _adjective_word(text: str) -> bool:
+    """'Macedonian', 'Yugoslav': a demonym the recognizer took for a name."""
+    return " " not in text and text.endswith(("ian", "ean", "ese", "ish", "slav")) and lookup_place(text) is None
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -101,7 +117,8 @@ def _context_place(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in GEO_FEATURES:
         return True
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in PLACE_TYPE_WORDS:
+    if before is not None and before.lower_ == "of" and span.start >= 2 \
+            and doc[span.start - 2].lower_ in PLACE_TYPE_WORDS:
         return True
     if any(t.lower_ in ORG_WORDS for t in span) or span.text.isupper():
         return False
@@ -115,10 +132,11 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
     islands_context = any(t.lower_ in {"island", "islands", "islets"} for t in doc)
     out: list[PlaceSpan] = []
     covered: set[int] = set()
+    deferred: list[Span] = []
 
     def add(span: Span, text: str | None = None) -> None:
         text = text if text is not None else span.text
-        if _in_ranges(span.start_char, span.end_char, skip_ranges):
+        if _in_ranges(span.start_char, span.end_char, skip_ranges) and lookup_place(span.text) is None:
             return
         name, kind = canonical_place(text, islands_context=islands_context)
         if not name or not any(c.isalpha() for c in name):
@@ -133,13 +151,22 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
         if any(t.i in person_tokens for t in ent):
             continue
         if "(" in ent.text:
-            for part in _paren_parts(ent):
-                if part.label_ in PLACE_LABELS or _context_place(part) or lookup_place(part.text):
-                    add(part)
+            deferred.append(ent)
             continue
-        feature = ent.end < len(doc) and doc[ent.end].lower_ in GEO_FEATURES
+        feature = ent.end < len(doc) and doc[ent.end].lower_ in GEO_FEATURES and ent[0].text[:1].isupper() \
+            and ent.label_ not in NUMERIC_LABELS
+        if _adjective_word(clean_place_text(ent.text)) or any(t.lower_ in STRONG_ORG_WORDS for t in ent):
+            continue
+        if ent.label_ in NUMERIC_LABELS:
+            continue
+        admin = _admin_unit(doc, ent)
+        if admin is not None:
+            add(ent, (clean_place_text(ent.text) + " " + admin).strip())
+            continue
         if feature and ent.label_ not in {"ORG"}:
-            add(doc[ent.start : ent.end + 1])
+            start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ in COMPASS else ent.start
+            text = doc[start : ent.end + 1].text
+            add(doc[start : ent.end + 1], text[0].upper() + text[1:])
             continue
         if ent.label_ in PLACE_LABELS:
             if _adjectival(ent) or _in_event_name(ent):
@@ -153,6 +180,8 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
                 continue
             if feature:
                 add(doc[ent.start : ent.end + 1])
+            elif ent.label_ != "NORP" and canonical_place(clean, islands_context=islands_context)[1] == "islands":
+                add(ent)
             elif lookup_place(clean) is not None and not any(t.lower_ in ORG_WORDS for t in ent):
                 add(ent)
             elif ent.label_ != "NORP" and _context_place(ent):
@@ -160,8 +189,35 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             elif ent.label_ in {"PERSON", "PRODUCT", "ORG"} and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
                     and len(ent) == 1 and ent.label_ != "ORG":
                 add(ent)
+    for ent in deferred:
+        known = {fold_place(p.name) for p in out} | {fold_place(p.text) for p in out}
+        parts = _paren_parts(ent)
+        if ent.label_ in PLACE_LABELS or any(fold_place(clean_place_text(p.text)) in known for p in parts):
+            for part in parts:
+                add(part)
     _add_pattern_places(doc, covered, add)
+    _add_gazetteer_places(doc, covered, add)
     return out
+
+
+def _add_gazetteer_places(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
+    """A known city the recognizer missed: "touched down at Ube"."""
+    for tok in doc:
+        if tok.i in covered or tok.ent_type_ or not tok.is_title or tok.pos_ != "PROPN" or tok.i == 0:
+            continue
+        if doc[tok.i - 1].lower_ in LOCATIVE_PREPOSITIONS and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title):
+            if lookup_place(tok.text) is not None:
+                add(doc[tok.i : tok.i + 1])
+
+
+def _admin_unit(doc: Doc, ent: Span) -> str | None:
+    """'Yamaguchi Prefecture' (any label), 'the prefecture of Yamaguchi'."""
+    if ent[-1].lower_ in ADMIN_UNIT_WORDS and ent[-1].is_title and len(ent) >= 2:
+        return None if ent.label_ in PLACE_LABELS else ""
+    i = ent.start - 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in ADMIN_UNIT_WORDS:
+        return doc[i - 1].text.capitalize()
+    return None
 
 
 def _paren_parts(ent: Span) -> list[Span]:

@@ -76,7 +76,16 @@ def title_before(doc: Doc, start: int, blocked: set[int]) -> RoleHit | None:
     first = i + 1
     while first < start and (doc[first].lower_ in JOINERS or doc[first].text in POSSESSIVE or doc[first].text == "-"):
         first += 1
-    if first >= start or not is_role_head(doc[start - 1]):
+    if first >= start:
+        return None
+    # The head may be followed by its complement: "Ambassador to Japan", "Secretary of State".
+    heads = [k for k in range(first, start) if is_role_head(doc[k])]
+    if not heads:
+        return None
+    last = heads[-1]
+    if last != start - 1 and not (doc[last + 1].lower_ in JOINERS and all(
+        doc[k].is_title or doc[k].is_upper for k in range(last + 2, start)
+    ) and last + 2 < start):
         return None
     # Sentence-initial capitalised words that are not part of a title ("Later").
     while first < start - 1 and doc[first].is_sent_start and not _heads_title(doc[first]) and doc[first].pos_ in {
@@ -84,7 +93,7 @@ def title_before(doc: Doc, start: int, blocked: set[int]) -> RoleHit | None:
     }:
         first += 1
     span = doc[first:start]
-    plural = doc[start - 1].lower_ in PLURAL_ROLE_HEADS and doc[start - 1].lower_ not in ROLE_HEADS
+    plural = doc[last].lower_ in PLURAL_ROLE_HEADS and doc[last].lower_ not in ROLE_HEADS
     return RoleHit(_clean_title(span), span.start_char, span.end_char, plural=plural, kind="title")
 
 
@@ -94,9 +103,9 @@ def _heads_title(token: Token) -> bool:
 
 def _clean_title(span: Span) -> str:
     words = span.text.split()
-    if words and words[-1].lower() in PLURAL_ROLE_HEADS and words[-1].lower() not in ROLE_HEADS:
-        singular = PLURAL_ROLE_HEADS[words[-1].lower()]
-        words[-1] = words[-1][: len(singular)]
+    for n, word in enumerate(words):
+        if word.lower() in PLURAL_ROLE_HEADS and word.lower() not in ROLE_HEADS:
+            words[n] = word[: len(PLURAL_ROLE_HEADS[word.lower()])]
     return " ".join(words)
 
 
@@ -198,6 +207,7 @@ def roles_of_mentions(doc: Doc, mentions: list[list[tuple[int, int]]]) -> list[l
             hits.extend(past_roles(span))
             for hit in hits:
                 placed.append((n, s, hit))
+    placed = [_nearest_owner(doc, n, s, hit, mentions) for n, s, hit in placed]
     for n, s, hit in placed:
         if hit.plural:
             _share_plural(doc, n, s, hit, mentions, owner, found)
@@ -205,6 +215,21 @@ def roles_of_mentions(doc: Doc, mentions: list[list[tuple[int, int]]]) -> list[l
             hit.title = _resolve_counterpart(doc, n, s, hit, placed)
         found[n].append(hit)
     return [collapse_roles(hits) for hits in found]
+
+
+def _nearest_owner(
+    doc: Doc, n: int, s: int, hit: RoleHit, mentions: list[list[tuple[int, int]]]
+) -> tuple[int, int, RoleHit]:
+    """An appositive belongs to the name just before it: the parser sometimes
+    hangs "Fumio Kishida, Japan's foreign minister" on an earlier name."""
+    if hit.kind != "appositive" or hit.start_char < doc[s].idx:
+        return n, s, hit
+    best = (n, s)
+    for other, ms in enumerate(mentions):
+        for st, en in ms:
+            if doc[st].idx > doc[best[1]].idx and doc[en - 1].idx + len(doc[en - 1]) <= hit.start_char:
+                best = (other, st)
+    return best[0], best[1], hit
 
 
 def _share_plural(

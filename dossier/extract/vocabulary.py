@@ -7,7 +7,7 @@ from __future__ import annotations
 # Nouns that head a role: "Russian President", "chair of the Federation
 # Council", "a 72-year-old pro-Japan diplomat".
 ROLE_HEADS = frozenset("""
-president premier minister ministers secretary spokesman spokeswoman spokesperson ambassador envoy diplomat
+president premier minister secretary spokesman spokeswoman spokesperson ambassador envoy diplomat
 leader chancellor senator congressman congresswoman governor mayor chair chairman chairwoman aide adviser advisor
 commissioner mediator representative chief head director king queen prince princess emperor empress pope
 general admiral commander judge negotiator official poet writer author journalist correspondent editor
@@ -69,5 +69,10 @@ ISLAND_GROUP_WORDS = frozenset({"islands", "islets", "isles", "group", "chain", 
 PLACE_TYPE_WORDS = frozenset({"island", "village", "town", "city", "region", "prefecture", "province", "port",
                               "district", "county", "state", "republic", "capital", "resort", "oblast"})
 ADMIN_UNIT_WORDS = frozenset({"prefecture", "province", "county", "oblast", "district"})
+
+# Organization words that also make a span the recognizer called a place an organization.
+STRONG_ORG_WORDS = frozenset({"cooperation", "organization", "organisation", "association", "council", "committee",
+                              "ministry", "university", "party", "bank", "agency", "corporation", "company", "news",
+                              "times", "institute", "commission", "fund"})
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "into", "outside"})
