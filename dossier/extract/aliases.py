@@ -23,7 +23,9 @@ KNOWN_AS = re.compile(
     rf"({LIST}),?\s+(?:also\s+)?(?:known|called|referred\s+to)(?:\s+in\s+{WORD})?\s+as\s+({LIST})"
     rf"|({LIST}),?\s+which\s+(?:{WORD}\s+)?(?:calls?|knows?\s+as)\s+({LIST})"
 )
-COUNTED = re.compile(r"\b(two|three|four|five)\s+(?:[a-z]+\s+)?[a-z]+\b[^.;]*$")
+COUNTED = re.compile(
+    r"\b(two|three|four|five)\s+(?:[a-z]+\s+)?[a-z]+\b[^.;]*$"
+)
 CALLED = re.compile(rf"({NAME}),\s+(?:called|known\s+as)\s+({NAME})(?=\s+(?:in|by)\s+[A-Z]|[,.;])")
 PARENTHESIS = re.compile(rf"({NAME})\s+\(({NAME})(?:\s+in\s+{WORD})?\)")
 NAMING = re.compile(

@@ -48,9 +48,25 @@ def source_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 
 def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
-    yield Page("people/index.md", "pages/people.md.j2")
+    from dossier.render.people import co_mentioned, dated_roles, people_rows
+
+    yield Page("people/index.md", "pages/people.md.j2", {"rows": people_rows(briefing)})
     for person in briefing.people:
-        yield Page(page_path(person), "pages/person.md.j2", {"person": person})
+        yield Page(page_path(person), "pages/person.md.j2", {
+            "person": person, "roles": dated_roles(person), "co_mentioned": co_mentioned(briefing, person),
+        })
+
+
+def organization_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
+    yield Page("organizations/index.md", "pages/organizations.md.j2", {"items": briefing.organizations})
+    for item in briefing.organizations:
+        yield Page(page_path(item), "pages/organization.md.j2", {"item": item})
+
+
+def place_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
+    yield Page("places/index.md", "pages/places.md.j2", {"items": briefing.places})
+    for item in briefing.places:
+        yield Page(page_path(item), "pages/place.md.j2", {"item": item})
 
 
 def quotes_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
@@ -61,7 +77,9 @@ def quotes_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     })
 
 
-PAGE_BUILDERS: list[PageBuilder] = [overview_pages, source_pages, people_pages, quotes_pages]
+PAGE_BUILDERS: list[PageBuilder] = [
+    overview_pages, source_pages, people_pages, organization_pages, place_pages, quotes_pages,
+]
 
 # The sidebar's sections, in order: (title, index page).  Entity pages are
 # linked from these and stay out of the sidebar.

@@ -1,0 +1,44 @@
+"""What the people pages show besides the model itself: each person's
+current role, roles in date order, and who is mentioned alongside them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from dossier.model import Briefing, Person, Role
+
+
+def dated_roles(person: Person) -> list[Role]:
+    """Roles oldest first; undated ones (and curated ones) last."""
+    return sorted(person.roles, key=lambda r: (r.date is None, r.date or "", r.where))
+
+
+def current_role(person: Person) -> str:
+    dated = [r for r in person.roles if r.date]
+    if dated:
+        latest = max(r.date or "" for r in dated)
+        return next(r.title for r in dated if r.date == latest)
+    return person.roles[0].title if person.roles else ""
+
+
+def people_rows(briefing: Briefing) -> list[dict[str, Any]]:
+    quotes = Counter(q.speaker for q in briefing.quotes if q.speaker)
+    return [
+        {"person": p, "role": current_role(p), "sources": len(p.articles), "quotes": quotes.get(p.id, 0)}
+        for p in briefing.people
+    ]
+
+
+def co_mentioned(briefing: Briefing, person: Person, limit: int = 10) -> list[tuple[Person, int]]:
+    """People named in the same paragraphs, most often first."""
+    mine = {(m.where.article, m.where.paragraph) for m in person.mentions}
+    counts: list[tuple[Person, int]] = []
+    for other in briefing.people:
+        if other.id == person.id:
+            continue
+        shared = mine & {(m.where.article, m.where.paragraph) for m in other.mentions}
+        if shared:
+            counts.append((other, len(shared)))
+    counts.sort(key=lambda pair: (-pair[1], pair[0].name))
+    return counts[:limit]
