@@ -50,8 +50,14 @@ def _year_evidence(adoc: ArticleDoc) -> tuple[int | None, str | None]:
     for sent in adoc.doc.sents:
         text = sent.text
         rel = RELATIVE_YEAR.search(text)
-        years = {m.get("y") for m in find_dates(text) if m.kind == "month_year" and m.get("y")}
-        if rel and len(years) == 1:
+        if rel is None:
+            continue
+        # Only a year in the same clause says which year "last year" is.
+        clause = clause_of(adoc.doc, sent.start_char + rel.start(), sent.start_char + rel.end())
+        inside = {t.idx for t in clause.tokens}
+        years = {m.get("y") for m in find_dates(text) if m.kind == "month_year" and m.get("y")
+                 and sent.start_char + m.start in inside}
+        if len(years) == 1:
             (year,) = years
             shift = {"last": 1, "this": 0, "next": -1}[rel.group(1).lower()]
             return int(year or 0) + shift, f"“{rel.group(0)}” beside {year}"

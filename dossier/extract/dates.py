@@ -67,6 +67,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_month", re.compile(r"\b(?P<rel>last|next|this|that)\s+" + _f(_MON, g="m") + r"\b")),
     ("month", re.compile(r"(?:" + _BARE_MONTH_CUE + r")" + _PART + _f(_MON, g="m")
                          + r"(?![\w-])", re.I)),
+    ("year_range", re.compile(r"\bfrom\s+" + _f(_YEAR, g="y") + r"\s+(?:to|until|through)\s+" + _f(_YEAR, g="y2")
+                              + r"\b")),
     ("year_part", re.compile(r"\b(?:by\s+)?(?P<part>the end of|the beginning of|the start of|early|mid|late)"
                              r"[\s-]+" + _f(_YEAR, g="y") + r"\b")),
     ("year", re.compile(r"(?<![\d,.$£€])\b" + _f(_YEAR, g="y") + r"\b(?!\s*(?:%|per\s?cent|square|km|kilo|"
@@ -195,7 +197,16 @@ def _pick_year(anchor: Anchor, month: int, day: int | None, future: bool | None)
     """The year of a yearless month (and day): the last one before the anchor
     for past tense, the next one for future tense, the nearest otherwise."""
     if anchor.day is None:
-        return anchor.year
+        # Only a year is known: a yearless month is in it when the bounds say so.
+        if anchor.year is None:
+            return None
+        if future is not True and anchor.latest is not None and (month, day or 1) <= (
+                anchor.latest.month, anchor.latest.day) and anchor.latest.year == anchor.year:
+            return anchor.year
+        if future is not False and anchor.earliest is not None and (month, day or 31) >= (
+                anchor.earliest.month, anchor.earliest.day) and anchor.earliest.year == anchor.year:
+            return anchor.year
+        return None
     ref = anchor.day
     this = (month, day or 1)
     now = (ref.month, ref.day if day else 1)
@@ -255,6 +266,8 @@ def resolve(mention: DateMention, anchor: Anchor, future: bool | None = None,
         return _ym(year or 0, _month(get("m") or ""))
     if kind == "season_year":
         return _season(year or 0, get("season") or "")
+    if kind == "year_range":
+        return f"{year:04d}/{int(get('y2') or 0):04d}"
     if kind in ("year", "year_part"):
         return f"{year:04d}"
     if kind == "war_end":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dossier.extract.dates import find_dates
+from dossier.extract.dates import Anchor, find_dates, resolve
 from dossier.extract.document import ArticleDoc
 from dossier.model import Document, Mention, Provision
 
@@ -64,9 +64,16 @@ def _clean_name(text: str) -> str:
 
 
 def _year_of(text: str) -> str | None:
+    date = _date_of(text)
+    return date[:4] if date else None
+
+
+def _date_of(text: str) -> str | None:
+    """The date written in a document's name ("Tokyo Declaration of October
+    1993" -> 1993-10)."""
     for mention in find_dates(text):
         if mention.get("y"):
-            return mention.get("y")
+            return resolve(mention, Anchor())
     return None
 
 
@@ -121,6 +128,8 @@ def _matches(document: Document, head: str, mention: DocMention) -> bool:
     theirs = set().union(*(_tokens(n) for n in [document.name, *document.aliases])) - set(HEADS)
     if not mine:
         return bool(mention.year and year == mention.year) or not mention.specific
+    if not theirs:
+        return False
     return mine <= theirs or theirs <= mine or len(mine & theirs) >= 2
 
 
@@ -151,8 +160,9 @@ def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int,
             target.name = mention.name
         elif mention.specific and mention.name != target.name and mention.name not in target.aliases:
             target.aliases.append(mention.name)
-        if mention.year and not target.date:
-            target.date = mention.year
+        written = _date_of(mention.name) if mention.year else None
+        if written and (not target.date or (len(written) > len(target.date) and written.startswith(target.date))):
+            target.date = written
         target.mentions.append(Mention(mention.text.strip(), adoc.where(mention.start, mention.end)))
         spans.append((mention.start, mention.end, target.id))
         last = target

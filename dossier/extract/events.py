@@ -107,6 +107,17 @@ def event_kind(clause: Clause) -> str:
     return "event"
 
 
+COLLECTIVE = re.compile(r"\b(?:they|their|them|the two(?: leaders| men| sides)?|both leaders|the leaders)\b", re.I)
+
+
+def _collective(clause: Clause) -> bool:
+    """The clause's actors are a group named before ("the two leaders",
+    "they", "their meeting")."""
+    subject = subject_tokens(clause.verb) if clause.head is None else [
+        t for t in clause.tokens if t.dep_ in ("poss", "nsubj")]
+    return bool(COLLECTIVE.search(" ".join(t.text for t in subject)))
+
+
 def _participants(clause: Clause, people: list[Located], text: str) -> list[str]:
     chars = {t.i for t in clause.tokens}
     spans = [(t.idx, t.idx + len(t)) for t in clause.tokens]
@@ -215,9 +226,15 @@ def extract_events(
         if SKIP_BEFORE.search(text[max(0, mention.start - 30):mention.start]) and not re.match(
                 r"\s*,\s*when\b", text[mention.end:mention.end + 8]):
             continue
+        if mention.kind == "war_end" and re.search(r"\b(?:after|since|before|until)\s+$",
+                                                     text[max(0, mention.start - 12):mention.start]):
+            continue
         if clause.verb is None:
             continue
         participants = _participants(clause, person_at, text)
+        if not participants and _collective(clause):
+            earlier = next((e for e in reversed(events) if len(e.participants) >= 2), None)
+            participants = list(earlier.participants) if earlier else []
         place = _place(clause, place_at)
         sent = doc[clause.verb.i].sent
         if place is None and dateline and sent.start_char == adoc.starts[dateline[1] - 1] and _same_day(value, anchor):
@@ -270,6 +287,7 @@ def merge_within_article(events: list[Event]) -> list[Event]:
             continue
         same.reports.extend(event.reports)
         same.place = same.place or event.place
+        same.participants.extend(p for p in event.participants if p not in same.participants)
         if _narrower(event.date, same.date):
             same.date = event.date
         if same.kind == "event" or (event.kind in MEETING_KINDS and same.kind not in MEETING_KINDS):
@@ -277,7 +295,20 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     return out
 
 
+GATHERINGS = {"talks", "summit", "forum", "visit"}
+
+
 def _same_happening(a: Event, b: Event) -> bool:
+    ba, bb = edtf_bounds(a.date), edtf_bounds(b.date)
+    overlap = bool(ba and bb and ba[0] <= bb[1] and bb[0] <= ba[1])
+    if overlap and a.kind in GATHERINGS and b.kind in GATHERINGS:
+        # One gathering reported twice: the same place, or the same people and no other place.
+        if a.place and a.place == b.place and (not a.participants or not b.participants
+                                               or set(a.participants) & set(b.participants)):
+            return True
+        if set(a.participants) == set(b.participants) and a.participants and not (
+                a.place and b.place and a.place != b.place) and a.date == b.date:
+            return True
     if a.date != b.date:
         ba, bb = edtf_bounds(a.date), edtf_bounds(b.date)
         same_clause = a.reports[-1].where == b.reports[0].where and a.reports[-1].sentence == b.reports[0].sentence
