@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from dossier.extract.document import ArticleDoc, joined_text
 from dossier.extract.entities import extract_entities
-from dossier.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, load_nlp
+from dossier.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, load_nlp, parseable
 from dossier.extract.quotes import extract_quotes
 from dossier.extract.temporal import extract_temporal, infer_article_date
 from dossier.model import Article, Briefing
@@ -34,7 +34,7 @@ def parse_articles(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> I
     on long texts)."""
     nlp = load_nlp(model)
     articles = list(articles)
-    docs = nlp.pipe((joined_text(a) for a in articles), batch_size=BATCH_SIZE)
+    docs = nlp.pipe((parseable(joined_text(a)) for a in articles), batch_size=BATCH_SIZE)
     for article, doc in zip(articles, docs, strict=True):
         yield ArticleDoc(article, doc)
 

