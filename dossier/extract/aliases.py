@@ -20,8 +20,8 @@ LIST = rf"{NAME}(?:,\s+{NAME})*(?:,?\s+and\s+{NAME})?"
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 KNOWN_AS = re.compile(
-    rf"({LIST}),?\s+(?:also\s+)?(?:known|called|referred\s+to)(?:\s+in\s+{WORD})?\s+as\s+({LIST})"
-    rf"|({LIST}),?\s+which\s+(?:{WORD}\s+)?(?:calls?|knows?\s+as)\s+({LIST})"
+    rf"({LIST}),\s+(?:also\s+)?(?:known|called|referred\s+to)(?:\s+in\s+{WORD})?\s+as\s+({LIST})"
+    rf"|({LIST}),\s+which\s+(?:{WORD}\s+)?(?:calls?|knows?\s+as)\s+({LIST})"
 )
 COUNTED = re.compile(
     r"\b(two|three|four|five)\s+(?:[a-z]+\s+)?[a-z]+\b[^.;]*$"
@@ -39,7 +39,8 @@ LARGEST = re.compile(
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 
-FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "in", "on", "at", "under", "for", "of", "to", "as", "but", "while"})
+FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "in", "on", "at", "under", "for", "of", "to", "as", "but",
+                            "while"})
 
 
 def _items(text: str) -> list[str]:

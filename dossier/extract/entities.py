@@ -40,8 +40,9 @@ def _group(spans: list, key: Callable[[str], str]) -> list[_Group]:  # type: ign
         group = groups.setdefault(k, _Group())
         if span.name not in group.names:
             group.names.append(span.name)
-        if span.text not in group.names and fold(span.text) != fold(span.name):
-            group.names.append(clean_org_text(span.text))
+        written = clean_org_text(span.text)
+        if written not in group.names and fold(written) != fold(span.name):
+            group.names.append(written)
         group.spans.append(span)
         if getattr(span, "kind", None) and not group.kind:
             group.kind = span.kind

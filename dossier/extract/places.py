@@ -58,6 +58,7 @@ def clean_place_text(text: str) -> str:
 def canonical_place(text: str, *, islands_context: bool = False) -> tuple[str, str | None]:
     """Canonical name and kind: 'the Russian Federation' -> 'Russia';
     'U.S.' -> 'United States'; 'Habomai islets' -> 'Habomai Islands'."""
+    text_as_written = text.strip()
     text = _title_case(clean_place_text(text))
     words = text.split()
     if len(words) >= 2 and words[-1].lower() in ISLAND_GROUP_WORDS:
@@ -75,7 +76,7 @@ def canonical_place(text: str, *, islands_context: bool = False) -> tuple[str, s
     known = lookup_place(text)
     if known is not None:
         return known
-    if islands_context and _island_plural(words):
+    if islands_context and _island_plural(words) and re.match(r"(?i)the\s", text_as_written):
         return " ".join([*words[:-1], words[-1][:-1]]) + " Islands", "islands"
     return text, None
 
@@ -135,7 +136,10 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
     deferred: list[Span] = []
 
     def add(span: Span, text: str | None = None) -> None:
-        text = text if text is not None else span.text
+        if text is None:
+            text = span.text
+            if span.start > 0 and doc[span.start - 1].lower_ == "the" and not text.lower().startswith("the "):
+                text = "the " + text
         if _in_ranges(span.start_char, span.end_char, skip_ranges) and lookup_place(span.text) is None:
             return
         name, kind = canonical_place(text, islands_context=islands_context)
@@ -180,7 +184,10 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
                 continue
             if feature:
                 add(doc[ent.start : ent.end + 1])
-            elif ent.label_ != "NORP" and canonical_place(clean, islands_context=islands_context)[1] == "islands":
+            elif ent.label_ != "NORP" and canonical_place(
+                ("the " if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else "") + ent.text,
+                islands_context=islands_context,
+            )[1] == "islands":
                 add(ent)
             elif lookup_place(clean) is not None and not any(t.lower_ in ORG_WORDS for t in ent):
                 add(ent)

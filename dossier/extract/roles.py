@@ -88,7 +88,7 @@ def title_before(doc: Doc, start: int, blocked: set[int]) -> RoleHit | None:
     ) and last + 2 < start):
         return None
     # Sentence-initial capitalised words that are not part of a title ("Later").
-    while first < start - 1 and doc[first].is_sent_start and not _heads_title(doc[first]) and doc[first].pos_ in {
+    while first < start - 1 and not _heads_title(doc[first]) and doc[first].pos_ in {
         "ADV", "SCONJ", "ADP", "VERB", "AUX", "PRON", "DET"
     }:
         first += 1

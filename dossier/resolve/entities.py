@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from dossier.model import Briefing, Organization, Person, Place
-from dossier.resolve.names import fold, person_tokens, same_person_name
+from dossier.resolve.names import name_key, person_tokens, same_person_name
 from dossier.slug import unique_slug
 
 T = TypeVar("T", Person, Organization, Place)
@@ -37,8 +37,8 @@ def _person_match(a: Person, b: Person) -> bool:
 
 
 def _named_match(a: Organization | Place, b: Organization | Place) -> bool:
-    keys_a = {fold(n) for n in _names(a)}
-    return any(fold(n) in keys_a for n in _names(b))
+    keys_a = {name_key(n) for n in _names(a)}
+    return any(name_key(n) in keys_a for n in _names(b))
 
 
 def _merge_group(
@@ -62,14 +62,18 @@ def _merge_group(
 
 
 def _link_single_names(people: list[Person], id_map: IdMap) -> list[Person]:
-    """A person known only by one name (a surname) joins the one person with a
-    full name ending in it, when exactly one exists."""
+    """A person known only by one name (a surname) joins the person with a
+    full name ending in it: the only one, or the one named in the same
+    articles most (Shinzo Abe rather than his father Shintaro Abe)."""
     full = [p for p in people if len(person_tokens(p.name)) >= 2]
     keep: list[Person] = []
     for person in people:
         tokens = person_tokens(person.name)
         if len(tokens) == 1:
             hits = [p for p in full if person_tokens(p.name)[-1] == tokens[0]]
+            if len(hits) > 1:
+                hits.sort(key=lambda p: (-len(set(p.articles) & set(person.articles)), -len(p.mentions)))
+                hits = hits[:1]
             if len(hits) == 1:
                 _absorb(hits[0], person)
                 for key, value in id_map.items():

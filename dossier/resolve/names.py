@@ -43,3 +43,13 @@ def same_person_name(a: str, b: str) -> bool:
             " ".join(ta), " ".join(tb)
         ) >= 0.85
     return False
+
+
+def name_key(name: str) -> str:
+    """Key for organization and place names: folded, without a leading
+    article or a possessive ("the Kremlin" = "Kremlin", "Russia's Foreign
+    Ministry" = "Russia Foreign Ministry")."""
+    words = fold(name.replace("\u2019s ", " ").replace("'s ", " ")).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
