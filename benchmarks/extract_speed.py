@@ -1,0 +1,114 @@
+"""Extraction speed against spaCy's own, and peak memory.
+
+    .venv/bin/python benchmarks/extract_speed.py [--articles N] [--corpus DIR]
+
+Builds N articles (default 1,000) by cycling the corpus articles under
+distinct ids, then, in one process and on the same texts:
+
+1. the whole extraction (`dossier.extract.extract_articles`: `nlp.pipe` plus
+   people, roles, organizations, places, quotes, dates, events, documents),
+   with the process's peak resident memory (RSS) after it;
+2. spaCy's `nlp.pipe` alone, same pipeline and batch size.
+
+Prints words per second both ways and their ratio (the target is at least
+0.8: the extractor's own work should cost at most a fifth of spaCy's).  A
+few articles are extracted first so model loading and first-call caches
+are not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from dossier.extract import extract_articles  # noqa: E402
+from dossier.extract.document import joined_text  # noqa: E402
+from dossier.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, load_nlp  # noqa: E402
+from dossier.ingest import find_article_files, read_article  # noqa: E402
+from dossier.model import Article  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+WARM_UP = 4
+
+
+def peak_rss_mb() -> float:
+    """The process's peak resident memory so far (Linux reports KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 2**20
+
+
+def current_rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def load_corpus(corpus: Path) -> list[Article]:
+    paths = [p for p in find_article_files([corpus]) if not p.stem.upper().startswith("README")]
+    if not paths:
+        raise SystemExit(f"no articles in {corpus}; expected .txt/.md/.html news articles")
+    return [read_article(p, p.stem) for p in paths]
+
+
+def cycle(articles: list[Article], count: int) -> list[Article]:
+    """`count` articles cycling through `articles`, each with its own id."""
+    return [
+        dataclasses.replace(articles[n % len(articles)], id=f"{articles[n % len(articles)].id}-{n:05d}")
+        for n in range(count)
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000, help="how many articles to extract (default 1000)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles to cycle")
+    parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model (default: the project's)")
+    args = parser.parse_args(argv)
+
+    corpus = load_corpus(args.corpus)
+    articles = cycle(corpus, args.articles)
+    texts = [joined_text(a) for a in articles]
+    words = sum(len(t.split()) for t in texts)
+
+    nlp = load_nlp(args.model)
+    extract_articles(cycle(corpus, WARM_UP), args.model)
+    baseline = current_rss_mb()
+
+    start = time.perf_counter()
+    briefings = extract_articles(articles, args.model)
+    extract_seconds = time.perf_counter() - start
+    extract_peak = peak_rss_mb()
+    quotes = sum(len(b.quotes) for b in briefings)
+    del briefings
+
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        pass
+    spacy_seconds = time.perf_counter() - start
+
+    extract_wps = words / extract_seconds
+    spacy_wps = words / spacy_seconds
+    print(f"articles            {len(articles):>10,}  ({len(corpus)} corpus articles cycled)")
+    print(f"words               {words:>10,}")
+    print(f"pipeline            {', '.join(nlp.pipe_names)}  (batch size {BATCH_SIZE})")
+    print(f"spaCy nlp.pipe      {spacy_wps:>10,.0f} words/s  ({spacy_seconds:.1f} s)")
+    print(f"whole extraction    {extract_wps:>10,.0f} words/s  ({extract_seconds:.1f} s, {quotes:,} quotes)")
+    print(f"ratio               {extract_wps / spacy_wps:>10.2f}  (target >= 0.80)")
+    print(f"RSS after warm-up   {baseline:>10,.0f} MB")
+    print(f"peak RSS            {extract_peak:>10,.0f} MB  after extracting {len(articles):,} articles (target < 1024)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
