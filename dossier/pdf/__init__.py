@@ -13,10 +13,11 @@ from pathlib import Path
 
 from dossier.errors import BuildError, ConfigError
 from dossier.model import Briefing
-from dossier.pdf.brief import Limits, as_of_date, find_event, meeting_brief, upcoming_events
-from dossier.pdf.html import brief_html, dossier_html
-from dossier.pdf.render import html_to_pdf, layout, write
+from dossier.pdf.brief import Limits, as_of_date, find_event, is_meeting, meeting_brief, upcoming_events
 from dossier.settings import Settings
+
+# dossier.pdf.html and dossier.pdf.render (WeasyPrint) are imported where
+# they are used: page templates use `is_meeting` without loading WeasyPrint.
 
 log = logging.getLogger("dossier")
 
@@ -31,12 +32,18 @@ def meeting_pdf_path(event_id: str) -> str:
 
 def dossier_pdf(briefing: Briefing, settings: Settings) -> bytes:
     """The whole dossier as one PDF."""
+    from dossier.pdf.html import dossier_html
+    from dossier.pdf.render import html_to_pdf
+
     return html_to_pdf(dossier_html(briefing, settings))
 
 
 def meeting_pdf(briefing: Briefing, settings: Settings, event_id: str) -> bytes:
     """A brief for one meeting, kept within `BRIEF_PAGES`: when it runs
     longer, fewer quotes, context entries and documents are shown."""
+    from dossier.pdf.html import brief_html
+    from dossier.pdf.render import layout, write
+
     find_event(briefing, event_id)
     limits = Limits()
     for _ in range(6):
@@ -88,10 +95,12 @@ def _write(path: Path, content: bytes) -> Path:
 
 
 def site_pdfs(briefing: Briefing, settings: Settings) -> dict[str, bytes]:
-    """Every PDF the site offers: the dossier, and a brief per event."""
+    """Every PDF the site offers: the dossier, and a brief per meeting
+    (the event pages of meetings link to theirs)."""
     out = {DOSSIER_PDF: dossier_pdf(briefing, settings)}
     for event in briefing.events:
-        out[meeting_pdf_path(event.id)] = meeting_pdf(briefing, settings, event.id)
+        if is_meeting(event):
+            out[meeting_pdf_path(event.id)] = meeting_pdf(briefing, settings, event.id)
     return out
 
 
@@ -99,6 +108,7 @@ __all__ = [
     "DOSSIER_PDF",
     "as_of_date",
     "dossier_pdf",
+    "is_meeting",
     "meeting_pdf",
     "meeting_pdf_path",
     "site_pdfs",

@@ -70,18 +70,29 @@ def as_of_date(briefing: Briefing, settings: Settings) -> date | None:
 
 
 def upcoming_events(briefing: Briefing, as_of: date | None) -> list[Event]:
-    """Meetings that can still lie after the as-of date (imprecise dates
+    """Meetings (see `is_meeting`) that can still lie after the as-of date (imprecise dates
     count when their last possible day is after it), cancelled ones left
     out, soonest first.  Without an as-of date every dated, not yet held
     meeting counts."""
     out = []
     for event in briefing.events:
         bounds = date_bounds(event.date)
-        if bounds is None or event.status == "cancelled":
+        if bounds is None or event.status == "cancelled" or not is_meeting(event):
             continue
         if (as_of is None and event.status != "held") or (as_of is not None and bounds[1] > as_of):
             out.append(event)
     return sorted(out, key=lambda e: (sort_key(e.date), e.title))
+
+
+# Kinds of event where people meet: each gets a brief in the site.  Signings,
+# statements, military acts and anniversaries are context, not meetings.
+MEETING_KINDS = frozenset({
+    "meeting", "talks", "summit", "visit", "forum", "conference", "negotiations", "consultations", "dialogue",
+})
+
+
+def is_meeting(event: Event) -> bool:
+    return event.kind in MEETING_KINDS
 
 
 def find_event(briefing: Briefing, event_id: str) -> Event:

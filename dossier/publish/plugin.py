@@ -8,6 +8,7 @@ watches the articles, the user templates and the curation file.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from dossier.config import settings_from_plugin
 from dossier.errors import DossierError
+from dossier.pdf import site_pdfs
 from dossier.publish.config import DossierPluginConfig
 from dossier.settings import Settings
 
@@ -31,6 +33,11 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.generated: dict[str, str] = {}
+        self.command: str | None = None  # "serve" under `mkdocs serve`; None when built by `dossier build`
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = settings_from_plugin(self.config, config.config_file_path, config.site_name)
@@ -39,13 +46,22 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        from dossier.publish.site import generate_pages
+        from dossier.publish.site import generate_pages, site_briefing
 
         assert self.settings is not None
+        settings = self.settings
+        if settings.pdf and self.command == "serve":
+            # PDFs take seconds per page: not at every live reload.  Pages then offer no download link.
+            settings = dataclasses.replace(settings, pdf=False)
         try:
-            self.generated = generate_pages(self.settings, strict=self.config.strict)
+            briefing = site_briefing(settings, strict=self.config.strict)
+            self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing)
+            pdfs = site_pdfs(briefing, settings) if settings.pdf else {}
         except DossierError as exc:
             raise PluginError(str(exc)) from exc
+        for path, pdf in sorted(pdfs.items()):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=pdf, inclusion=InclusionLevel.NOT_IN_NAV))
         from dossier.render.pages import NAV_SECTIONS
 
         in_nav = {path for _, path in NAV_SECTIONS}

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from dossier.errors import BuildError
+from dossier.model import Briefing
 from dossier.pipeline import build_briefing
 from dossier.render import make_environment, render_pages
 from dossier.render.assets import asset_files
@@ -18,11 +19,18 @@ from dossier.settings import Settings
 log = logging.getLogger("dossier")
 
 
-def generate_pages(settings: Settings, *, strict: bool = False) -> dict[str, str]:
-    """Every generated file of the site: {path: content}."""
-    briefing = build_briefing(
+def site_briefing(settings: Settings, *, strict: bool = False) -> Briefing:
+    """The briefing the site's pages and PDFs are built from."""
+    return build_briefing(
         settings.article_paths, model=settings.model, strict=strict, curation=settings.curation_path
     )
+
+
+def generate_pages(settings: Settings, *, strict: bool = False, briefing: Briefing | None = None) -> dict[str, str]:
+    """Every generated file of the site: {path: content}.  Pass `briefing`
+    to render one already built (the plugin renders the PDFs from it too)."""
+    if briefing is None:
+        briefing = site_briefing(settings, strict=strict)
     env = make_environment(settings.templates_dir)
     pages = render_pages(briefing, settings, env)
     pages.update(asset_files())

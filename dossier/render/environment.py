@@ -40,4 +40,8 @@ def make_environment(user_templates: Path | None = None, *, html: bool = False) 
         lstrip_blocks=True,
     )
     filters.install(env)
+    # `{% if event is meeting %}`: the events that get a meeting brief (PDF).
+    from dossier.pdf.brief import is_meeting
+
+    env.tests["meeting"] = is_meeting
     return env
