@@ -1,0 +1,133 @@
+"""People, organizations and places from short invented news texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.document import ArticleDoc, joined_text
+from dossier.extract.entities import extract_entities
+from dossier.extract.nlp import load_nlp
+from dossier.model import Article, Organization, Paragraph, Person, Place
+
+
+def parse(*paragraphs: str, published: str | None = "2020-05-04") -> ArticleDoc:
+    article = Article(
+        id="t", title="Test", path="t.txt", published=published,
+        paragraphs=[Paragraph(n, text) for n, text in enumerate(paragraphs, 1)],
+    )
+    return ArticleDoc(article, load_nlp()(joined_text(article)))
+
+
+def entities(*paragraphs: str) -> tuple[list[Person], list[Organization], list[Place]]:
+    return extract_entities(parse(*paragraphs))
+
+
+def person(people: list[Person], name: str) -> Person:
+    return next(p for p in people if p.name == name)
+
+
+def test_entities_surname_and_honorific_mentions_link_to_full_name() -> None:
+    people, _, _ = entities(
+        "German Chancellor Angela Merkel met reporters in Berlin on Monday.",
+        "Merkel said the talks went well. Later, Ms. Merkel left for Paris.",
+    )
+    merkel = person(people, "Angela Merkel")
+    assert len(merkel.mentions) == 3
+    assert [m.where.paragraph for m in merkel.mentions] == [1, 2, 2]
+    text = "\n\n".join(["German Chancellor Angela Merkel met reporters in Berlin on Monday.",
+                        "Merkel said the talks went well. Later, Ms. Merkel left for Paris."])
+    paragraphs = text.split("\n\n")
+    for m in merkel.mentions:
+        assert paragraphs[m.where.paragraph - 1][m.where.start : m.where.end] in {"Angela Merkel", "Merkel"}
+
+
+def test_entities_people_sharing_a_surname_stay_apart() -> None:
+    people, _, _ = entities(
+        "Prime Minister Justin Trudeau spoke in Ottawa. His late father, Pierre Trudeau, served as prime minister.",
+        "Trudeau said the plan would go ahead.",
+    )
+    names = {p.name for p in people}
+    assert {"Justin Trudeau", "Pierre Trudeau"} <= names
+    assert len(person(people, "Justin Trudeau").mentions) == 2
+
+
+def test_entities_roles_before_name_and_in_apposition() -> None:
+    people, _, _ = entities(
+        "Former French Ambassador to Canada Pierre Dupont said on Tuesday that talks would resume.",
+        "Maria Lopez, chair of the National Council, will visit Madrid. Dupont, a 64-year-old career diplomat, "
+        "agreed.",
+    )
+    dupont = person(people, "Pierre Dupont")
+    titles = [r.title for r in dupont.roles]
+    assert "Former French Ambassador to Canada" in titles
+    assert any("64-year-old" in t and "diplomat" in t for t in titles)
+    assert all(r.date == "2020-05-04" and r.where.article == "t" for r in dupont.roles)
+    lopez = person(people, "Maria Lopez")
+    assert [r.title for r in lopez.roles] == ["chair of the National Council"]
+
+
+def test_entities_past_role_is_marked_former() -> None:
+    people, _, _ = entities("Prime Minister Anna Berg took office in May. Berg served as finance minister until 2019.")
+    titles = [r.title for r in person(people, "Anna Berg").roles]
+    assert "former finance minister" in titles
+    assert "Prime Minister" in titles
+
+
+def test_entities_gazetteer_city_is_a_place_not_a_person() -> None:
+    people, _, places = entities("Officials arrived in Vladivostok on Monday. Vladivostok is a port city.")
+    assert "Vladivostok" not in {p.name for p in people}
+    assert "Vladivostok" in {p.name for p in places}
+
+
+def test_entities_group_of_seven_is_whole() -> None:
+    _, orgs, _ = entities("Japan joined its Group of Seven partners in imposing sanctions.")
+    assert "Group of Seven" in {o.name for o in orgs}
+    assert "Group" not in {o.name for o in orgs}
+
+
+@pytest.mark.parametrize("long, short", [
+    ("Group of Seven", "G7"), ("Group of 20", "G20"), ("Asia-Pacific Economic Cooperation", "APEC"),
+    ("United Nations", "UN"),
+])
+def test_organizations_acronym_of_long_name(long: str, short: str) -> None:
+    from dossier.extract.organizations import acronym
+
+    assert acronym(long) == short
+
+
+def test_organizations_g_number_expands() -> None:
+    from dossier.extract.organizations import expansions
+
+    assert expansions("G7") == ["Group of Seven"]
+    assert expansions("G20") == ["Group of 20"]
+    assert expansions("NATO") == []
+
+
+def test_entities_stated_alias_merges_places() -> None:
+    _, _, places = entities(
+        "The largest island is Iturup, called Etorofu in Japan. Fishermen often sail past Etorofu."
+    )
+    iturup = [p for p in places if "Iturup" in [p.name, *p.aliases]]
+    assert len(iturup) == 1
+    assert "Etorofu" in [iturup[0].name, *iturup[0].aliases]
+
+
+@pytest.mark.parametrize("text, adjective", [
+    ("Soviet troops seized the islands in 1945.", "Soviet"),
+    ("Russian officials said nothing.", "Russian"),
+])
+def test_entities_adjectives_are_not_places(text: str, adjective: str) -> None:
+    _, _, places = entities(text)
+    assert adjective not in {p.name for p in places}
+
+
+def test_entities_possessive_country_qualifies_a_ministry() -> None:
+    _, orgs, _ = entities("Brazil's Foreign Ministry summoned the ambassador on Friday.")
+    assert "Brazil's Foreign Ministry" in {o.name for o in orgs}
+
+
+def test_entities_ids_are_stable_within_an_article() -> None:
+    adoc = parse("President Joe Biden met Chancellor Olaf Scholz in Washington.")
+    first = [p.id for p in extract_entities(adoc)[0]]
+    second = [p.id for p in extract_entities(adoc)[0]]
+    assert first == second and len(set(first)) == len(first)

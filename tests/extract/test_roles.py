@@ -1,0 +1,35 @@
+"""Roles read around names: counterparts, shared plural titles, collapsing."""
+
+from __future__ import annotations
+
+from dossier.extract.entities import extract_entities
+from dossier.extract.roles import RoleHit, collapse_roles
+from tests.extract.test_entities import parse
+
+
+def roles_of(text: str, name: str) -> list[str]:
+    people, _, _ = extract_entities(parse(text))
+    return [r.title for p in people if p.name == name for r in p.roles]
+
+
+def test_roles_counterpart_resolved_against_the_other_role() -> None:
+    text = "Foreign Minister Karl Weber met his Austrian counterpart, Lena Huber, in Vienna on Monday."
+    assert roles_of(text, "Lena Huber") == ["Austrian counterpart (foreign minister)"]
+
+
+def test_roles_plural_title_is_shared_by_the_names_it_lists() -> None:
+    text = "The deal was signed in the presence of Prime Ministers Jonas Lind and Erik Dahl."
+    assert roles_of(text, "Jonas Lind") == ["Prime Minister"]
+    assert roles_of(text, "Erik Dahl") == ["Prime Minister"]
+
+
+def test_roles_then_marks_a_past_role() -> None:
+    text = "Relations soured in 2010, when Ivan Petrov, then Russia's president, visited the islands."
+    assert roles_of(text, "Ivan Petrov") == ["former Russia's president"]
+
+
+def test_roles_collapse_keeps_first_stated_and_former_apart() -> None:
+    hits = [RoleHit("Russian President", 0, 17), RoleHit("President", 40, 49),
+            RoleHit("foreign minister", 60, 76), RoleHit("former foreign minister", 80, 103)]
+    assert [h.title for h in collapse_roles(hits)] == ["Russian President", "foreign minister",
+                                                       "former foreign minister"]
