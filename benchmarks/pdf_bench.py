@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 from pypdf import PdfReader  # noqa: E402
 
 from dossier.model import Briefing  # noqa: E402
-from dossier.pdf import as_of_date, dossier_pdf, meeting_pdf, upcoming_events  # noqa: E402
+from dossier.pdf import as_of_bounds, dossier_pdf, meeting_pdf, upcoming_events  # noqa: E402
 from dossier.pipeline import build_briefing  # noqa: E402
 from dossier.settings import Settings  # noqa: E402
 
@@ -67,7 +67,7 @@ def main() -> int:
           f"({time.perf_counter() - started:.1f} s, not counted below)")
 
     measure("dossier (whole)", lambda: dossier_pdf(briefing, settings), out)
-    upcoming = upcoming_events(briefing, as_of_date(briefing, settings))
+    upcoming = upcoming_events(briefing, as_of_bounds(briefing, settings))
     event = upcoming[0] if upcoming else (briefing.events[0] if briefing.events else None)
     if event is None:
         print("no event in the corpus: no meeting brief measured")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dossier.errors import BuildError, ConfigError
 from dossier.model import Briefing
-from dossier.pdf.brief import Limits, as_of_date, find_event, is_meeting, meeting_brief, upcoming_events
+from dossier.pdf.brief import Limits, as_of_bounds, as_of_date, find_event, is_meeting, meeting_brief, upcoming_events
 from dossier.settings import Settings
 
 # dossier.pdf.html and dossier.pdf.render (WeasyPrint) are imported where
@@ -71,7 +71,7 @@ def write_pdfs(
     if upcoming:
         if out.suffix.lower() == ".pdf":
             raise ConfigError(f"--upcoming writes one PDF per meeting; expected a folder for --out, not {out}")
-        events = upcoming_events(briefing, as_of_date(briefing, settings))
+        events = upcoming_events(briefing, as_of_bounds(briefing, settings))
         return [_write(out / Path(meeting_pdf_path(e.id)).name, meeting_pdf(briefing, settings, e.id))
                 for e in events]
     if meeting is not None:
@@ -106,6 +106,7 @@ def site_pdfs(briefing: Briefing, settings: Settings) -> dict[str, bytes]:
 
 __all__ = [
     "DOSSIER_PDF",
+    "as_of_bounds",
     "as_of_date",
     "dossier_pdf",
     "is_meeting",

@@ -58,28 +58,45 @@ def sort_key(value: str | None) -> tuple[int, date]:
     return (1, date.max) if bounds is None else (0, bounds[0])
 
 
-def as_of_date(briefing: Briefing, settings: Settings) -> date | None:
-    """The dossier's as-of date: `Settings.as_of`, else the newest article's date."""
+def as_of_label(briefing: Briefing, settings: Settings) -> str | None:
+    """The as-of date as EDTF, for display: `Settings.as_of`, else the date
+    of the newest article ('2016-08-20', or '2016' when only its year is known)."""
     if settings.as_of:
-        bounds = date_bounds(settings.as_of)
-        if bounds is None:
+        if date_bounds(settings.as_of) is None:
             raise ConfigError(f"as_of is {settings.as_of!r}; expected a date such as 2019-01-22")
-        return bounds[1]
-    newest = [b[1] for a in briefing.articles if (b := date_bounds(a.published))]
-    return max(newest) if newest else None
+        return settings.as_of
+    dated = [(b[1], b[0], a.published) for a in briefing.articles if (b := date_bounds(a.published))]
+    return max(dated)[2] if dated else None
 
 
-def upcoming_events(briefing: Briefing, as_of: date | None) -> list[Event]:
-    """Meetings (see `is_meeting`) that can still lie after the as-of date (imprecise dates
-    count when their last possible day is after it), cancelled ones left
-    out, soonest first.  Without an as-of date every dated, not yet held
-    meeting counts."""
+def as_of_bounds(briefing: Briefing, settings: Settings) -> tuple[date, date] | None:
+    """The first and last day the as-of date can mean."""
+    return date_bounds(as_of_label(briefing, settings))
+
+
+def as_of_date(briefing: Briefing, settings: Settings) -> date | None:
+    """The last day the as-of date can mean (None when nothing is dated)."""
+    bounds = as_of_bounds(briefing, settings)
+    return bounds[1] if bounds else None
+
+
+def upcoming_events(briefing: Briefing, as_of: date | tuple[date, date] | None) -> list[Event]:
+    """Meetings (see `is_meeting`) that can still lie after the as-of date,
+    soonest first, cancelled ones left out.  An imprecise date counts while
+    any of its days is after the as-of date and the sources do not report the
+    meeting as held (or it lies wholly after the as-of date).  Without an
+    as-of date every dated meeting not yet held counts."""
+    first, last = (as_of, as_of) if isinstance(as_of, date) else (as_of or (None, None))
     out = []
     for event in briefing.events:
         bounds = date_bounds(event.date)
         if bounds is None or event.status == "cancelled" or not is_meeting(event):
             continue
-        if (as_of is None and event.status != "held") or (as_of is not None and bounds[1] > as_of):
+        if first is None or last is None:
+            ahead = event.status != "held"
+        else:
+            ahead = bounds[1] > first and (event.status != "held" or bounds[0] > last)
+        if ahead:
             out.append(event)
     return sorted(out, key=lambda e: (sort_key(e.date), e.title))
 
@@ -186,9 +203,12 @@ def latest_quotes(person: Person, briefing: Briefing, count: int) -> list[Quote]
     return said[:count]
 
 
-def background(person: Person, role: Role | None, briefing: Briefing) -> tuple[str, Provenance | None]:
+def background(
+    person: Person, role: Role | None, briefing: Briefing, shown: frozenset[tuple[str, int]] = frozenset()
+) -> tuple[str, Provenance | None]:
     """One line about a person: the curated description, else the other
-    roles the sources state, else the words around the first mention."""
+    roles the sources state, else the words around a mention in a paragraph
+    the brief does not already cite (`shown`)."""
     if person.description:
         return person.description, None
     others = [r for r in person.roles if role is None or r.title != role.title]
@@ -198,10 +218,11 @@ def background(person: Person, role: Role | None, briefing: Briefing) -> tuple[s
             if r.title not in seen:
                 seen.append(r.title)
         return "Also described as " + "; ".join(seen[:3]) + ".", others[0].where
-    if person.mentions:
+    fresh = [m for m in person.mentions if (m.where.article, m.where.paragraph) not in shown]
+    if fresh:
         from dossier.render.filters import excerpt
 
-        first = min(person.mentions, key=lambda m: m.where)
+        first = min(fresh, key=lambda m: m.where)
         text = briefing.article(first.where.article).paragraph(first.where.paragraph).text
         return excerpt(text, first.where.start, first.where.end, 70), first.where
     return "", None
@@ -262,12 +283,14 @@ def meeting_brief(briefing: Briefing, event_id: str, limits: Limits | None = Non
     index = briefing.index()
     place = index.get(event.place) if event.place else None
     attendees = []
+    reported = {(r.where.article, r.where.paragraph) for r in event.reports[: limits.reports]}
     people = [p for pid in event.participants if isinstance(p := index.get(pid), Person)]
     # The most reported people first: they are the ones the reader will meet.
     people.sort(key=lambda p: (-len(p.articles), -len(p.mentions)))
     for person in people:
         role = latest_role(person, briefing)
-        line, where = background(person, role, briefing)
+        shown = reported | ({(role.where.article, role.where.paragraph)} if role else set())
+        line, where = background(person, role, briefing, frozenset(shown))
         attendees.append(Attendee(person, role, line, where, latest_quotes(person, briefing, limits.quotes_per_person)))
     return MeetingBrief(
         event=event,

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from dossier.errors import RenderError
 from dossier.model import Article, Briefing, Document, Event, Organization, Person, Place, Provenance, Quote
 from dossier.pdf import fonts
-from dossier.pdf.brief import MeetingBrief, as_of_date, latest_role, sort_key, upcoming_events
+from dossier.pdf.brief import MeetingBrief, as_of_bounds, as_of_label, latest_role, sort_key, upcoming_events
 from dossier.render.environment import make_environment
 from dossier.render.filters import human_date
 from dossier.render.pages import source_labels
@@ -112,11 +112,10 @@ def _font_css() -> dict[str, Markup]:
 
 
 def base_context(briefing: Briefing, settings: Settings, *, linked: bool) -> dict[str, Any]:
-    as_of = as_of_date(briefing, settings)
     return {
         "briefing": briefing,
         "settings": settings,
-        "as_of": as_of.isoformat() if as_of else None,
+        "as_of": as_of_label(briefing, settings),
         "source_labels": source_labels(briefing),
         "articles_by_id": {a.id: a for a in briefing.articles},
         "entities": briefing.index(),
@@ -172,7 +171,7 @@ def dossier_html(briefing: Briefing, settings: Settings) -> str:
     """The whole dossier as one print HTML document."""
     env = print_environment(settings)
     context = base_context(briefing, settings, linked=True)
-    as_of = as_of_date(briefing, settings)
+    as_of = as_of_bounds(briefing, settings)
     context.update(
         people=ranked_people(briefing),
         key_people=ranked_people(briefing)[:12],

@@ -14,7 +14,9 @@ from dossier.model import Briefing, Quote
 from dossier.pdf import BRIEF_PAGES, meeting_pdf
 from dossier.pdf.brief import (
     Limits,
+    as_of_bounds,
     as_of_date,
+    as_of_label,
     date_bounds,
     latest_quotes,
     latest_role,
@@ -151,3 +153,14 @@ def test_brief_pdf_long_brief_is_shortened_to_the_budget(settings: Settings) -> 
             b.quotes.append(Quote(f"qa{n}-{k}", "A long statement " * 30, b.quotes[2].where, speaker=person.id))
     pages = len(reader(meeting_pdf(b, settings, "vladivostok-eef")).pages)
     assert BRIEF_PAGES[0] <= pages <= BRIEF_PAGES[1]
+
+
+def test_brief_as_of_from_a_year_only_article(settings: Settings) -> None:
+    b = sample_briefing()
+    for article in b.articles:
+        article.published = "2016"
+    unset = dataclasses.replace(settings, as_of=None)
+    assert as_of_label(b, unset) == "2016"
+    bounds = as_of_bounds(b, unset)
+    # Within the as-of year, only meetings not reported as held can still be ahead.
+    assert [e.id for e in upcoming_events(b, bounds)] == ["vladivostok-eef", "lavrov-kishida-tokyo"]
