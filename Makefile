@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve pdf lint lock bench clean
+.PHONY: site test serve pdf fonts lint lock bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,12 +15,33 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 ## site: build the dossier site (and PDFs) into site/ from the articles in seeds/
-site: $(STAMP)
+site: $(STAMP) fonts
 	$(BIN)/dossier build
 
 ## test: run the test suite
-test: $(STAMP)
+test: $(STAMP) fonts
 	$(BIN)/python -m pytest -q
+
+## pdf: write the whole dossier as one PDF into pdf/ (see `dossier pdf --help` for meeting briefs)
+pdf: $(STAMP) fonts
+	$(BIN)/dossier pdf
+
+# A font for Chinese and Japanese names in the PDFs (DejaVu covers Latin and
+# Cyrillic only): nothing to do when fontconfig already has one; as root,
+# Debian's fonts-wqy-microhei (1.6 MB); otherwise a warning, not a failure.
+CJK_PROBE := :charset=5b89 30a2 3042
+## fonts: install a font that draws Chinese and Japanese names in PDFs, unless one is installed
+fonts:
+	@if command -v fc-list >/dev/null 2>&1 && [ -n "$$(fc-list '$(CJK_PROBE)' family)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make fonts: installing fonts-wqy-microhei for Chinese and Japanese names in PDFs"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -qq fontconfig fonts-wqy-microhei >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq fontconfig fonts-wqy-microhei >/dev/null; }; \
+	else \
+	  echo "make fonts: warning: no font draws Chinese or Japanese; such names print as boxes in PDFs." \
+	    "As root: apt-get install fonts-wqy-microhei" >&2; \
+	fi
 
 ## serve: live preview on http://127.0.0.1:8000, re-rendered when an article or template changes
 serve: $(STAMP)
