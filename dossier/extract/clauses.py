@@ -25,6 +25,7 @@ EVENT_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "trip", "forum", "
                "interview", "speech", "election", "referendum", "invasion", "occupation", "negotiation", "dinner",
                "tour", "signing", "vote", "protest", "rally", "announcement", "address"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 @dataclass(slots=True)
@@ -138,6 +139,18 @@ def _tense_and_status(verb: Token | None, nouns: list[Token]) -> tuple[bool | No
     return future, "scheduled"
 
 
+def _when_clause(span: Span) -> Token | None:
+    """The verb of ", when ..." right after a date ("in November 2010, when
+    Medvedev visited Kunashir"): that clause is what the date dates."""
+    doc = span.doc
+    i = span.end
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "when":
+        head = doc[i + 1].head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
 def clause_of(doc: Doc, start: int, end: int) -> Clause:
     """The clause around the characters [start, end) of `doc`: the clause
     of the verb the date hangs from or, when the date qualifies a noun that
@@ -149,6 +162,10 @@ def clause_of(doc: Doc, start: int, end: int) -> Clause:
     verb, nouns = governing_verb(span.root)
     if verb is None:
         return Clause(None, list(span.sent), None, "held")
+    when = _when_clause(span)
+    if when is not None:
+        future, status = _tense_and_status(when, [])
+        return Clause(when, clause_tokens(when), future, status)
     event_noun = next((n for n in nouns if n.lemma_.lower() in EVENT_NOUNS and n not in span), None)
     if event_noun is None and verb.lemma_.lower() in ANNOUNCING:
         # "confirmed the upcoming meeting ... on September 2nd": the date is the meeting's.
@@ -175,15 +192,15 @@ def subject_tokens(verb: Token | None) -> list[Token]:
     """The tokens naming the clause's subject, following coordination and
     relative clauses up to the noun they describe."""
     token = verb
-    for _ in range(4):
+    for _ in range(6):
         if token is None:
             return []
-        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
         if subjects:
             return [t for s in subjects for t in s.subtree]
         if token.dep_ in ("relcl", "acl"):
             return list(token.head.subtree)[: token.head.i - token.head.left_edge.i + 1]
-        if token.dep_ in ("conj", "xcomp", "advcl") and token.head is not token:
+        if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head is not token:
             token = token.head
             continue
         return []

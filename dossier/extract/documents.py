@@ -97,8 +97,8 @@ def find_document_mentions(text: str) -> list[DocMention]:
         year = next((q for q in quals if re.fullmatch(r"\d{4}", q)), None)
         specific = bool(year or tail or any(q.endswith("-point") or q[0].isupper() or q in ("joint", "constitutional")
                                             for q in quals))
-        if head_word == "treaty" and "peace" in quals and not any(q[0].isupper() for q in quals):
-            continue
+        if head_word == "treaty" and "peace" in quals:
+            continue  # "a peace treaty" is the goal of talks; named peace treaties are capitalized
         if not (m.group("det") or quals):
             continue
         start = m.start("quals") if quals else m.start("head")
@@ -133,6 +133,19 @@ def _matches(document: Document, head: str, mention: DocMention) -> bool:
     return mine <= theirs or theirs <= mine or len(mine & theirs) >= 2
 
 
+def _loosely(document: Document, head: str, mention: DocMention) -> bool:
+    """A document known so far only by its kind and year ("the 1956
+    declaration") and a name with the same kind and no other year."""
+    if mention.head != head:
+        return False
+    year = (document.date or "")[:4] or None
+    if mention.year and year and mention.year != year:
+        return False
+    theirs = set().union(*(_tokens(n) for n in [document.name, *document.aliases])) - set(HEADS)
+    mine = _key_words(mention)
+    return bool((not theirs and year and mention.specific) or (not mine and mention.year and not year))
+
+
 def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int, int, str]]]:
     """The documents an article names, and where (start, end, document id)
     each mention is in the parsed text."""
@@ -145,6 +158,8 @@ def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int,
         target = None
         if mention.specific or mention.year:
             target = next((d for d in reversed(documents) if _matches(d, heads[d.id], mention)), None)
+            if target is None:
+                target = next((d for d in reversed(documents) if _loosely(d, heads[d.id], mention)), None)
         elif last is not None and (heads[last.id] == mention.head or mention.head in ANAPHORIC):
             target = last
         elif documents:

@@ -107,7 +107,31 @@ def event_kind(clause: Clause) -> str:
     return "event"
 
 
-COLLECTIVE = re.compile(r"\b(?:they|their|them|the two(?: leaders| men| sides)?|both leaders|the leaders)\b", re.I)
+COLLECTIVE = re.compile(r"\b(?:they|their|them|both leaders|the leaders|the two(?:\s+\w+)?\s+(?:leaders|men|ministers|"
+                        r"presidents)|the two(?=\s+(?:to|agreed|met|will|would|are|were|have|had)\b))\b", re.I)
+STATES = {"serve", "be", "remain", "live", "work", "stay", "have", "lie", "hold_office"}
+
+
+def clause_root(doc: object, mention: DateMention) -> Token | None:
+    from dossier.extract.clauses import span_of
+
+    span = span_of(doc, mention.start, mention.end)  # type: ignore[arg-type]
+    return span.root if span is not None and len(span) else None
+
+
+def _group(events: list[Event], people: list[Located], before: int) -> list[str]:
+    """Who "the two leaders" are: the people of the last event with several,
+    else the last two people named."""
+    earlier = next((e for e in reversed(events) if len(e.participants) >= 2), None)
+    if earlier is not None:
+        return list(earlier.participants)
+    named: list[str] = []
+    for located in reversed([p for p in people if p.end <= before]):
+        if located.id not in named:
+            named.append(located.id)
+        if len(named) == 2:
+            break
+    return named if len(named) == 2 else []
 
 
 def _collective(clause: Clause) -> bool:
@@ -232,9 +256,13 @@ def extract_events(
         if clause.verb is None:
             continue
         participants = _participants(clause, person_at, text)
+        if clause.head is None and clause.verb.lemma_.lower() in STATES:
+            continue
+        root = clause_root(doc, mention)
+        if root is not None and root.dep_ in ("nsubj", "nsubjpass"):
+            continue  # "2019 will be a turning point": the year is talked about, not an event's date
         if not participants and _collective(clause):
-            earlier = next((e for e in reversed(events) if len(e.participants) >= 2), None)
-            participants = list(earlier.participants) if earlier else []
+            participants = _group(events, person_at, clause.start_char)
         place = _place(clause, place_at)
         sent = doc[clause.verb.i].sent
         if place is None and dateline and sent.start_char == adoc.starts[dateline[1] - 1] and _same_day(value, anchor):
@@ -302,6 +330,8 @@ def _same_happening(a: Event, b: Event) -> bool:
     ba, bb = edtf_bounds(a.date), edtf_bounds(b.date)
     overlap = bool(ba and bb and ba[0] <= bb[1] and bb[0] <= ba[1])
     if overlap and a.kind in GATHERINGS and b.kind in GATHERINGS:
+        if a.date == b.date and not b.participants and not b.place:
+            return True  # "after Friday's meeting": the meeting already reported
         # One gathering reported twice: the same place, or the same people and no other place.
         if a.place and a.place == b.place and (not a.participants or not b.participants
                                                or set(a.participants) & set(b.participants)):
