@@ -90,6 +90,16 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from dossier.ingest.checks import check_articles, report_lines
+
+    settings = _settings(args)
+    report = check_articles(settings.article_paths)
+    for line in report_lines(report):
+        print(line)
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dossier", description="Turn a folder of news articles into a briefing dossier."
@@ -124,6 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder, or a .pdf file for a single PDF (default: pdf/ beside mkdocs.yml)")
     p.add_argument("--strict", action="store_true", help="fail on the first bad article file")
     p.set_defaults(func=cmd_pdf)
+
+    p = sub.add_parser(
+        "check", help="list every problem of the article files (exit status 1 if there is one); builds nothing"
+    )
+    p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
+    p.set_defaults(func=cmd_check)
     return parser
 
 

@@ -1,76 +1,202 @@
 """Ingest: find article files and read each into an `Article` with numbered
 paragraphs.  Formats: `.txt` (the seed's layout), `.md` with YAML front
-matter, `.html` (through trafilatura)."""
+matter, `.html` (through trafilatura).
+
+Articles come from the open web and from colleagues' folders, so every file
+is untrusted: a file that cannot be read as an article becomes an
+`IngestError` in `IngestResult.problems` (naming the file, what is wrong and
+what was expected) and the other files are still read.  What a reader should
+know about a file that was read (an assumed encoding, a page name shared with
+another file) becomes a `Notice`.
+
+Limits (documented in the README):
+
+- a file over `MAX_BYTES` (16 MB) is refused without being read;
+- an article whose text is over `MAX_ARTICLE_CHARS` (200,000 characters, about
+  30,000 words: ten times a long news feature) or `MAX_ARTICLE_TOKENS` (50,000
+  words and punctuation marks) is refused: spaCy needs about 3 GB and a
+  minute for a million characters, and a line of 100,000 brackets is 100,000
+  tokens (over a minute).  A briefing cites articles, not books: split a longer
+  text into several files.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import os
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.errors import IngestError
-from dossier.ingest.decode import read_text
-from dossier.ingest.formats import READERS
+from dossier.ingest.decode import MAX_BYTES, read_decoded
+from dossier.ingest.formats import READERS, looks_like_html, read_html
 from dossier.model import Article
-from dossier.slug import unique_slug
+from dossier.slug import slugify, unique_slug
 
 log = logging.getLogger("dossier.ingest")
 
 ARTICLE_SUFFIXES = tuple(READERS)
+MAX_ARTICLE_CHARS = 200_000
+MAX_ARTICLE_TOKENS = 50_000
+# About what spaCy counts as tokens: words, numbers and each punctuation mark.
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+__all__ = [
+    "ARTICLE_SUFFIXES", "MAX_ARTICLE_CHARS", "MAX_BYTES", "IngestResult", "Notice", "find_article_files",
+    "load_articles", "read_article",
+]
+
+
+@dataclass(slots=True, frozen=True)
+class Notice:
+    """Something a reader should know about a file that was read (or
+    skipped on purpose): not a problem, the build goes on."""
+
+    path: str
+    message: str
+    warn: bool = False  # logged as a warning (an assumption was made), else as information
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 @dataclass(slots=True)
 class IngestResult:
     articles: list[Article] = field(default_factory=list)
     problems: list[IngestError] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # files in the folders that are not articles
 
 
-def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Article files under each path (a file or a folder), sorted so that a
-    build is reproducible.  Hidden files and folders are skipped."""
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, hidden ones left out; symbolic links to
+    folders are not followed (no loops, nothing outside the folder)."""
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def _scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
     found: list[Path] = []
+    skipped: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
-                    found.append(child)
+            files = sorted(_walk(path), key=lambda p: p.relative_to(path).as_posix())
+            for child in files:
+                (found if child.suffix.lower() in ARTICLE_SUFFIXES else skipped).append(child)
         elif path.is_file():
             found.append(path)
         else:
             raise IngestError("no such file or folder; expected an article file or a folder of articles", path=path)
-    return found
+    return found, skipped
 
 
-def read_article(path: Path, article_id: str) -> Article:
-    """Read one article file; raises IngestError naming the file and problem."""
+def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Article files under each path (a file or a folder), sorted by their
+    path inside the folder so that a build is reproducible.  Hidden files and
+    folders are skipped."""
+    return _scan(paths)[0]
+
+
+def _outside_link(path: Path, roots: list[Path]) -> str | None:
+    """Where a symbolic link leads, when that is outside every article
+    folder (an article folder from elsewhere could otherwise publish
+    ~/.ssh or /etc files)."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if any(target.is_relative_to(root) for root in roots):
+        return None
+    return str(target)
+
+
+def read_article(path: Path, article_id: str, notices: list[Notice] | None = None) -> Article:
+    """Read one article file; raises IngestError naming the file and problem.
+    What a reader should know about it is appended to `notices`."""
+    notices = notices if notices is not None else []
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise IngestError(
             f"unsupported file type {path.suffix!r}; expected one of {', '.join(ARTICLE_SUFFIXES)}", path=path
         )
-    text, encoding = read_text(path)
-    article = reader(path, text, article_id)
-    article.encoding = encoding
+    decoded = read_decoded(path)
+    if decoded.notice():
+        notices.append(Notice(str(path), decoded.notice() or "", warn=decoded.detected))
+    if reader is not read_html and looks_like_html(decoded.text):
+        notices.append(Notice(str(path), f"the {path.suffix} file holds an HTML page; read as a web page", warn=True))
+        reader = read_html
+    try:
+        article = reader(path, decoded.text, article_id)
+    except IngestError:
+        raise
+    except Exception as exc:  # a reader choking on hostile input must not stop the other files
+        log.debug("reading %s failed", path, exc_info=True)
+        raise IngestError(
+            f"cannot be read as an article ({type(exc).__name__}: {str(exc)[:200]}); expected a well-formed "
+            f"{path.suffix} article",
+            path=path,
+        ) from exc
+    article.encoding = decoded.encoding
     if not article.paragraphs:
         raise IngestError("the article has a title but no text paragraphs; expected at least one paragraph", path=path)
+    length = len(article.text)
+    if length > MAX_ARTICLE_CHARS:
+        raise IngestError(
+            f"the article's text is {length:,} characters long; expected at most {MAX_ARTICLE_CHARS:,} "
+            "(about 30,000 words): split it into several articles",
+            path=path,
+        )
+    tokens = sum(1 for _ in _TOKEN.finditer(article.text))
+    if tokens > MAX_ARTICLE_TOKENS:
+        raise IngestError(
+            f"the article's text is about {tokens:,} words and punctuation marks; expected at most "
+            f"{MAX_ARTICLE_TOKENS:,} (a long news article has under 5,000): split it, or remove runs of symbols",
+            path=path,
+        )
     return article
 
 
 def load_articles(paths: Iterable[str | Path]) -> IngestResult:
     """Read every article under `paths`.  A bad file is reported in
     `problems` and does not stop the others."""
+    paths = [Path(p) for p in paths]
+    roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths if p.exists()]
     result = IngestResult()
+    files, result.skipped = _scan(paths)
     taken: set[str] = set()
-    for path in find_article_files(paths):
+    first_with: dict[str, Path] = {}
+    for path in files:
+        outside = _outside_link(path, roots)
+        if outside is not None:
+            problem = IngestError(
+                f"the file is a symbolic link to {outside}, outside the article folders; expected an article file "
+                "inside them",
+                path=path,
+            )
+            log.warning("%s", problem)
+            result.problems.append(problem)
+            continue
+        base = slugify(path.stem)
         article_id = unique_slug(path.stem, taken)
+        if article_id != base:
+            result.notices.append(Notice(
+                str(path),
+                f"its name gives the same id as {first_with[base]} ({base!r}); this article's id and source "
+                f"page are {article_id!r}",
+            ))
+        first_with.setdefault(base, path)
+        notices: list[Notice] = []
         try:
-            result.articles.append(read_article(path, article_id))
+            result.articles.append(read_article(path, article_id, notices))
         except IngestError as exc:
             log.warning("%s", exc)
             result.problems.append(exc)
+        result.notices.extend(notices)
+    for notice in result.notices:
+        log.log(logging.WARNING if notice.warn else logging.INFO, "%s", notice)
     return result

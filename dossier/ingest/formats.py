@@ -59,7 +59,29 @@ def read_txt(path: Path, text: str, article_id: str) -> Article:
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"(#{1,6})\s")
+_HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>])", re.I)
+# Below this many words, what trafilatura finds in a page is its boilerplate
+# (a 404 text, a sign-in form, "enable JavaScript"), not an article.
+MIN_HTML_WORDS = 30
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:1000]))
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of an ATX heading line ('## Text ##'), else None.
+    String operations, not one regex: a regex with two optional runs
+    backtracks for minutes on a 100,000-character line."""
+    match = _HEADING.match(line)
+    if not match:
+        return None
+    text = line[match.end():].strip()
+    stripped = text.rstrip("#")
+    if stripped != text and (not stripped or stripped[-1].isspace()):
+        text = stripped.strip()
+    return len(match.group(1)), text
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
 
 
@@ -75,8 +97,10 @@ def _meta_date(value: Any, path: Path) -> str | None:
             return dt.date.fromisoformat(value.strip()[:10]).isoformat()
         except ValueError:
             pass
+    shown = repr(value)
+    shown = shown if len(shown) <= 80 else shown[:77] + "..."
     raise IngestError(
-        f"front matter 'date' is {value!r}; expected a date written YYYY-MM-DD", path=path, line=_line_of(path, "date")
+        f"front matter 'date' is {shown}; expected a date written YYYY-MM-DD", path=path, line=_line_of(path, "date")
     )
 
 
@@ -111,6 +135,12 @@ def read_markdown(path: Path, text: str, article_id: str) -> Article:
     if match:
         try:
             loaded = yaml.safe_load(match.group(1))
+        except (ValueError, OverflowError) as exc:  # a timestamp YAML accepts but no calendar has: 2016-02-30
+            raise IngestError(
+                f"front matter holds a value that is not a real date or number ({exc}); expected dates "
+                "written YYYY-MM-DD",
+                path=path, line=2,
+            ) from exc
         except yaml.YAMLError as exc:
             line = getattr(getattr(exc, "problem_mark", None), "line", None)
             raise IngestError(
@@ -127,12 +157,13 @@ def read_markdown(path: Path, text: str, article_id: str) -> Article:
     title = _meta_text(meta, "title", path)
     for block in split_blocks(text):
         lines = block.split("\n")
-        heading = _HEADING.match(lines[0]) if len(lines) == 1 else None
+        heading = _heading(lines[0]) if len(lines) == 1 else None
         if heading:
-            if len(heading.group(1)) == 1 and (title is None or clean_line(heading.group(2)) == title):
-                title = title or clean_line(heading.group(2))
+            level, heading_text = heading
+            if level == 1 and (title is None or clean_line(heading_text) == title):
+                title = title or clean_line(heading_text)
                 continue
-            paragraphs.append((heading.group(2), "heading"))
+            paragraphs.append((heading_text, "heading"))
         elif all(_ITEM.match(line) or line.startswith("  ") for line in lines) and _ITEM.match(lines[0]):
             item: list[str] = []
             for line in lines:
@@ -160,6 +191,15 @@ def read_html(path: Path, text: str, article_id: str) -> Article:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise IngestError("no article text found in the HTML; expected a saved news article page", path=path)
+    words = len(body.split())
+    if words < MIN_HTML_WORDS:
+        found = clean_line(body)
+        found = found if len(found) <= 60 else found[:57] + "..."
+        raise IngestError(
+            f"the HTML page holds only {words} words of text ({found!r}), so it is not an article (a sign-in, "
+            f"error or script-only page?); expected a saved news article page with at least {MIN_HTML_WORDS} words",
+            path=path,
+        )
     paragraphs = number([(line, "text") for line in body.split("\n")])
     title = clean_line(getattr(doc, "title", None) or "") or path.stem
     published = None
