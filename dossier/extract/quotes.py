@@ -51,8 +51,10 @@ class _Found:
 def extract_quotes(adoc: ArticleDoc, people: list[Person], organizations: list[Organization]) -> list[Quote]:
     """Direct and indirect quotes of one article; speakers are ids of
     `people` (or `organizations`)."""
-    index = SpeakerIndex(adoc, people, organizations)
-    finder = _QuoteFinder(adoc, index)
+    quoted = {p.number: find_quoted(p.text) for p in adoc.article.paragraphs if p.kind != "heading"}
+    ranges = [(adoc.starts[n - 1] + q.open_mark, adoc.starts[n - 1] + q.after) for n, qs in quoted.items() for q in qs]
+    index = SpeakerIndex(adoc, people, organizations, quoted=ranges)
+    finder = _QuoteFinder(adoc, index, quoted)
     direct = finder.direct_quotes()
     indirect = finder.indirect_statements()
     out: list[Quote] = []
@@ -81,7 +83,7 @@ def _cue(verb: Token) -> str:
         if child.i < verb.i:
             continue
         if child.dep_ == "dobj" and verb.lower_.startswith(("tell", "told")):
-            words.append(child.text)
+            words += [t.text for t in child.subtree if t.i <= child.i]
         elif child.dep_ == "prep" and child.lower_ in ("in", "to"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and (obj.lower_ in STATEMENT_NOUNS or verb.lower_ == ACCORDING):
@@ -113,12 +115,12 @@ def _last_sentence_start(text: str, start: int, stop: int) -> int:
 
 
 class _QuoteFinder:
-    def __init__(self, adoc: ArticleDoc, index: SpeakerIndex) -> None:
+    def __init__(self, adoc: ArticleDoc, index: SpeakerIndex, quoted: dict[int, list[Quoted]]) -> None:
         self.adoc = adoc
         self.index = index
         self.doc = adoc.doc
         self.token_starts = [t.idx for t in self.doc]
-        self.quoted: dict[int, list[Quoted]] = {}  # paragraph number -> its quoted spans
+        self.quoted = quoted  # paragraph number -> its quoted spans
         self.used_verbs: set[int] = set()
 
     # ------------------------------------------------------------ helpers
@@ -157,8 +159,7 @@ class _QuoteFinder:
                 chain, last_in_previous = None, None
                 continue
             text = paragraph.text
-            spans = find_quoted(text)
-            self.quoted[paragraph.number] = spans
+            spans = self.quoted[paragraph.number]
             here: list[_Found] = []
             for k, q in enumerate(spans):
                 if chain is not None and k == 0 and q.open_mark == 0:

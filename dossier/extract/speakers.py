@@ -53,6 +53,17 @@ def _is_main_clause(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
 
 
+def _is_reported(verb: Token) -> bool:
+    """The clause of a parenthetical attribution ("Trump, he added, is not a
+    factor"): its subject is what was said about, not who is speaking."""
+    return any(c.dep_ == "parataxis" and c.lower_ in SPEECH_VERBS for c in verb.children)
+
+
+def _inside(ranges: list[tuple[int, int]], char: int) -> bool:
+    n = bisect.bisect_right(ranges, (char, float("inf"))) - 1
+    return n >= 0 and ranges[n][0] <= char < ranges[n][1]
+
+
 @dataclass(slots=True)
 class Speaker:
     person: str | None = None
@@ -79,6 +90,7 @@ class SpeakerIndex:
     org_at: dict[int, str] = field(default_factory=dict)  # token index -> organization id
     by_name: dict[str, set[str]] = field(default_factory=dict)  # folded name word -> person ids
     gender: dict[str, str] = field(default_factory=dict)  # person id -> "m" / "f"
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # doc char ranges inside quotation marks
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (token index, person id), in order
     _subject_keys: list[int] = field(default_factory=list)
 
@@ -132,9 +144,12 @@ class SpeakerIndex:
                 self.gender[pid] = g
 
     def _track_subjects(self, doc) -> None:
+        quoted = sorted(self.quoted)
         for token in doc:
             if token.dep_ not in SUBJECT_DEPS or not _is_main_clause(token.head):
                 continue
+            if _inside(quoted, token.idx) or _is_reported(token.head):
+                continue  # words someone said, not the story's own subjects
             pid = self._person_of(token)
             if pid is None and token.lower_ in ("he", "she"):
                 pid = self.resolve_pronoun(token.lower_, token.i)
