@@ -123,15 +123,25 @@ def _appositive_phrase(head: Token) -> tuple[int, int, bool] | None:
             break
         if c.dep_ == "prep" and c.lower_ in APPOSITIVE_PREPOSITIONS:
             b = c.right_edge.i + 1
+        elif c.text == "-" and not head.doc[c.i - 1].whitespace_:
+            b = c.i + 1
         elif c.dep_ in {"compound", "amod"} or c.text in {"d'affaires"}:
             b = c.right_edge.i + 1
         else:
             break
     doc = head.doc
+    b = _glued_end(doc, b)
     while a < head.i and (doc[a].lower_ in ROLE_NOISE or doc[a].is_punct):
         a += 1
     past = a > 0 and doc[a - 1].lower_ in PAST_MARKERS
     return a, b, past
+
+
+def _glued_end(doc: Doc, b: int) -> int:
+    """Extend over hyphenated words: "under-secretary-general"."""
+    while b < len(doc) and not doc[b - 1].whitespace_ and (doc[b].text == "-" or doc[b - 1].text == "-"):
+        b += 1
+    return b
 
 
 def appositive_roles(name: Span) -> list[RoleHit]:
@@ -208,13 +218,99 @@ def roles_of_mentions(doc: Doc, mentions: list[list[tuple[int, int]]]) -> list[l
             for hit in hits:
                 placed.append((n, s, hit))
     placed = [_nearest_owner(doc, n, s, hit, mentions) for n, s, hit in placed]
+    token_owner = {i: (n, s) for n, ms in enumerate(mentions) for s, e in ms for i in range(s, e)}
+    placed.extend((n, s, hit) for n, s, hit in as_roles(doc, token_owner))
+    placed.extend((n, s, hit) for n, s, hit in shared_plural_description(doc, token_owner))
     for n, s, hit in placed:
         if hit.plural:
             _share_plural(doc, n, s, hit, mentions, owner, found)
         if hit.counterpart_of is not None:
             hit.title = _resolve_counterpart(doc, n, s, hit, placed)
         found[n].append(hit)
+    for n, hit in described_roles(doc, found, blocked):
+        found[n].append(hit)
     return [collapse_roles(hits) for hits in found]
+
+
+def as_roles(doc: Doc, token_owner: dict[int, tuple[int, int]]) -> list[tuple[int, int, RoleHit]]:
+    """"Abe, who won a third term as president of the ruling party";
+    "Morgulov and Mori acting as special representatives": a role after
+    'as', given to the verb's subject and the names joined to it."""
+    out: list[tuple[int, int, RoleHit]] = []
+    for tok in doc:
+        if tok.lower_ != "as" or tok.dep_ != "prep":
+            continue
+        head = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if head is None or not is_role_head(head):
+            continue
+        verb = tok.head
+        if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "pobj"}:
+            verb = verb.head  # "won a third term as president"
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ == "serve":
+            continue
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if (subject is None or subject.tag_ in {"WP", "WDT"}) and verb.dep_ in {"relcl", "acl"}:
+            subject = verb.head
+        if subject is None or subject.i not in token_owner:
+            continue
+        phrase = _appositive_phrase(head)
+        if phrase is None:
+            continue
+        a, b, _ = phrase
+        span = doc[a:b]
+        for person in [subject, *subject.conjuncts]:
+            if person.i in token_owner:
+                n, s = token_owner[person.i]
+                out.append((n, s, RoleHit(_clean_title(span), span.start_char, span.end_char)))
+    return out
+
+
+def shared_plural_description(doc: Doc, token_owner: dict[int, tuple[int, int]]) -> list[tuple[int, int, RoleHit]]:
+    """"the Russian and Japanese leaders, Vladimir Putin and Shinzo Abe":
+    each name takes its own adjective with the shared head."""
+    out: list[tuple[int, int, RoleHit]] = []
+    for tok in doc:
+        low = tok.lower_
+        if low not in PLURAL_ROLE_HEADS or low in ROLE_HEADS or tok.i < 3 or tok.i + 2 >= len(doc):
+            continue
+        if doc[tok.i + 1].text != "," or doc[tok.i - 2].lower_ != "and":
+            continue
+        first_adj, second_adj = doc[tok.i - 3], doc[tok.i - 1]
+        if not (first_adj.ent_type_ == "NORP" and second_adj.ent_type_ == "NORP"):
+            continue
+        first = token_owner.get(tok.i + 2)
+        if first is None:
+            continue
+        j = tok.i + 2
+        while j < len(doc) and token_owner.get(j) == first:
+            j += 1
+        if j + 1 >= len(doc) or doc[j].lower_ != "and" or (j + 1) not in token_owner:
+            continue
+        second = token_owner[j + 1]
+        singular = PLURAL_ROLE_HEADS[low]
+        for owner, adj in ((first, first_adj), (second, second_adj)):
+            out.append((owner[0], owner[1], RoleHit(f"{adj.text} {singular}", adj.idx, tok.idx + len(tok))))
+    return out
+
+
+def described_roles(doc: Doc, found: list[list[RoleHit]], blocked: set[int]) -> list[tuple[int, RoleHit]]:
+    """"Abe addressed the Russian leader by his first name": a definite
+    description with a nationality goes to the one person whose stated
+    roles carry the same nationality."""
+    out: list[tuple[int, RoleHit]] = []
+    for tok in doc:
+        if not is_role_head(tok) or (tok.lower_ in PLURAL_ROLE_HEADS and tok.lower_ not in ROLE_HEADS):
+            continue
+        if tok.i < 2 or doc[tok.i - 2].lower_ != "the" or doc[tok.i - 1].ent_type_ != "NORP":
+            continue
+        nxt = tok.i + 1
+        if nxt < len(doc) and (nxt in blocked or (doc[nxt].text == "," and nxt + 1 in blocked)):
+            continue  # a title or appositive of a name, read already
+        adjective = doc[tok.i - 1].text
+        owners = [n for n, hits in enumerate(found) if any(adjective in h.title.split() for h in hits)]
+        if len(owners) == 1:
+            out.append((owners[0], RoleHit(f"{adjective} {tok.text}", doc[tok.i - 1].idx, tok.idx + len(tok))))
+    return out
 
 
 def _nearest_owner(

@@ -33,3 +33,21 @@ def test_roles_collapse_keeps_first_stated_and_former_apart() -> None:
             RoleHit("foreign minister", 60, 76), RoleHit("former foreign minister", 80, 103)]
     assert [h.title for h in collapse_roles(hits)] == ["Russian President", "foreign minister",
                                                        "former foreign minister"]
+
+
+def test_roles_after_as_go_to_the_subject_and_its_conjuncts() -> None:
+    text = ("The plan puts the ministers in charge, with Deputy Minister Omar Haddad and Sara Klein "
+            "acting as special envoys.")
+    assert "special envoy" in roles_of(text, "Omar Haddad")
+    assert "special envoy" in roles_of(text, "Sara Klein")
+
+
+def test_roles_shared_plural_description_splits_by_adjective() -> None:
+    text = "The Kremlin confirmed the meeting of the Russian and Japanese leaders, Ivan Sokolov and Kenji Sato, in May."
+    assert "Russian leader" in roles_of(text, "Ivan Sokolov")
+    assert "Japanese leader" in roles_of(text, "Kenji Sato")
+
+
+def test_roles_hyphenated_title_is_kept_whole() -> None:
+    text = "Also present was Maria Rossi, the UN under-secretary-general for political affairs, who spoke briefly."
+    assert roles_of(text, "Maria Rossi") == ["UN under-secretary-general for political affairs"]
