@@ -101,6 +101,27 @@ def test_quotes_pronoun_skips_a_subject_of_the_other_gender() -> None:
     assert direct(found) == [("The evidence speaks for itself,", "anna-weber")]
 
 
+def test_quotes_pronoun_of_parenthetical_attribution_is_not_the_reported_subject() -> None:
+    found = quotes_of(
+        "Baker told reporters that the budget was ready.",
+        "Weber, he added, \u201chas not read a single page of it.\u201d",
+    )
+    assert direct(found) == [("has not read a single page of it.", "tom-baker")]
+
+
+def test_quotes_subjects_inside_quotes_are_not_salient() -> None:
+    found = quotes_of(
+        '"Weber will sign the deal. She has no choice," Baker said.',
+        '"It is done," he said.',
+    )
+    assert [speaker for _, speaker in direct(found)] == ["tom-baker", "tom-baker"]
+
+
+def test_quotes_wire_style_quote_attributed_before_and_continued() -> None:
+    found = quotes_of('Lopez said: "The first stage is done.', '"The second stage starts next week."')
+    assert direct(found) == [("The first stage is done. The second stage starts next week.", "maria-lopez")]
+
+
 def test_quotes_running_over_paragraphs_count_once() -> None:
     found = quotes_of(
         '"The first phase of the work is finished. The second phase starts in May.',
@@ -142,6 +163,7 @@ def test_quotes_indirect_speech_is_a_statement(paragraph: str, text: str) -> Non
         "Baker\u2019s memoir, \u201cStreets of Iron,\u201d was published in 2010.",
         'Baker said he had read "The Long Road" twice.',
         'The sign on the gate read: "No entry."',
+        'The so-called "special security operation" continues, officials said.',
     ],
 )
 def test_quotes_scare_quotes_and_titles_are_not_quotes(paragraph: str) -> None:
