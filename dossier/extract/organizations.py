@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from dossier.extract.people import addresses_an_audience
 from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, LEGISLATURE_WORDS, STRONG_ORG_WORDS
 
 # Institution names that need their country to be a name ("Foreign Ministry").
@@ -72,9 +73,11 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
                        title_ranges: list[tuple[int, int]]) -> list[OrgSpan]:
     out: list[OrgSpan] = []
     for ent in doc.ents:
-        if ent.label_ != "ORG" and not any(t.lower_ in STRONG_ORG_WORDS for t in ent):
+        if ent.label_ == "PERSON" and addresses_an_audience(ent):
+            pass  # a publication the recognizer took for a person
+        elif ent.label_ != "ORG" and not any(t.lower_ in STRONG_ORG_WORDS for t in ent):
             continue
-        if ent.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
+        elif ent.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
             continue
         if any(t.i in person_tokens for t in ent) or ent.start_char in place_chars:
             continue

@@ -90,7 +90,7 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
         if start >= end:
             continue
         if ent.label_ == "PERSON":
-            if _is_geo_feature_name(doc, start, end):
+            if _is_geo_feature_name(doc, start, end) or addresses_an_audience(doc[start:end]):
                 continue
             if "\n" in doc[start:end].text:
                 continue
@@ -102,6 +102,17 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
             if (has_title or has_role) and not is_known_place(span.text):
                 names.append((start, end))
     return names, places
+
+
+AUDIENCE = frozenset({"readers", "viewers", "listeners", "subscribers", "audience"})
+
+
+def addresses_an_audience(span: Span) -> bool:
+    """"Vestnik Kavkaza invites our readers": a publication, not a person."""
+    head = span.root.head
+    return span.root.dep_ == "nsubj" and any(
+        c.dep_ in {"dobj", "dative"} and c.lower_ in AUDIENCE for c in head.children
+    )
 
 
 def _is_pair(doc: Doc, start: int, end: int) -> bool:

@@ -27,6 +27,8 @@ from dossier.extract.vocabulary import (
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+FACILITY_WORDS = frozenset({"plant", "station", "base", "airport", "dam", "mine", "refinery", "terminal", "reactor",
+                            "shipyard", "cosmodrome", "spaceport"})
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"})
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "far",
                      "central", "northeast", "northwest", "southeast", "southwest"})
@@ -177,6 +179,10 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
                 continue
             if _in_ranges(ent.start_char, ent.end_char, heading_ranges) and lookup_place(ent.text) is None:
                 continue
+            if ent[0].lower_ in COMPASS and ent.start >= 2 and doc[ent.start - 1].text in {"'s", "\u2019s"} \
+                    and doc[ent.start - 2].ent_type_ == "GPE":
+                add(doc[ent.start - 2 : ent.end])  # "Russia's Far East"
+                continue
             add(ent)
         elif ent.label_ in {"ORG", "PERSON", "EVENT", "PRODUCT", "NORP"}:
             clean = clean_place_text(ent.text)
@@ -204,7 +210,25 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
                 add(part)
     _add_pattern_places(doc, covered, add)
     _add_gazetteer_places(doc, covered, add)
+    _add_facilities(doc, covered, add)
     return out
+
+
+def _add_facilities(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
+    """"the Fukushima Daiichi nuclear power plant": a name the recognizer
+    missed, then a few lower-case words ending in a facility word."""
+    for tok in doc:
+        if tok.lower_ not in FACILITY_WORDS or tok.i in covered:
+            continue
+        j = tok.i
+        while j > tok.i - 4 and j > 0 and doc[j - 1].is_lower and doc[j - 1].is_alpha:
+            j -= 1
+        k = j
+        while k > 0 and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].ent_type_:
+            k -= 1
+        if k < j and not any(i in covered for i in range(k, tok.i + 1)):
+            span = doc[k : tok.i + 1]
+            add(span, span.text)
 
 
 def _add_gazetteer_places(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
