@@ -3,11 +3,15 @@ that replaces the old site only when the new one is complete."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier.errors import BuildError
 from dossier.model import Briefing
@@ -15,6 +19,9 @@ from dossier.pipeline import build_briefing
 from dossier.render import make_environment, render_pages
 from dossier.render.assets import asset_files
 from dossier.settings import Settings
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("dossier")
 
@@ -39,7 +46,12 @@ def generate_pages(settings: Settings, *, strict: bool = False, briefing: Briefi
 
 def build_site(config_file: Path, *, strict: bool = False) -> Path:
     """`mkdocs build` into a temporary folder beside the site folder, then
-    swap it in.  On failure the previous site stays as it was."""
+    swap it in.  On failure the previous site stays as it was, and nothing
+    outside the site folder is written.
+
+    The output is reproducible: unless SOURCE_DATE_EPOCH is set, the build
+    date MkDocs writes (sitemap.xml, sitemap.xml.gz) is the `as_of` option's
+    date, else 1970-01-01 (see `build_epoch`)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -51,12 +63,15 @@ def build_site(config_file: Path, *, strict: bool = False) -> Path:
     plugin = config.plugins.get("dossier")
     if plugin is not None and strict:
         plugin.config["strict"] = True
-    site_dir = Path(config.site_dir)
+    site_dir = Path(config.site_dir).resolve()
+    check_site_dir(site_dir, config, Path(config_file))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     config.site_dir = str(staging)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(build_epoch(plugin.config.get("as_of") if plugin else None))
     try:
-        build(config)
+        with _environ("SOURCE_DATE_EPOCH", epoch):
+            build(config)
     except (exceptions.MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"site build failed, the previous site is left as it was: {exc}", path=config_file) from exc
@@ -66,6 +81,66 @@ def build_site(config_file: Path, *, strict: bool = False) -> Path:
     os.chmod(staging, 0o755)
     replace_dir(staging, site_dir)
     return site_dir
+
+
+def build_epoch(as_of: str | None) -> int:
+    """SOURCE_DATE_EPOCH for a build: midnight UTC of the `as_of` date, or 0
+    (1970-01-01) when none is configured.  Never the clock: two builds of
+    the same input are byte-identical."""
+    if as_of:
+        try:
+            day = dt.date.fromisoformat(str(as_of).strip()[:10])
+        except ValueError:
+            return 0
+        return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+    return 0
+
+
+@contextmanager
+def _environ(name: str, value: str) -> Iterator[None]:
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+
+def check_site_dir(site_dir: Path, config: MkDocsConfig, config_file: Path) -> None:
+    """Refuse a site folder whose replacement would delete the user's files:
+    the project folder, docs/, templates/, the articles or the curation file,
+    or a folder that holds something other than an earlier build."""
+    from dossier.config import settings_from_plugin
+
+    root = config_file.resolve().parent
+    protected = {"the project folder": root, "docs_dir": Path(config.docs_dir).resolve()}
+    plugin = config.plugins.get("dossier")
+    if plugin is not None:
+        settings = settings_from_plugin(plugin.config, config_file, config.site_name)
+        protected["the templates folder"] = settings.templates_dir.resolve()
+        protected["the curation file"] = settings.curation_path.resolve()
+        for path in settings.article_paths:
+            protected[f"the articles {path}"] = path.resolve()
+    for what, path in protected.items():
+        if path == site_dir or path.is_relative_to(site_dir) or (
+            what.startswith("the articles") and site_dir.is_relative_to(path)
+        ):
+            raise BuildError(
+                f"site_dir {site_dir} would replace or sit inside {what} ({path}); expected a folder of its own "
+                "such as 'site' (nothing was changed)",
+                path=config_file,
+            )
+    if site_dir.exists() and (
+        not site_dir.is_dir() or (any(site_dir.iterdir()) and not (site_dir / "index.html").is_file())
+    ):
+        raise BuildError(
+            f"site_dir {site_dir} exists and does not hold an earlier build (no index.html); expected a new "
+            "folder or the site folder of an earlier build, which is replaced (nothing was changed)",
+            path=config_file,
+        )
 
 
 def replace_dir(new: Path, target: Path) -> None:
