@@ -124,6 +124,7 @@ class Anchor:
     year: int | None = None
     earliest: dt.date | None = None  # the first and last day the article's date can be
     latest: dt.date | None = None
+    narrowed: bool = False  # True when the text narrowed the year down to an interval
 
     @classmethod
     def of(cls, value: str | None) -> Anchor:
@@ -136,7 +137,8 @@ class Anchor:
         first, last = bounds
         if first == last:
             return cls(day=first, year=first.year, earliest=first, latest=last)
-        return cls(year=first.year if first.year == last.year else None, earliest=first, latest=last)
+        return cls(year=first.year if first.year == last.year else None, earliest=first, latest=last,
+                   narrowed="/" in value)
 
     @property
     def known(self) -> bool:
@@ -198,7 +200,7 @@ def _pick_year(anchor: Anchor, month: int, day: int | None, future: bool | None)
     for past tense, the next one for future tense, the nearest otherwise."""
     if anchor.day is None:
         # Only a year is known: a yearless month is in it when the bounds say so.
-        if anchor.year is None:
+        if anchor.year is None or not anchor.narrowed:
             return None
         if future is not True and anchor.latest is not None and (month, day or 1) <= (
                 anchor.latest.month, anchor.latest.day) and anchor.latest.year == anchor.year:

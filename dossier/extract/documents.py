@@ -33,8 +33,10 @@ NAMED = re.compile(
 DESCRIBED = re.compile(
     r"\b(?P<det>(?i:the|a|an|its|their|that|this))?\s*(?P<quals>(?:(?:1[5-9]\d\d|20\d\d|[\w]+-point|joint|constitutional|"
     r"revised|[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|economic|cooperation|security|peace|trade)\s+){0,4})"
-    r"(?P<head>" + _HEAD_LOW + r")\b(?P<tail>\s+(?:on|for)\s+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|the basis)[a-z][\w-]*(?:\s+(?:the\s+)?[\w-]+){0,3})?")
+    r"(?P<head>" + _HEAD_LOW + r")\b(?!\s+(?:talks|negotiations|issue|process|question|dispute|partner|"
+    r"signing|framework|basis))(?P<tail>\s+(?:on|for)\s+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|the basis)[a-z][\w-]*(?:\s+(?!(?:at|in|on|with|and|by|from|to|after|before|during|has|have|is|was|"
+    r"were|are|which|that|who|but|or|as)\b)(?:the\s+)?[\w-]+){0,3})?")
 LEADING_NOISE = {"the", "under", "in", "at", "a", "an", "its", "their", "this", "that", "after", "before", "since",
                  "by", "and", "but", "with", "of", "on", "to", "when", "while", "as", "both", "signed"}
 PROVISION_CUES = re.compile(
@@ -92,6 +94,10 @@ def find_document_mentions(text: str) -> list[DocMention]:
         if any(f.start <= m.start("head") < f.end for f in found):
             continue
         quals = m.group("quals").split()
+        dropped = 0
+        while quals and quals[0].lower() in LEADING_NOISE:
+            dropped += 1
+            quals.pop(0)
         tail = (m.group("tail") or "").strip()
         head_word = m.group("head").lower()
         year = next((q for q in quals if re.fullmatch(r"\d{4}", q)), None)
@@ -101,7 +107,9 @@ def find_document_mentions(text: str) -> list[DocMention]:
             continue  # "a peace treaty" is the goal of talks; named peace treaties are capitalized
         if not (m.group("det") or quals):
             continue
-        start = m.start("quals") if quals else m.start("head")
+        start = m.start("head")
+        if quals:
+            start = m.start("quals") + len(" ".join(m.group("quals").split()[:dropped])) + (1 if dropped else 0)
         end = m.end("tail") if tail else m.end("head")
         name = text[start:end].strip()
         found.append(DocMention(start, end, text[m.start():end], name, HEADS[head_word], year, specific))

@@ -33,6 +33,10 @@ KINDS: list[tuple[str, set[str]]] = [
                    "answer", "apologise", "apologize", "urge", "decline"}),
 ]
 MEETING_KINDS = {"talks", "summit", "forum"}
+GATHERING_NAME = re.compile(r"\b(?:Forum|Conference|Summit|Olympics|Games|Congress|Assembly|Meeting|Session|"
+                            r"Dialogue|Council)\b")
+LEADER_TITLES = re.compile(r"\b(?:president|prime minister|premier|chancellor|king|queen|leader|head of state)\b",
+                           re.I)
 SPOKEN = {"interview", "speech", "address", "announcement", "statement", "remark", "comment"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
 SKIP_BEFORE = re.compile(r"\b(?:since|until|till|for the first time since|ever since)\s+(?:the\s+)?$", re.I)
@@ -119,14 +123,17 @@ def clause_root(doc: object, mention: DateMention) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _group(events: list[Event], people: list[Located], before: int) -> list[str]:
+def _group(events: list[Event], people: list[Located], before: int, leaders: set[str]) -> list[str]:
     """Who "the two leaders" are: the people of the last event with several,
-    else the last two people named."""
+    else the last two leaders (or people) named."""
     earlier = next((e for e in reversed(events) if len(e.participants) >= 2), None)
     if earlier is not None:
         return list(earlier.participants)
     named: list[str] = []
-    for located in reversed([p for p in people if p.end <= before]):
+    pool = [p for p in people if p.end <= before]
+    if len({p.id for p in pool if p.id in leaders}) >= 2:
+        pool = [p for p in pool if p.id in leaders]
+    for located in reversed(pool):
         if located.id not in named:
             named.append(located.id)
         if len(named) == 2:
@@ -157,10 +164,10 @@ def _participants(clause: Clause, people: list[Located], text: str) -> list[str]
             if any(t.idx <= located.start < t.idx + len(t) for t in subject_tokens(root)):
                 out.append(located.id)
     pronoun = next((t for t in subject if t.lower_ in PRONOUNS), None)
-    if pronoun is not None and not out:
+    if pronoun is not None:
         before = [p for p in people if p.end <= pronoun.idx]
-        if before:
-            out.append(before[-1].id)
+        if before and before[-1].id not in out:
+            out.insert(0, before[-1].id)
     return out
 
 
@@ -191,7 +198,8 @@ def _title(clause: Clause, mention: DateMention, kind: str, participants: list[s
     where = f" in {names[place]}" if place and place in names else ""
     if kind in MEETING_KINDS and len(participants) >= 2:
         who = "–".join(_surname(names.get(p, p)) for p in participants[:3])
-        forum = next((t for t in clause.tokens if t.ent_type_ == "EVENT"), None)
+        forum = next((t for t in clause.tokens if t.ent_type_ == "EVENT" and GATHERING_NAME.search(
+            t.sent.text[t.idx - t.sent.start_char:][:80])), None)
         at = ""
         if forum is not None:
             ent = next((e for e in forum.doc.ents if e.start <= forum.i < e.end), None)
@@ -225,9 +233,10 @@ def _title(clause: Clause, mention: DateMention, kind: str, participants: list[s
 def extract_events(
     adoc: ArticleDoc, anchor: Anchor, people: list[Person], places: list[Place],
     skip_ranges: list[tuple[int, int]], taken: set[str],
-) -> tuple[list[Event], dict[int, str]]:
+) -> tuple[list[Event], dict[int, str], dict[int, tuple[int, int]]]:
     """Events dated in the article; also the value each date mention
-    resolved to (by its start character), for documents."""
+    resolved to (by its start character), for documents, and the clause
+    (character range) each report stands for, by `id()` of the report."""
     doc = adoc.doc
     text = doc.text
     quotes = quoted_ranges(text)
@@ -235,9 +244,11 @@ def extract_events(
     place_at = mention_ranges(adoc, places)
     names = {p.id: p.name for p in people} | {p.id: p.name for p in places}
     dateline = _dateline_place(adoc, place_at)
+    leaders = {p.id for p in people if any(LEADER_TITLES.search(r.title) for r in p.roles)}
     previous: str | None = None
     resolved: dict[int, str] = {}
     events: list[Event] = []
+    clauses: dict[int, tuple[int, int]] = {}
     for mention in find_dates(text):
         clause = clause_of(doc, mention.start, mention.end)
         value = resolve(mention, anchor, clause.future, previous)
@@ -258,11 +269,13 @@ def extract_events(
         participants = _participants(clause, person_at, text)
         if clause.head is None and clause.verb.lemma_.lower() in STATES:
             continue
+        if re.match(r"\s+being\b", text[mention.end:mention.end + 7]):
+            continue
         root = clause_root(doc, mention)
         if root is not None and root.dep_ in ("nsubj", "nsubjpass"):
             continue  # "2019 will be a turning point": the year is talked about, not an event's date
         if not participants and _collective(clause):
-            participants = _group(events, person_at, clause.start_char)
+            participants = _group(events, person_at, clause.start_char, leaders)
         place = _place(clause, place_at)
         sent = doc[clause.verb.i].sent
         if place is None and dateline and sent.start_char == adoc.starts[dateline[1] - 1] and _same_day(value, anchor):
@@ -277,11 +290,15 @@ def extract_events(
             where=adoc.where(sent.start_char, sent.end_char), sentence=sent.text.strip(), status=status,
             date=value, date_text=mention.text,
         )
+        start = min(clause.start_char, mention.start)
+        if clause.head is None and clause.verb.dep_ in ("acl", "relcl"):
+            start = min(start, clause.verb.head.left_edge.idx)  # "the declaration, signed in Moscow on ..."
+        clauses[id(report)] = (start, max(clause.end_char, mention.end))
         events.append(Event(
             id=unique_slug(title, taken), title=title, kind=kind, date=value, place=place,
             participants=participants, status=status, reports=[report],
         ))
-    return merge_within_article(events), resolved
+    return merge_within_article(events), resolved, clauses
 
 
 def _dateline_place(adoc: ArticleDoc, places: list[Located]) -> tuple[str, int] | None:

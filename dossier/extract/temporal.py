@@ -30,10 +30,10 @@ def extract_temporal(
     taken.update(d.id for d in documents)
     anchor = Anchor.of(adoc.article.published)
     skip = [(a, b) for a, b, _ in spans] + _heading_ranges(adoc)
-    events, resolved = extract_events(adoc, anchor, people, places, skip, taken)
+    events, resolved, clauses = extract_events(adoc, anchor, people, places, skip, taken)
     date_documents(adoc, documents, spans, resolved)
     extract_provisions(adoc, documents, spans)
-    link_documents(adoc, events, documents, spans, taken)
+    link_documents(adoc, events, documents, spans, clauses, taken)
     return events, documents
 
 
@@ -53,13 +53,16 @@ def _overlap(a: str | None, b: str | None) -> bool:
 
 
 def link_documents(adoc: ArticleDoc, events: list[Event], documents: list[Document],
-                   spans: list[tuple[int, int, str]], taken: set[str]) -> None:
+                   spans: list[tuple[int, int, str]], clauses: dict[int, tuple[int, int]], taken: set[str]) -> None:
+    """An event refers to the documents named in the clause that reports it;
+    a dated document no event refers to gets its signing as an event."""
     by_id = {d.id: d for d in documents}
     for event in events:
         for report in event.reports:
             base = adoc.starts[report.where.paragraph - 1]
+            start, end = clauses.get(id(report), (base + report.where.start, base + report.where.end))
             for a, _b, doc_id in spans:
-                if base + report.where.start <= a < base + report.where.end and doc_id not in event.documents:
+                if start <= a < end and doc_id not in event.documents:
                     event.documents.append(doc_id)
                     if event.id not in by_id[doc_id].events:
                         by_id[doc_id].events.append(event.id)

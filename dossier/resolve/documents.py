@@ -1,21 +1,121 @@
-"""Merging the same document named in several articles."""
+"""Merging the same document named in several articles: one entity across
+its names ("the 1956 Japan-Soviet joint declaration" = "the Soviet-Japanese
+Joint Declaration of 1956" = "the Japan-Soviet Joint Declaration"), with
+every source's provisions and mentions kept."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from dossier.model import Briefing, Document
 from dossier.resolve.entities import IdMap
+from dossier.resolve.names import fold
 from dossier.slug import unique_slug
+
+# Kinds of document, by the nouns that name them.
+HEADS = {"treaty", "declaration", "agreement", "accord", "statement", "communique", "act", "plan", "blueprint",
+         "memorandum", "convention", "protocol", "charter", "pact", "amendments", "deal", "document"}
+# Adjectives and nouns that are the same word for matching names.
+STEMS = {"japanese": "japan", "russian": "russia", "soviet": "soviet", "ussr": "soviet", "chinese": "china",
+         "american": "america", "islands": "island", "developing": "development", "economic": "economy"}
+STOP = {"the", "of", "a", "an", "and", "on", "in", "to", "for", "between", "with", "by", "at"}
+
+
+def name_tokens(name: str) -> set[str]:
+    """The words that tell one document from another: no years, no kind
+    nouns, no stop words; adjectives of nationality folded to the country."""
+    words = fold(name).replace("-", " ").split()
+    return {STEMS.get(w, w) for w in words if w not in STOP and w not in HEADS and not w.isdigit()}
+
+
+def _heads(document: Document) -> set[str]:
+    out = set()
+    for name in (document.name, *document.aliases):
+        words = [w for w in fold(name).split() if w in HEADS]
+        if words:
+            out.add(words[-1])
+    return out or {document.kind}
+
+
+def _year(document: Document) -> str | None:
+    if document.date:
+        return document.date[:4]
+    for name in (document.name, *document.aliases):
+        m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", name)
+        if m:
+            return m.group(1)
+    return None
+
+
+def same_document(a: Document, b: Document) -> bool:
+    """Same kind, no conflicting year, and names that share their telling
+    words (one contained in the other, or two words in common)."""
+    if a.kind != b.kind and not (_heads(a) & _heads(b)):
+        return False
+    ya, yb = _year(a), _year(b)
+    if ya and yb and ya != yb:
+        return False
+    ta = set().union(*(name_tokens(n) for n in (a.name, *a.aliases)))
+    tb = set().union(*(name_tokens(n) for n in (b.name, *b.aliases)))
+    if not ta or not tb:
+        return bool(ya and ya == yb)
+    small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return small <= big or len(ta & tb) >= 2
+
+
+def _better_date(a: str | None, b: str | None) -> str | None:
+    """The more precise of two compatible dates."""
+    if not a or not b:
+        return a or b
+    if b.startswith(a) and len(b) > len(a):
+        return b
+    return a
+
+
+def _better_name(new: str, old: str) -> bool:
+    def score(s: str) -> tuple[int, int, int]:
+        words = s.split()
+        return (int(not re.match(r"^\d{4}\b", s)), sum(1 for w in words if w[:1].isupper()), len(s))
+    return score(new) > score(old)
+
+
+def absorb(target: Document, other: Document) -> None:
+    for name in (other.name, *other.aliases):
+        if _better_name(name, target.name):
+            target.aliases.append(target.name)
+            target.name = name
+        elif name != target.name and name not in target.aliases:
+            target.aliases.append(name)
+    target.aliases = [a for a in dict.fromkeys(target.aliases) if a != target.name]
+    target.date = _better_date(target.date, other.date)
+    target.provisions.extend(other.provisions)
+    target.mentions.extend(other.mentions)
+    target.notes.extend(n for n in other.notes if n not in target.notes)
 
 
 def merge_documents(parts: Sequence[Briefing], id_map: IdMap, taken: set[str]) -> list[Document]:
-    out: list[Document] = []
+    """Documents of all articles, merged; `id_map` gets (article id, local
+    id) -> dossier id for each.  Their `events` are filled once events are
+    merged (`link_events_to_documents`)."""
+    merged: list[Document] = []
+    owner: dict[tuple[str, str], Document] = {}
     for part in parts:
         article_id = part.articles[0].id
         for document in part.documents:
-            new_id = unique_slug(document.name, taken)
-            id_map[(article_id, document.id)] = new_id
-            document.id = new_id
-            out.append(document)
+            local = document.id
+            document.events = []
+            target = next((m for m in merged if same_document(m, document)), None)
+            if target is None:
+                merged.append(document)
+                target = document
+            else:
+                absorb(target, document)
+            owner[(article_id, local)] = target
+    out: list[Document] = []
+    for document in merged:
+        document.id = unique_slug(document.name, taken)
+        out.append(document)
+    for key, document in owner.items():
+        id_map[key] = document.id
     return out

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dossier.model import Briefing
 from dossier.resolve.documents import merge_documents
 from dossier.resolve.entities import IdMap, merge_entities
-from dossier.resolve.events import merge_events
+from dossier.resolve.events import link_events_to_documents, merge_events
 from dossier.resolve.names import fold
 
 
@@ -32,6 +32,7 @@ def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
             out.quotes.append(quote)
     out.documents = merge_documents(parts, id_map, taken)
     out.events = merge_events(parts, id_map, taken)
+    link_events_to_documents(out.events, out.documents)
     sort_briefing(out)
     return out
 
