@@ -87,7 +87,8 @@ def infer_date(adoc: ArticleDoc) -> DateInference:
             return DateInference(value, [f"dateline “{dateline_text}”", f"year from {why}"])
     if year is None:
         return DateInference(None, ["no date, dateline, anniversary or relative year in the text to anchor it"])
-    anchor = Anchor(year=year)
+    # Within the inferred year, yearless dates are taken to be in it.
+    anchor = Anchor(year=year, earliest=dt.date(year, 1, 1), latest=dt.date(year, 12, 31), narrowed=True)
     earliest: dt.date | None = None
     latest: dt.date | None = None
     reasons = [f"year from {why}"]
