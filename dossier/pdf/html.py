@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from dossier.errors import RenderError
-from dossier.model import Article, Briefing, Document, Event, Organization, Person, Place, Provenance, Quote
+from dossier.model import Article, Briefing, Document, Event, Organization, Person, Place, Provenance, Quote, Role
 from dossier.pdf import fonts
 from dossier.pdf.brief import MeetingBrief, as_of_bounds, as_of_label, latest_role, sort_key, upcoming_events
 from dossier.render.environment import make_environment
@@ -150,6 +150,15 @@ def quotes_by_speaker(briefing: Briefing) -> list[tuple[str, Any, list[Quote]]]:
     return sorted(out, key=lambda g: (g[1] is None, -len(g[2]), g[0]))
 
 
+def role_groups(person: Person) -> list[tuple[str, list[Role]]]:
+    """The person's roles by title, in the order first stated: one line per
+    title with every citation, instead of the same title line after line."""
+    groups: dict[str, list[Role]] = {}
+    for role in person.roles:
+        groups.setdefault(role.title, []).append(role)
+    return list(groups.items())
+
+
 def ranked_people(briefing: Briefing) -> list[Person]:
     return sorted(briefing.people, key=lambda p: (-len(p.articles), -len(p.mentions), p.name))
 
@@ -176,6 +185,7 @@ def dossier_html(briefing: Briefing, settings: Settings) -> str:
         people=ranked_people(briefing),
         key_people=ranked_people(briefing)[:12],
         latest_role=lambda person: latest_role(person, briefing),
+        role_groups=role_groups,
         events=sorted(briefing.events, key=lambda e: (sort_key(e.date), e.title)),
         upcoming=upcoming_events(briefing, as_of),
         documents=sorted(briefing.documents, key=lambda d: (sort_key(d.date), d.name)),
