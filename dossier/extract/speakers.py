@@ -93,6 +93,7 @@ class SpeakerIndex:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # doc char ranges inside quotation marks
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (token index, person id), in order
     _subject_keys: list[int] = field(default_factory=list)
+    org_subjects: list[tuple[int, str]] = field(default_factory=list)  # (token index, organization id)
 
     def __post_init__(self) -> None:
         doc = self.adoc.doc
@@ -150,6 +151,9 @@ class SpeakerIndex:
                 continue
             if _inside(quoted, token.idx) or _is_reported(token.head):
                 continue  # words someone said, not the story's own subjects
+            org = self.org_at.get(token.i)
+            if org is not None:
+                self.org_subjects.append((token.i, org))
             pid = self._person_of(token)
             if pid is None and token.lower_ in ("he", "she"):
                 pid = self.resolve_pronoun(token.lower_, token.i)
@@ -197,11 +201,20 @@ class SpeakerIndex:
                 break
         return fallback
 
+    def resolve_it(self, before: int) -> str | None:
+        """'it said': the latest organization that was a subject, if near."""
+        for i, org in reversed(self.org_subjects):
+            if i < before:
+                return org if before - i <= PRONOUN_REACH // 3 else None
+        return None
+
     def speaker_of_subject(self, token: Token) -> Speaker:
         """Map the subject of a reporting verb to a speaker."""
         low = token.lower_
         if low in PRONOUN_GENDER:
             return Speaker(person=self.resolve_pronoun(low, token.i + 1))
+        if low == "it":  # "the ministry said in a statement ... it said"
+            return Speaker(organization=self.resolve_it(token.i))
         pid = self._person_of(token)
         if pid:
             return Speaker(person=pid)

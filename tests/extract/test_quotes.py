@@ -140,6 +140,15 @@ def test_quotes_organization_statement_speaks_for_the_ministry() -> None:
     assert quote.cue == "said in a statement"
 
 
+def test_quotes_it_said_speaks_for_the_last_organization() -> None:
+    found = quotes_of(
+        "The Foreign Ministry said in a statement that the embassy would reopen.",
+        "\u201cStaff will return on Monday,\u201d it said.",
+    )
+    assert [(q.text, q.speaker_organization) for q in found if q.direct] == [
+        ("Staff will return on Monday,", "foreign-ministry")]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "text"),
     [
