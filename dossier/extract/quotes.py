@@ -31,6 +31,7 @@ _ABBREVIATIONS = frozenset(
     "inc co corp ltd u.s u.k u.n e.u".split()
 )
 _SENTENCE_END = re.compile(r"[.!?](?=[\"\u201d\u2019)]*\s+[\"\u201c\u2018(]?[A-Z0-9])")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]+\s[\u2014\u2013-]+\s+")  # "LONDON — "
 _QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _TRAILING_ATTRIBUTION = ",\u2014\u2013-\u2026?!:;"  # a quote ending so expects "..., X said"
 _MIN_PARTIAL_WORDS = 3  # a shorter partial quote is a scare quote or a name
@@ -81,18 +82,23 @@ def extract_quotes(adoc: ArticleDoc, people: list[Person], organizations: list[O
 
 
 def _cue(verb: Token) -> str:
-    """The reporting words: 'said', 'told reporters', 'said in a statement'."""
+    """The reporting words: 'said', 'told reporters', 'said in a statement',
+    'according to the ministry'."""
+    doc = verb.doc
     words = [verb.text]
     for child in verb.children:
         if child.i < verb.i:
             continue
         if child.dep_ == "dobj" and verb.lower_.startswith(("tell", "told")):
-            words += [t.text for t in child.subtree if t.i <= child.i]
+            words.append(doc[child.left_edge.i:child.i + 1].text)
         elif child.dep_ == "prep" and child.lower_ in ("in", "to"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and (obj.lower_ in STATEMENT_NOUNS or verb.lower_ == ACCORDING):
-                    words += [child.text, *(t.text for t in obj.subtree)] if verb.lower_ == ACCORDING else [
-                        child.text, "a", obj.text]
+                if obj.dep_ != "pobj":
+                    continue
+                if verb.lower_ == ACCORDING:
+                    words.append(doc[child.i:obj.right_edge.i + 1].text)
+                elif obj.lower_ in STATEMENT_NOUNS:
+                    words.append(doc[child.i:obj.i + 1].text)
     return " ".join(words)
 
 
@@ -290,6 +296,9 @@ class _QuoteFinder:
             span = self.doc[left.i:right.i + 1]
             if len(span) < 4 or any(c in span.text for c in _QUOTE_CHARS):
                 continue
+            dateline = _DATELINE.match(span.text)
+            if dateline:
+                span = span.char_span(dateline.end(), len(span.text), alignment_mode="expand") or span
             speaker = self.index.speaker_of_verb(verb)
             if not speaker:
                 continue
