@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 WORD = r"[A-Z][\w\u2019'\-]*"
 NAME = rf"(?:the\s+)?{WORD}(?:\s+{WORD})*(?:\s+(?:islets|islands|group|chain|isles))?"
@@ -65,8 +66,18 @@ def _pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
     return [(x, y) for x, y in zip(a, b, strict=True) if x != y]
 
 
-def stated_aliases(paragraph: str) -> list[tuple[str, str]]:
+CUES = re.compile(r"\b(?:known|called|calls?|knows?|refers?|referred|largest|individually)\b|\(")
+
+
+@lru_cache(maxsize=256)
+def stated_aliases(paragraph: str) -> tuple[tuple[str, str], ...]:
     """Pairs of names the paragraph says name the same thing."""
+    if not CUES.search(paragraph):
+        return ()
+    return tuple(_stated_aliases(paragraph))
+
+
+def _stated_aliases(paragraph: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for m in KNOWN_AS.finditer(paragraph):
         a, b = _items(m.group(1) or m.group(3)), _items(m.group(2) or m.group(4))

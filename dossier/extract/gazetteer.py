@@ -14,11 +14,18 @@ from functools import lru_cache
 MIN_CITY_POPULATION = 15_000
 
 
+_DROP = str.maketrans("", "", "\u2018\u2019'`.")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def fold_place(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[\u2018\u2019'`.]", "", text)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().translate(_DROP)
+    if not text.replace(" ", "").isalnum():
+        text = _NON_WORD.sub(" ", text)
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=1)

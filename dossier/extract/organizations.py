@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from dossier.extract.people import addresses_an_audience
+from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, LEGISLATURE_WORDS, STRONG_ORG_WORDS
 
 # Institution names that need their country to be a name ("Foreign Ministry").
@@ -111,11 +112,20 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             continue
         if " " not in name and name.endswith(("ian", "ean", "ese", "ish")):
             continue  # a demonym ("Macedonian")
-        if name.isupper() and doc.text[ent.sent.start_char : ent.sent.end_char].strip().isupper():
+        if name.isupper() and _alone_on_its_line(doc, ent):
             continue  # a heading in capitals
         out.append(OrgSpan(name, span.text, span.start_char, span.end_char))
     out.extend(_legislatures(doc))
     return out
+
+
+def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
+    """A heading in capitals: the name's whole line is in capitals."""
+    text = doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    line = text[start : end if end >= 0 else len(text)]
+    return line.isupper()
 
 
 def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
@@ -131,8 +141,9 @@ def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
 def _legislatures(doc: Doc) -> list[OrgSpan]:
     """'the Greek parliament', "Macedonia's parliament"."""
     out: list[OrgSpan] = []
-    for tok in doc:
-        if tok.lower_ not in LEGISLATURE_WORDS or not tok.is_lower:
+    for i in token_table(doc).find(LEGISLATURE_WORDS):
+        tok = doc[i]
+        if not tok.is_lower:
             continue
         i = tok.i
         if i >= 1 and doc[i - 1].ent_type_ == "NORP":

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract.gazetteer import is_known_place
 from dossier.extract.roles import appositive_roles, is_role_head, title_before
+from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
     GEO_FEATURES,
     HONORIFICS,
@@ -167,7 +168,8 @@ def find_people(doc: Doc) -> list[PersonCluster]:
             target.mentions.append((start, end))
         else:
             pending.append((start, end))
-    place_words = {fold(t.text) for t in doc if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in GEO_FEATURES}
+    table = token_table(doc)
+    place_words = {fold(table.text[i - 1]) for i in table.find(GEO_FEATURES) if i > 0}
     for start, end in pending:
         text = doc[start:end].text
         if is_known_place(text) or _preceded_by_article(doc, start) or fold(text) in place_words:
@@ -206,14 +208,17 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
         else:
             for s, e in c.mentions:
                 surnames.setdefault(fold(doc[s:e].text), c)
-    for tok in doc:
-        if tok.i in taken or not tok.is_title:
+    table = token_table(doc)
+    folded_surnames = {k: v for k, v in surnames.items()}
+    for i, text in enumerate(table.text):
+        if not table.title[i] or i in taken or (table.ent_type[i] and table.ent_type[i] not in {"ORG", "PERSON"}):
             continue
-        if tok.ent_type_ and tok.ent_type_ not in {"ORG", "PERSON"}:
-            continue
-        key = fold(tok.text)
-        if key not in surnames:
-            continue
+        key = text.lower()
+        if key not in folded_surnames:
+            key = fold(text)
+            if key not in folded_surnames:
+                continue
+        tok = doc[i]
         cluster = _choose(clusters, key, -1) or surnames[key]
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if (prev is not None and prev.i not in taken and prev.is_title and not prev.ent_type_ and prev.pos_ == "PROPN"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from dossier.extract.gazetteer import fold_place, lookup_place
+from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
     ADMIN_UNIT_WORDS,
     DOCUMENT_WORDS,
@@ -32,7 +33,8 @@ FACILITY_WORDS = frozenset({"plant", "station", "base", "airport", "dam", "mine"
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"})
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "far",
                      "central", "northeast", "northwest", "southeast", "southwest"})
-DATELINE = re.compile(r"^([A-Z][A-Z.'\- ]+[A-Z.])(?:, [A-Z][\w. ]+)? [\u2014\u2013-]+ ")
+DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z.'\- ]+[A-Z.])(?:, [A-Z][\w. ]+)? [\u2014\u2013-]+ ")
+ISLAND_WORDS = frozenset({"island", "islands", "islets"})
 
 
 @dataclass(slots=True)
@@ -132,7 +134,8 @@ def _context_place(span: Span) -> bool:
 
 def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, int]],
                 heading_ranges: list[tuple[int, int]]) -> list[PlaceSpan]:
-    islands_context = any(t.lower_ in {"island", "islands", "islets"} for t in doc)
+    table = token_table(doc)
+    islands_context = bool(table.find(ISLAND_WORDS))
     out: list[PlaceSpan] = []
     covered: set[int] = set()
     deferred: list[Span] = []
@@ -217,8 +220,9 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
 def _add_facilities(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
     """"the Fukushima Daiichi nuclear power plant": a name the recognizer
     missed, then a few lower-case words ending in a facility word."""
-    for tok in doc:
-        if tok.lower_ not in FACILITY_WORDS or tok.i in covered:
+    for i in token_table(doc).find(FACILITY_WORDS):
+        tok = doc[i]
+        if tok.i in covered:
             continue
         j = tok.i
         while j > tok.i - 4 and j > 0 and doc[j - 1].is_lower and doc[j - 1].is_alpha:
@@ -233,12 +237,13 @@ def _add_facilities(doc: Doc, covered: set[int], add) -> None:  # type: ignore[n
 
 def _add_gazetteer_places(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
     """A known city the recognizer missed: "touched down at Ube"."""
-    for tok in doc:
-        if tok.i in covered or tok.ent_type_ or not tok.is_title or tok.pos_ != "PROPN" or tok.i == 0:
+    table = token_table(doc)
+    for i in table.find(LOCATIVE_PREPOSITIONS):
+        k = i + 1
+        if k >= len(doc) or k in covered or table.ent_type[k] or not table.title[k] or table.pos[k] != "PROPN":
             continue
-        if doc[tok.i - 1].lower_ in LOCATIVE_PREPOSITIONS and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title):
-            if lookup_place(tok.text) is not None:
-                add(doc[tok.i : tok.i + 1])
+        if (k + 1 >= len(doc) or not table.title[k + 1]) and lookup_place(table.text[k]) is not None:
+            add(doc[k : k + 1])
 
 
 def _admin_unit(doc: Doc, ent: Span) -> str | None:
@@ -266,21 +271,21 @@ def _paren_parts(ent: Span) -> list[Span]:
 
 
 def _add_pattern_places(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
-    for tok in doc:
+    table = token_table(doc)
+    for i in table.find(PLACE_TYPE_WORDS):
+        tok = doc[i]
         # "the prefecture of Yamaguchi" -> "Yamaguchi Prefecture"; "the village of Psarades".
-        if tok.lower_ in PLACE_TYPE_WORDS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+        if tok.i + 2 < len(doc) and table.lower[tok.i + 1] == "of":
             j = tok.i + 2
             k = j
             while k < len(doc) and doc[k].is_title and k not in covered:
                 k += 1
             if k > j and not any(i in covered for i in range(j, k)):
                 span = doc[j:k]
-                text = span.text + (" " + tok.text.capitalize() if tok.lower_ in ADMIN_UNIT_WORDS else "")
-                add(span, text)
-        # Datelines: "PSARADES, Greece — ..."
-        if tok.is_sent_start or tok.i == 0 or (tok.i > 0 and "\n" in doc[tok.i - 1].text_with_ws):
-            m = DATELINE.match(doc.text[tok.idx : tok.idx + 80])
-            if m and tok.i not in covered:
-                end = doc.char_span(tok.idx, tok.idx + len(m.group(1)), alignment_mode="expand")
-                if end is not None:
-                    add(end)
+                name = span.text + (" " + tok.text.capitalize() if tok.lower_ in ADMIN_UNIT_WORDS else "")
+                add(span, name)
+    # Datelines: "PSARADES, Greece — ..." at the start of a paragraph.
+    for m in DATELINE.finditer(doc.text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None and span.start not in covered:
+            add(span)

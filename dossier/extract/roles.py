@@ -10,10 +10,12 @@ dependency arcs), so no text is parsed twice."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
     HONORIFICS,
     KINSHIP,
@@ -24,9 +26,23 @@ from dossier.extract.vocabulary import (
 )
 
 JOINERS = frozenset({"of", "to", "for", "in", "at"})
+SERVE_FORMS = frozenset({"served", "serving", "serves", "serve"})
 POSSESSIVE = frozenset({"'s", "\u2019s"})
 APPOSITIVE_PREPOSITIONS = frozenset({"of", "to", "for", "in", "at"})
 PAST_MARKERS = frozenset({"then", "former", "ex"})
+AS = frozenset({"as"})
+PLURAL_ONLY = frozenset(w for w in PLURAL_ROLE_HEADS if w not in ROLE_HEADS)
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range of the sentence holding token `i`; the boundaries are
+    read once per doc (each `Token.sent` walks the whole doc again)."""
+    starts = doc.user_data.get("dossier.sentence_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data["dossier.sentence_starts"] = starts
+    n = bisect.bisect_right(starts, i) - 1
+    return starts[n], starts[n + 1] if n + 1 < len(starts) else len(doc)
 
 
 @dataclass(slots=True)
@@ -174,17 +190,21 @@ def appositive_roles(name: Span) -> list[RoleHit]:
 def past_roles(name: Span) -> list[RoleHit]:
     """"X served as foreign minister", "after serving as ..." -> "former ..."."""
     doc = name.doc
-    sent = name.sent
+    _, sent_end = sentence_bounds(doc, name.start)
+    table = token_table(doc)
     out: list[RoleHit] = []
-    for tok in doc[name.end : sent.end]:
-        if tok.ent_type_ == "PERSON" and tok.i >= name.end:
+    for k in range(name.end, sent_end):
+        if table.ent_type[k] == "PERSON":
             break
-        if tok.lemma_ == "serve" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "as":
+        if table.lower[k] not in SERVE_FORMS or k + 1 >= sent_end or table.lower[k + 1] != "as":
+            continue
+        tok = doc[k]
+        if tok.lemma_ == "serve":
             if tok.tag_ not in {"VBD", "VBN"} and not any(t.lower_ == "after" for t in doc[max(0, tok.i - 2) : tok.i]):
                 continue
             i = tok.i + 2
             j = i
-            while j < sent.end and (doc[j].lower_ in ROLE_MODIFIERS or is_role_head(doc[j]) or doc[j].is_title):
+            while j < sent_end and (doc[j].lower_ in ROLE_MODIFIERS or is_role_head(doc[j]) or doc[j].is_title):
                 j += 1
             while j > i and not is_role_head(doc[j - 1]):
                 j -= 1
@@ -237,8 +257,9 @@ def as_roles(doc: Doc, token_owner: dict[int, tuple[int, int]]) -> list[tuple[in
     "Morgulov and Mori acting as special representatives": a role after
     'as', given to the verb's subject and the names joined to it."""
     out: list[tuple[int, int, RoleHit]] = []
-    for tok in doc:
-        if tok.lower_ != "as" or tok.dep_ != "prep":
+    for i in token_table(doc).find(AS):
+        tok = doc[i]
+        if tok.dep_ != "prep":
             continue
         head = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if head is None or not is_role_head(head):
@@ -269,9 +290,10 @@ def shared_plural_description(doc: Doc, token_owner: dict[int, tuple[int, int]])
     """"the Russian and Japanese leaders, Vladimir Putin and Shinzo Abe":
     each name takes its own adjective with the shared head."""
     out: list[tuple[int, int, RoleHit]] = []
-    for tok in doc:
+    for i in token_table(doc).find(PLURAL_ONLY):
+        tok = doc[i]
         low = tok.lower_
-        if low not in PLURAL_ROLE_HEADS or low in ROLE_HEADS or tok.i < 3 or tok.i + 2 >= len(doc):
+        if tok.i < 3 or tok.i + 2 >= len(doc):
             continue
         if doc[tok.i + 1].text != "," or doc[tok.i - 2].lower_ != "and":
             continue
@@ -298,11 +320,11 @@ def described_roles(doc: Doc, found: list[list[RoleHit]], blocked: set[int]) -> 
     description with a nationality goes to the one person whose stated
     roles carry the same nationality."""
     out: list[tuple[int, RoleHit]] = []
-    for tok in doc:
-        if not is_role_head(tok) or (tok.lower_ in PLURAL_ROLE_HEADS and tok.lower_ not in ROLE_HEADS):
+    table = token_table(doc)
+    for i in table.find(ROLE_HEADS):
+        if i < 2 or table.lower[i - 2] != "the" or table.ent_type[i - 1] != "NORP":
             continue
-        if tok.i < 2 or doc[tok.i - 2].lower_ != "the" or doc[tok.i - 1].ent_type_ != "NORP":
-            continue
+        tok = doc[i]
         nxt = tok.i + 1
         if nxt < len(doc) and (nxt in blocked or (doc[nxt].text == "," and nxt + 1 in blocked)):
             continue  # a title or appositive of a name, read already
@@ -353,12 +375,12 @@ def _strip_nationality(doc: Doc, hit: RoleHit) -> str:
 
 
 def _resolve_counterpart(doc: Doc, n: int, s: int, hit: RoleHit, placed: list[tuple[int, int, RoleHit]]) -> str:
-    sent = doc[s].sent
+    sent_start, _ = sentence_bounds(doc, s)
     best: tuple[int, RoleHit] | None = None
     for other_n, other_s, other in placed:
         if other_n == n or other.counterpart_of is not None:
             continue
-        if not (sent.start <= other_s < s):
+        if not (sent_start <= other_s < s):
             continue
         if best is None or other_s > best[0]:
             best = (other_s, other)
