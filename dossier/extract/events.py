@@ -219,7 +219,11 @@ def _title(clause: Clause, mention: DateMention, kind: str, participants: list[s
     clause_ids = {t.i for t in clause.tokens}
     if subject and not any(t.i in clause_ids for t in subject):
         words.extend(t.text for t in subject if t.dep_ not in ("punct", "appos") and t.lower_ not in ("who", "which"))
-    for token in clause.tokens:
+    dropped = {t.i for a in clause.tokens if a.dep_ in ("appos", "parataxis") for t in a.subtree}
+    tokens = [t for t in clause.tokens if t.i not in dropped]
+    while tokens and (tokens[-1].dep_ in ("cc", "punct") or tokens[-1].lower_ in ("and", "but")):
+        tokens.pop()
+    for token in tokens:
         if token.idx in skip or token.dep_ == "punct" or token.lower_ in ("who", "which", "that", "when"):
             continue
         if token.dep_ == "prep" and all(c.idx in skip for c in token.children):
@@ -349,6 +353,9 @@ def _same_happening(a: Event, b: Event) -> bool:
     if overlap and a.kind in GATHERINGS and b.kind in GATHERINGS:
         if a.date == b.date and not b.participants and not b.place:
             return True  # "after Friday's meeting": the meeting already reported
+        if a.date == b.date and (not a.participants or not b.participants) and (
+                not a.place or not b.place or a.place == b.place) and ba and (ba[1] - ba[0]).days > 31:
+            return True  # "a presidential visit ... this year" and "Putin to visit Japan this year"
         # One gathering reported twice: the same place, or the same people and no other place.
         if a.place and a.place == b.place and (not a.participants or not b.participants
                                                or set(a.participants) & set(b.participants)):

@@ -15,9 +15,11 @@ import jinja2
 
 from dossier.errors import RenderError
 from dossier.model import Briefing
+from dossier.render.calendar import build_calendar
 from dossier.render.markdown import md_unescape_plain
 from dossier.render.paths import page_path, source_path
 from dossier.render.quotes import group_by_speaker
+from dossier.render.temporal_pages import document_pages, event_pages, timeline_pages
 from dossier.settings import Settings
 
 
@@ -79,6 +81,7 @@ def quotes_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 PAGE_BUILDERS: list[PageBuilder] = [
     overview_pages, source_pages, people_pages, organization_pages, place_pages, quotes_pages,
+    timeline_pages, event_pages, document_pages,
 ]
 
 # The sidebar's sections, in order: (title, index page).  Entity pages are
@@ -103,6 +106,7 @@ def shared_context(briefing: Briefing, settings: Settings) -> dict[str, Any]:
         "source_labels": source_labels(briefing),
         "articles_by_id": {a.id: a for a in briefing.articles},
         "entities": briefing.index(),
+        "calendar": build_calendar(briefing, settings),
     }
 
 

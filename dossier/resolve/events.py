@@ -85,10 +85,20 @@ def absorb(target: Event, other: Event, published: dict[str, str]) -> None:
     dates = sorted({r.date for r in target.reports if r.date})
     statuses = sorted({r.status for r in target.reports})
     target.notes = [n for n in target.notes if not n.startswith("Reports differ")]
-    if len(dates) > 1:
+    if any(_conflict(a, b) for a in dates for b in dates):
         target.notes.append("Reports differ on the date: " + ", ".join(dates) + ".")
     if len(statuses) > 1:
         target.notes.append("Reports differ on the status: " + ", ".join(statuses) + ".")
+
+
+def _conflict(a: str, b: str) -> bool:
+    """Two dates that say different things (neither holds the other); a
+    month and a day in it only differ in precision."""
+    ba, bb = edtf_bounds(a), edtf_bounds(b)
+    if not ba or not bb:
+        return False
+    nested = (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
+    return not nested
 
 
 def merge_events(parts: Sequence[Briefing], id_map: IdMap, taken: set[str]) -> list[Event]:
