@@ -24,7 +24,7 @@ from dossier.extract.speech_verbs import ACCORDING, INDIRECT_VERBS, SPEECH_VERBS
 from dossier.model import Organization, Person, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr gen col lt sgt rep sen gov prof no vs jan feb mar apr aug sep sept oct nov dec "
@@ -122,6 +122,44 @@ def _last_sentence_start(text: str, start: int, stop: int) -> int:
         if _is_sentence_end(text, m.start()):
             out = m.start() + 1
     return out
+
+
+def _reported_clause(verb: Token) -> tuple[Token, Token] | None:
+    """First and last token of what a reporting verb reports: its clausal
+    complement ("said [that] X"), or for "according to", the clause it
+    qualifies minus the "according to ..." phrase at its start or end."""
+    if verb.lower_ == ACCORDING:
+        if not any(c.dep_ == "prep" for c in verb.children) or verb.head is verb:
+            return None
+        clause = verb.head
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+            clause = clause.head
+        left, right = clause.left_edge, clause.right_edge
+        if verb.left_edge.i == left.i:
+            return verb.doc[verb.right_edge.i + 1], right
+        if verb.right_edge.i >= right.i - 1:
+            return left, verb.doc[verb.left_edge.i - 1]
+        return None
+    if any(a.lower_ in INDIRECT_VERBS and a.pos_ == "VERB" for a in verb.ancestors):
+        return None  # inside another report: that one is the statement
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return (clause.left_edge, clause.right_edge) if clause is not None else None
+
+
+def _trimmed(doc: Doc, left: Token, right: Token, lo: int, hi: int) -> Span | None:
+    """The span between two tokens, kept inside the paragraph's chars
+    [lo, hi), without a leading 'that', edge punctuation or a dateline."""
+    while left.i < right.i and (left.idx < lo or left.lower_ == "that" or left.is_punct):
+        left = doc[left.i + 1]
+    while right.i > left.i and (right.idx >= hi or right.is_punct):
+        right = doc[right.i - 1]
+    if right.i <= left.i:
+        return None
+    span = doc[left.i:right.i + 1]
+    dateline = _DATELINE.match(span.text)
+    if dateline:
+        span = span.char_span(dateline.end(), len(span.text), alignment_mode="expand") or span
+    return span
 
 
 class _QuoteFinder:
@@ -269,43 +307,29 @@ class _QuoteFinder:
 
     # ------------------------------------------------------------ indirect
     def indirect_statements(self) -> list[_Found]:
-        """'Panov said that ...', 'the ministry said the talks ...': the
-        reported clause, attributed, with ``direct=False``."""
+        """'Panov said that ...', 'the ministry said the talks ...', 'according
+        to Panov, ...': the reported clause, attributed, with ``direct=False``."""
         out: list[_Found] = []
-        kinds = {p.number: p.kind for p in self.adoc.article.paragraphs}
-        kinds_text = {p.number: p.text for p in self.adoc.article.paragraphs}
+        paragraphs = {p.number: p for p in self.adoc.article.paragraphs}
         for verb in self.doc:
-            if verb.i in self.used_verbs or verb.lower_ not in INDIRECT_VERBS or verb.pos_ != "VERB":
+            low = verb.lower_
+            if verb.i in self.used_verbs or not (low == ACCORDING or (low in INDIRECT_VERBS and verb.pos_ == "VERB")):
                 continue
             number = self.adoc.paragraph_of(verb.idx)
-            if kinds.get(number) != "text" or self._inside_quote(number, verb.idx):
+            if paragraphs[number].kind != "text" or self._inside_quote(number, verb.idx):
                 continue
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            if clause is None or any(a.lower_ in INDIRECT_VERBS and a.pos_ == "VERB" for a in verb.ancestors):
+            edges = _reported_clause(verb)
+            if edges is None:
                 continue
-            left, right = clause.left_edge, clause.right_edge
-            lo, hi = self.adoc.starts[number - 1], self.adoc.starts[number - 1] + len(kinds_text[number])
-            while left.i < right.i and left.idx < lo:
-                left = left.nbor(1)
-            while right.i > left.i and right.idx >= hi:
-                right = right.nbor(-1)
-            while left.i < right.i and (left.lower_ == "that" or left.is_punct):
-                left = left.nbor(1)
-            while right.i > left.i and right.is_punct:
-                right = right.nbor(-1)
-            span = self.doc[left.i:right.i + 1]
-            if len(span) < 4 or any(c in span.text for c in _QUOTE_CHARS):
+            lo = self.adoc.starts[number - 1]
+            span = _trimmed(self.doc, *edges, lo, lo + len(paragraphs[number].text))
+            if span is None or len(span) < 4 or any(c in span.text for c in _QUOTE_CHARS):
                 continue
-            dateline = _DATELINE.match(span.text)
-            if dateline:
-                span = span.char_span(dateline.end(), len(span.text), alignment_mode="expand") or span
             speaker = self.index.speaker_of_verb(verb)
             if not speaker:
                 continue
-            base = self.adoc.starts[number - 1]
-            local = Quoted(span.start_char - base, span.end_char - base, span.start_char - base, None)
-            found = _Found(number, local, [span.text], speaker=speaker, verb=verb, attributed=True)
-            out.append(found)
+            local = Quoted(span.start_char - lo, span.end_char - lo, span.start_char - lo, None)
+            out.append(_Found(number, local, [span.text], speaker=speaker, verb=verb, attributed=True))
         return out
 
     def _inside_quote(self, number: int, char: int) -> bool:

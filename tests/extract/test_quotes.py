@@ -156,6 +156,8 @@ def test_quotes_it_said_speaks_for_the_last_organization() -> None:
         ("Weber said the two cities would share the cost of the repairs.",
          "the two cities would share the cost of the repairs"),
         ("The repairs will take at least two years, Weber told reporters.", "The repairs will take at least two years"),
+        ("According to Lopez, the harbour will stay closed until June.", "the harbour will stay closed until June"),
+        ("The harbour will stay closed until June, according to Lopez.", "The harbour will stay closed until June"),
     ],
 )
 def test_quotes_indirect_speech_is_a_statement(paragraph: str, text: str) -> None:
