@@ -15,11 +15,21 @@ def dated_roles(person: Person) -> list[Role]:
 
 
 def current_role(person: Person) -> str:
-    dated = [r for r in person.roles if r.date]
-    if dated:
-        latest = max(r.date or "" for r in dated)
-        return next(r.title for r in dated if r.date == latest)
-    return person.roles[0].title if person.roles else ""
+    """The role stated last (by the article's date); among roles of that
+    date, a formal title ("Prime Minister") before a description
+    ("Japanese leader") and anything before a past role."""
+    if not person.roles:
+        return ""
+    latest = max((r.date or "" for r in person.roles), default="")
+    candidates = [r for r in person.roles if (r.date or "") == latest] or person.roles
+
+    def rank(role: Role) -> tuple[bool, bool]:
+        words = role.title.split()
+        head = next((words[n - 1] for n, w in enumerate(words) if n and w in {"of", "to", "for", "in", "at"}),
+                    words[-1])
+        return (words[0].lower() == "former", not head[:1].isupper())
+
+    return min(candidates, key=rank).title
 
 
 def people_rows(briefing: Briefing) -> list[dict[str, Any]]:
