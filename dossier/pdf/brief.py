@@ -9,47 +9,23 @@ runs past its page budget.
 
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from dossier.errors import ConfigError
+from dossier.extract.dates import edtf_bounds
 from dossier.model import Briefing, Document, Event, Person, Place, Provenance, Quote, Role
 from dossier.settings import Settings
-
-_EDTF_PART = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?[~?%]*$")
 
 
 def date_bounds(value: str | None) -> tuple[date, date] | None:
     """The first and last day an EDTF date (or interval) can mean:
-    '2016-12' -> (2016-12-01, 2016-12-31); '2016-21' (spring) -> the year;
-    None when the value is empty or not understood."""
-    if not value:
+    '2016-12' -> (2016-12-01, 2016-12-31); None when the value is empty or
+    not understood (an impossible day such as 2016-02-30 included)."""
+    try:
+        return edtf_bounds(value)
+    except ValueError:
         return None
-    parts = value.split("/", 1)
-    first = _part_bounds(parts[0])
-    last = _part_bounds(parts[-1])
-    if first is None and last is None:
-        return None
-    return (first or last)[0], (last or first)[1]  # type: ignore[index]
-
-
-def _part_bounds(value: str) -> tuple[date, date] | None:
-    m = _EDTF_PART.match(value.strip())
-    if not m:
-        return None
-    year = int(m.group(1))
-    if not 1 <= year <= 9999:
-        return None
-    month = int(m.group(2)) if m.group(2) else None
-    day = int(m.group(3)) if m.group(3) else None
-    if month is None or not 1 <= month <= 12:  # no month, or a season (21-24): the whole year
-        return date(year, 1, 1), date(year, 12, 31)
-    last_day = calendar.monthrange(year, month)[1]
-    if day is None or not 1 <= day <= last_day:
-        return date(year, month, 1), date(year, month, last_day)
-    return date(year, month, day), date(year, month, day)
 
 
 def sort_key(value: str | None) -> tuple[int, date]:

@@ -9,6 +9,7 @@ to an entity's section.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -163,17 +164,23 @@ def ranked_people(briefing: Briefing) -> list[Person]:
     return sorted(briefing.people, key=lambda p: (-len(p.articles), -len(p.mentions), p.name))
 
 
-def timeline_figure(briefing: Briefing) -> Markup | None:
-    """The SVG timeline of the site's timeline page, when that module is
-    present (it draws the events by date)."""
+def timeline_figure(briefing: Briefing, settings: Settings) -> Markup | None:
+    """The SVG timeline of the site's timeline page (`dossier.render.timeline_svg`),
+    when that module is present and there is a dated event."""
     try:
-        from dossier.render import timeline  # type: ignore[attr-defined]
+        from dossier.render.calendar import build_calendar
+        from dossier.render.timeline_svg import timeline_svg
     except ImportError:
         return None
-    draw = getattr(timeline, "timeline_svg", None)
-    if draw is None or not briefing.events:
+    html = str(timeline_svg(build_calendar(briefing, settings)))
+    start, end = html.find("<svg"), html.rfind("</svg>")
+    if start < 0 or end < 0:
         return None
-    return Markup(draw(briefing))
+    # As an image, so it scales down to the page width keeping its proportions
+    # (an inline SVG keeps its own height in WeasyPrint).
+    data = base64.b64encode(html[start : end + len("</svg>")].encode("utf-8")).decode("ascii")
+    return Markup('<img class="timeline-figure" alt="Timeline of the dated events" src="data:image/svg+xml;base64,{}">'
+                  ).format(data)
 
 
 def dossier_html(briefing: Briefing, settings: Settings) -> str:
@@ -190,7 +197,7 @@ def dossier_html(briefing: Briefing, settings: Settings) -> str:
         upcoming=upcoming_events(briefing, as_of),
         documents=sorted(briefing.documents, key=lambda d: (sort_key(d.date), d.name)),
         quote_groups=quotes_by_speaker(briefing),
-        timeline_svg=timeline_figure(briefing),
+        timeline_svg=timeline_figure(briefing, settings),
     )
     html = _render(env, "print/dossier.html.j2", context)
     fonts.warn_if_cjk_unprintable(html)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from dossier.model import Briefing
@@ -107,3 +108,10 @@ def test_render_metadata_names_the_dossier(dossier_reader: PdfReader) -> None:
     assert meta is not None
     assert meta.title == "Russia–Japan test dossier"
     assert meta.author == "the test suite"
+
+
+def test_render_timeline_chapter_draws_the_figure(dossier_reader: PdfReader) -> None:
+    pytest.importorskip("dossier.render.timeline_svg")
+    page = dossier_reader.pages[outline_page(dossier_reader, "Timeline") - 1]
+    xobjects = page["/Resources"].get("/XObject", {})
+    assert any(x.get_object().get("/Subtype") == "/Form" for x in xobjects.values()), "no figure drawn"
