@@ -16,7 +16,7 @@ def test_people_current_role_is_latest_formal_title() -> None:
         role("former foreign minister", "2022-03-22"), role("Japanese leader", "2022-03-22"),
     ])
     assert current_role(kishida) == "Prime Minister"
-    assert [r.title for r in dated_roles(kishida)][0] == "foreign minister"
+    assert dated_roles(kishida)[0].title == "foreign minister"
 
 
 def test_people_co_mentioned_counts_shared_paragraphs() -> None:
