@@ -58,7 +58,7 @@ def build_site(config_file: Path, *, strict: bool = False) -> Path:
 
     try:
         config = load_config(str(config_file), strict=strict)
-    except exceptions.ConfigurationError as exc:
+    except exceptions.MkDocsException as exc:  # MkDocs logs each wrong value, then aborts
         raise BuildError(f"invalid configuration: {exc}", path=config_file) from exc
     plugin = config.plugins.get("dossier")
     if plugin is not None and strict:
@@ -74,13 +74,26 @@ def build_site(config_file: Path, *, strict: bool = False) -> Path:
             build(config)
     except (exceptions.MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildError(f"site build failed, the previous site is left as it was: {exc}", path=config_file) from exc
+        raise BuildError(
+            f"site build failed, the previous site is left as it was: {_reason(exc)}", path=config_file
+        ) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     os.chmod(staging, 0o755)
     replace_dir(staging, site_dir)
     return site_dir
+
+
+def _reason(exc: BaseException) -> str:
+    """MkDocs reports a plugin's error as 'Aborted with a BuildError!' and
+    logs the message: name the error itself."""
+    from mkdocs.exceptions import Abort
+
+    inner = exc.__cause__ or exc.__context__
+    if isinstance(exc, Abort) and "BuildError" in str(exc) and inner is not None:
+        return str(inner)
+    return str(exc)
 
 
 def build_epoch(as_of: str | None) -> int:
