@@ -12,6 +12,7 @@ from functools import lru_cache
 
 # Cities smaller than this are too often also surnames or common words.
 MIN_CITY_POPULATION = 15_000
+BIG_CITY_POPULATION = 500_000
 
 
 _DROP = str.maketrans("", "", "\u2018\u2019'`.")
@@ -59,13 +60,16 @@ def _places() -> dict[str, tuple[str, str]]:
         add(country["name"], country["name"], "country")
     for continent in gc.get_continents().values():
         add(continent["name"], continent["name"], "continent")
+    cities = [c for c in gc.get_cities().values() if c["population"] >= MIN_CITY_POPULATION]
+    for city in cities:  # big cities first: Paris, New York are cities before regions
+        if city["population"] >= BIG_CITY_POPULATION:
+            add(city["name"], city["name"], "city")
     for state in gc.get_us_states().values():
         add(state["name"], state["name"], "region")
     for sub in pycountry.subdivisions:
         add(sub.name, sub.name, "region")
-    for city in gc.get_cities().values():
-        if city["population"] >= MIN_CITY_POPULATION:
-            add(city["name"], city["name"], "city")
+    for city in cities:
+        add(city["name"], city["name"], "city")
     return out
 
 

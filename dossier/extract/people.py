@@ -27,6 +27,11 @@ from dossier.extract.vocabulary import (
 )
 from dossier.resolve.names import fold, same_person_name
 
+# Labels under which a known surname is still read as the person ("Lavrov"
+# tagged as an organization, "Scholz" as a place); dates, numbers and the
+# like are not.
+OTHER_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LAW",
+                               "LANGUAGE", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"})
 NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "WORK_OF_ART", "DATE", "TIME",
                                "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LANGUAGE", "PRODUCT"})
 
@@ -211,13 +216,17 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
     table = token_table(doc)
     folded_surnames = {k: v for k, v in surnames.items()}
     for i, text in enumerate(table.text):
-        if not table.title[i] or i in taken or (table.ent_type[i] and table.ent_type[i] not in {"ORG", "PERSON"}):
+        if not table.title[i] or i in taken or table.ent_type[i] in OTHER_NAME_LABELS:
             continue
+        if i + 1 < len(table.title) and table.title[i + 1] and table.pos[i + 1] == "PROPN":
+            continue  # part of a longer name ("East Asia" is not Mike East)
         key = text.lower()
         if key not in folded_surnames:
             key = fold(text)
             if key not in folded_surnames:
                 continue
+        if table.ent_type[i] in {"GPE", "LOC", "NORP"} and is_known_place(text):
+            continue
         tok = doc[i]
         cluster = _choose(clusters, key, -1) or surnames[key]
         prev = doc[tok.i - 1] if tok.i > 0 else None

@@ -35,6 +35,9 @@ COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "
                      "central", "northeast", "northwest", "southeast", "southwest"})
 DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z.'\- ]+[A-Z.])(?:, [A-Z][\w. ]+)? [\u2014\u2013-]+ ")
 ISLAND_WORDS = frozenset({"island", "islands", "islets"})
+# Before a name the recognizer called an organization, these make it a place
+# ("in Crimea", "off Hokkaido"); "at" and "to" do not ("at Google", "according to Reuters").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "off", "outside", "across", "around"})
 
 
 @dataclass(slots=True)
@@ -116,6 +119,19 @@ def _in_event_name(span: Span) -> bool:
     return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in EVENT_WORDS
 
 
+def _known_place_here(ent: Span, clean: str, place_texts: set[str]) -> bool:
+    """A gazetteer name the recognizer labelled otherwise is a place when the
+    text also uses it as one, or when it is a country or region, or a city
+    in a place's context ("off Hokkaido").  Many companies are named after
+    towns ("Toyota", "Nokia"), hence the care."""
+    known = lookup_place(clean)
+    if known is None:
+        return False
+    if fold_place(clean) in place_texts or known[1] in {"country", "continent", "region"}:
+        return True
+    return _context_place(ent) or ent.label_ == "PERSON"
+
+
 def _context_place(span: Span) -> bool:
     """A span labelled otherwise that its context shows is a place."""
     doc = span.doc
@@ -127,7 +143,7 @@ def _context_place(span: Span) -> bool:
         return True
     if any(t.lower_ in ORG_WORDS for t in span) or span.text.isupper():
         return False
-    if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
+    if before is not None and before.lower_ in PLACE_PREPOSITIONS:
         return True
     return before is not None and before.lemma_ in {"annex", "invade", "occupy"}
 
@@ -136,6 +152,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
                 heading_ranges: list[tuple[int, int]]) -> list[PlaceSpan]:
     table = token_table(doc)
     islands_context = bool(table.find(ISLAND_WORDS))
+    place_texts = {fold_place(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
     out: list[PlaceSpan] = []
     covered: set[int] = set()
     deferred: list[Span] = []
@@ -198,7 +215,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
                 islands_context=islands_context,
             )[1] == "islands":
                 add(ent)
-            elif lookup_place(clean) is not None and not any(t.lower_ in ORG_WORDS for t in ent):
+            elif _known_place_here(ent, clean, place_texts) and not any(t.lower_ in ORG_WORDS for t in ent):
                 add(ent)
             elif ent.label_ != "NORP" and _context_place(ent):
                 add(ent)
@@ -214,6 +231,12 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
     _add_pattern_places(doc, covered, add)
     _add_gazetteer_places(doc, covered, add)
     _add_facilities(doc, covered, add)
+    # A name already found as a place is one wherever the recognizer put it.
+    names = {fold_place(p.name) for p in out}
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "PERSON"} and ent.start not in covered and not any(t.i in person_tokens for t in ent):
+            if fold_place(clean_place_text(ent.text)) in names:
+                add(ent)
     return out
 
 

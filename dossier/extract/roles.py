@@ -31,6 +31,14 @@ POSSESSIVE = frozenset({"'s", "\u2019s"})
 APPOSITIVE_PREPOSITIONS = frozenset({"of", "to", "for", "in", "at"})
 PAST_MARKERS = frozenset({"then", "former", "ex"})
 AS = frozenset({"as"})
+# Verbs whose "as <role>" gives the subject the role ("acting as special
+# representatives", "won a third term as president", "resigned as minister").
+LEFT_VERBS = frozenset({"resign", "step", "quit", "retire"})
+AS_VERBS = frozenset({"act", "work", "elect", "re-elect", "reelect", "appoint", "name", "nominate", "win", "remain",
+                      "stay", "continue", "return", "take", "join", "swear", "confirm", "install", "reappoint",
+                      "start", "begin", "run", "choose", "select", "designate", "hire", "replace", "succeed",
+                      "secure", *LEFT_VERBS})
+GENERIC_LEADERS = frozenset({"leader", "head", "chief"})
 PLURAL_ONLY = frozenset(w for w in PLURAL_ROLE_HEADS if w not in ROLE_HEADS)
 
 
@@ -117,8 +125,14 @@ def _heads_title(token: Token) -> bool:
     return is_role_head(token) or token.lower_ in ROLE_MODIFIERS or token.ent_type_ in {"NORP", "GPE", "ORG"}
 
 
+ABBREVIATED_TITLES = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+                      "lt.": "Lieutenant", "col.": "Colonel", "adm.": "Admiral", "sgt.": "Sergeant",
+                      "capt.": "Captain", "pres.": "President", "amb.": "Ambassador", "supt.": "Superintendent",
+                      "insp.": "Inspector", "cmdr.": "Commander"}
+
+
 def _clean_title(span: Span) -> str:
-    words = span.text.split()
+    words = [ABBREVIATED_TITLES.get(w.lower(), w) for w in span.text.split()]
     for n, word in enumerate(words):
         if word.lower() in PLURAL_ROLE_HEADS and word.lower() not in ROLE_HEADS:
             words[n] = word[: len(PLURAL_ROLE_HEADS[word.lower()])]
@@ -267,7 +281,7 @@ def as_roles(doc: Doc, token_owner: dict[int, tuple[int, int]]) -> list[tuple[in
         verb = tok.head
         if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "pobj"}:
             verb = verb.head  # "won a third term as president"
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ == "serve":
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ not in AS_VERBS:
             continue
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if (subject is None or subject.tag_ in {"WP", "WDT"}) and verb.dep_ in {"relcl", "acl"}:
@@ -279,10 +293,11 @@ def as_roles(doc: Doc, token_owner: dict[int, tuple[int, int]]) -> list[tuple[in
             continue
         a, b, _ = phrase
         span = doc[a:b]
+        title = ("former " if verb.lemma_ in LEFT_VERBS else "") + _clean_title(span)
         for person in [subject, *subject.conjuncts]:
             if person.i in token_owner:
                 n, s = token_owner[person.i]
-                out.append((n, s, RoleHit(_clean_title(span), span.start_char, span.end_char)))
+                out.append((n, s, RoleHit(title, span.start_char, span.end_char)))
     return out
 
 
@@ -315,6 +330,12 @@ def shared_plural_description(doc: Doc, token_owner: dict[int, tuple[int, int]])
     return out
 
 
+def _fits(title: str, adjective: str, head: str) -> bool:
+    """Whether "the <adjective> <head>" can describe someone titled `title`."""
+    words = title.split()
+    return adjective in words and (head in GENERIC_LEADERS or words[-1].lower() == head)
+
+
 def described_roles(doc: Doc, found: list[list[RoleHit]], blocked: set[int]) -> list[tuple[int, RoleHit]]:
     """"Abe addressed the Russian leader by his first name": a definite
     description with a nationality goes to the one person whose stated
@@ -329,7 +350,7 @@ def described_roles(doc: Doc, found: list[list[RoleHit]], blocked: set[int]) -> 
         if nxt < len(doc) and (nxt in blocked or (doc[nxt].text == "," and nxt + 1 in blocked)):
             continue  # a title or appositive of a name, read already
         adjective = doc[tok.i - 1].text
-        owners = [n for n, hits in enumerate(found) if any(adjective in h.title.split() for h in hits)]
+        owners = [n for n, hits in enumerate(found) if any(_fits(h.title, adjective, tok.lower_) for h in hits)]
         if len(owners) == 1:
             out.append((owners[0], RoleHit(f"{adjective} {tok.text}", doc[tok.i - 1].idx, tok.idx + len(tok))))
     return out

@@ -11,10 +11,11 @@ president premier minister secretary spokesman spokeswoman spokesperson ambassad
 leader chancellor senator congressman congresswoman governor mayor chair chairman chairwoman aide adviser advisor
 commissioner mediator representative chief head director king queen prince princess emperor empress pope
 general admiral commander judge negotiator official poet writer author journalist correspondent editor
-analyst expert professor scientist economist lawyer marine soldier officer subcontractor contractor candidate
+analyst expert professor scientist economist lawyer soldier officer subcontractor contractor candidate
 lawmaker legislator politician founder executive manager counterpart republican democrat sheikh monarch
 consul attache attaché vice-president ceo coordinator deputy prosecutor speaker mp activist dissident
-charge chargé d'affaires under-secretary-general secretary-general
+charge chargé d'affaires under-secretary-general secretary-general sen. rep. gov. gen. lt. col. adm. sgt. capt.
+pres. supt. insp. cmdr. amb.
 """.split())
 
 PLURAL_ROLE_HEADS = {w + "s": w for w in ROLE_HEADS} | {"chiefs": "chief", "ministers": "minister"}
@@ -23,7 +24,9 @@ PLURAL_ROLE_HEADS = {w + "s": w for w in ROLE_HEADS} | {"chiefs": "chief", "mini
 ROLE_MODIFIERS = frozenset("""
 former retired late acting deputy senior chief vice then interim outgoing incoming foreign policy
 assistant special top junior defence defense finance interior trade economy justice state cabinet
-prime first-deputy
+prime first-deputy press national security executive health education energy intelligence military party
+opposition police army campaign government labor labour environment agriculture transport treasury home
+commerce immigration climate communications regional federal general managing
 """.split())
 
 # Titles that stay part of a name when nothing else is known ("Pope Francis").

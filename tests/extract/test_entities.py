@@ -131,3 +131,28 @@ def test_entities_ids_are_stable_within_an_article() -> None:
     first = [p.id for p in extract_entities(adoc)[0]]
     second = [p.id for p in extract_entities(adoc)[0]]
     assert first == second and len(set(first)) == len(first)
+
+
+@pytest.mark.parametrize("company", ["Toyota", "Nokia"])
+def test_entities_company_named_after_a_town_stays_an_organization(company: str) -> None:
+    _, _, places = entities(f"Engineers at {company} warned of chip shortages, according to Reuters.")
+    assert company not in {p.name for p in places}
+    assert "Reuters" not in {p.name for p in places}
+
+
+def test_entities_surname_inside_a_longer_name_is_not_a_mention() -> None:
+    people, _, _ = entities(
+        "Mike East, a spokesman for the bank, declined to comment. Officials in East Asia watched closely."
+    )
+    east = person(people, "Mike East")
+    assert [m.text for m in east.mentions] == ["Mike East"]
+
+
+def test_entities_abbreviated_title_is_spelled_out() -> None:
+    people, _, _ = entities("Sen. Elizabeth Warren, a Massachusetts Democrat, criticized the plan on Monday.")
+    assert [r.title for r in person(people, "Elizabeth Warren").roles] == ["Senator", "Massachusetts Democrat"]
+
+
+def test_entities_praise_as_a_leader_is_not_a_role() -> None:
+    people, _, _ = entities("President Joe Biden met Olaf Scholz. Biden praised Scholz as a leader of the free world.")
+    assert person(people, "Olaf Scholz").roles == []
