@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from dossier.model import Briefing, Organization, Person, Place
-from dossier.resolve.names import name_key, person_tokens, same_person_name
+from dossier.resolve.names import name_key, person_tokens, place_key, same_person_name, same_qualified_name
 from dossier.slug import unique_slug
 
 T = TypeVar("T", Person, Organization, Place)
@@ -37,8 +37,10 @@ def _person_match(a: Person, b: Person) -> bool:
 
 
 def _named_match(a: Organization | Place, b: Organization | Place) -> bool:
-    keys_a = {name_key(n) for n in _names(a)}
-    return any(name_key(n) in keys_a for n in _names(b))
+    key = place_key if isinstance(a, Place) else name_key
+    keys_a = {key(n) for n in _names(a)}
+    keys_b = {key(n) for n in _names(b)}
+    return bool(keys_a & keys_b) or any(same_qualified_name(x, y) for x in keys_a for y in keys_b)
 
 
 def _merge_group(

@@ -53,3 +53,30 @@ def name_key(name: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+ADMIN_UNITS = frozenset({"prefecture", "province", "county", "oblast", "district", "region"})
+
+
+def place_key(name: str) -> str:
+    """Key for place names: 'Yamaguchi Prefecture' = 'Yamaguchi'."""
+    words = name_key(name).split()
+    if len(words) >= 2 and words[-1] in ADMIN_UNITS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def same_country_word(a: str, b: str) -> bool:
+    """'russia' / 'russian', 'japan' / 'japanese', 'greece' / 'greek': a
+    country and its adjective, told by a shared beginning; 'austria' and
+    'australian' differ too early."""
+    if a == b:
+        return True
+    common = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return common >= 4 and common >= min(len(a), len(b)) - 1
+
+
+def same_qualified_name(a: str, b: str) -> bool:
+    """'Russia's Foreign Ministry' = 'Russian Foreign Ministry' (keys)."""
+    wa, wb = a.split(), b.split()
+    return len(wa) >= 2 and wa[1:] == wb[1:] and same_country_word(wa[0], wb[0])
