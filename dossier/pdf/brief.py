@@ -15,6 +15,7 @@ from datetime import date
 from dossier.errors import ConfigError
 from dossier.extract.dates import edtf_bounds
 from dossier.model import Briefing, Document, Event, Person, Place, Provenance, Quote, Role
+from dossier.render.calendar import as_of_value, upcoming
 from dossier.settings import Settings
 
 
@@ -36,13 +37,9 @@ def sort_key(value: str | None) -> tuple[int, date]:
 
 def as_of_label(briefing: Briefing, settings: Settings) -> str | None:
     """The as-of date as EDTF, for display: `Settings.as_of`, else the date
-    of the newest article ('2016-08-20', or '2016' when only its year is known)."""
-    if settings.as_of:
-        if date_bounds(settings.as_of) is None:
-            raise ConfigError(f"as_of is {settings.as_of!r}; expected a date such as 2019-01-22")
-        return settings.as_of
-    dated = [(b[1], b[0], a.published) for a in briefing.articles if (b := date_bounds(a.published))]
-    return max(dated)[2] if dated else None
+    of the newest article ('2016-08-20', or '2016' when only its year is
+    known).  The same as the site's calendar."""
+    return as_of_value(briefing, settings)[0]
 
 
 def as_of_bounds(briefing: Briefing, settings: Settings) -> tuple[date, date] | None:
@@ -57,24 +54,14 @@ def as_of_date(briefing: Briefing, settings: Settings) -> date | None:
 
 
 def upcoming_events(briefing: Briefing, as_of: date | tuple[date, date] | None) -> list[Event]:
-    """Meetings (see `is_meeting`) that can still lie after the as-of date,
-    soonest first, cancelled ones left out.  An imprecise date counts while
-    any of its days is after the as-of date and the sources do not report the
-    meeting as held (or it lies wholly after the as-of date).  Without an
-    as-of date every dated meeting not yet held counts."""
-    first, last = (as_of, as_of) if isinstance(as_of, date) else (as_of or (None, None))
-    out = []
-    for event in briefing.events:
-        bounds = date_bounds(event.date)
-        if bounds is None or event.status == "cancelled" or not is_meeting(event):
-            continue
-        if first is None or last is None:
-            ahead = event.status != "held"
-        else:
-            ahead = bounds[1] > first and (event.status != "held" or bounds[0] > last)
-        if ahead:
-            out.append(event)
-    return sorted(out, key=lambda e: (sort_key(e.date), e.title))
+    """Meetings (see `is_meeting`) that the site's calendar counts as coming,
+    soonest first: some of their days lie after the as-of date and the
+    sources do not report them as held (or all of them lie after it);
+    cancelled ones left out.  Without an as-of date every dated meeting not
+    yet held counts."""
+    now = (as_of, as_of) if isinstance(as_of, date) else as_of
+    chosen = [e for e in briefing.events if is_meeting(e) and date_bounds(e.date) and upcoming(e, now)]
+    return sorted(chosen, key=lambda e: (sort_key(e.date), e.title))
 
 
 # Kinds of event where people meet: each gets a brief in the site.  Signings,
