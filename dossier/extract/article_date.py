@@ -94,7 +94,7 @@ def infer_date(adoc: ArticleDoc) -> DateInference:
     reasons = [f"year from {why}"]
     text = adoc.doc.text
     for mention in find_dates(text):
-        if mention.kind not in ("day", "day_range", "day_dmy", "day_range_dmy", "month") or mention.get("y"):
+        if mention.kind not in ("day", "day_of", "day_range", "day_dmy", "day_range_dmy", "month") or mention.get("y"):
             continue
         clause = clause_of(adoc.doc, mention.start, mention.end)
         if clause.future is None:

@@ -167,6 +167,13 @@ def clause_of(doc: Doc, start: int, end: int) -> Clause:
         future, status = _tense_and_status(when, [])
         return Clause(when, clause_tokens(when), future, status)
     event_noun = next((n for n in nouns if n.lemma_.lower() in EVENT_NOUNS and n not in span), None)
+    extra: list[Token] = []
+    if verb.lemma_.lower() in ANNOUNCING:
+        # "confirmed the upcoming meeting ... at a forum on ...": the date is the meeting's.
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS]
+        if objects and event_noun is not None and event_noun is not objects[0]:
+            extra = list(event_noun.subtree)
+            event_noun = None
     if event_noun is None and verb.lemma_.lower() in ANNOUNCING:
         # "confirmed the upcoming meeting ... on September 2nd": the date is the meeting's.
         event_noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS), None)
@@ -183,7 +190,7 @@ def clause_of(doc: Doc, start: int, end: int) -> Clause:
             up = up.head
     future, status = _tense_and_status(verb, nouns)
     if event_noun is not None:
-        tokens = sorted({*event_noun.subtree, *span}, key=lambda t: t.i)
+        tokens = sorted({*event_noun.subtree, *span, *extra}, key=lambda t: t.i)
         return Clause(verb or event_noun.head, tokens, future, status, head=event_noun)
     return Clause(verb, clause_tokens(verb), future, status)
 

@@ -58,6 +58,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         + r"(?:,?\s+" + _f(_YEAR, g="y") + r")?\b")),
     ("day", re.compile(_f(_MON, g="m") + r"\s+" + _f(_DAY, g="d") + r"\b(?!\s*(?:%|per|million|billion))"
                        + r"(?:,?\s+" + _f(_YEAR, g="y") + r")?")),
+    ("day_of", re.compile(r"\bthe\s+" + _f(_DAY, g="d") + r"\s+of\s+" + _f(_MON, g="m") + r"(?:,?\s+"
+                          + _f(_YEAR, g="y") + r")?\b")),
     ("day_dmy", re.compile(r"\b" + _f(_DAY, g="d") + r"\s+" + _f(_MON, g="m") + r"(?:,?\s+" + _f(_YEAR, g="y")
                            + r")?\b")),
     ("season_year", re.compile(r"\b(?:the\s+)?" + _PART + _SEASON + r"\s+(?:of\s+)?" + _f(_YEAR, g="y") + r"\b",
@@ -75,7 +77,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         r"people|troops|residents|soldiers|years|tons|tonnes|million|billion|-year|s\b))")),
     ("rel_unit", re.compile(r"\b" + _REL + r"\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("end_of_year", re.compile(r"\b(?:by\s+)?the end of (?:the|this) (?P<unit>year|month)\b", re.I)),
-    ("season", re.compile(r"\b(?P<rel>the|this|last|next|in|in the|later this|this coming)\s+" + _SEASON + r"\b",
+    ("season", re.compile(r"\b(?P<rel>the|this|last|next|later this|this coming)\s+" + _SEASON + r"\b",
                           re.I)),
     ("fall", re.compile(r"\b(?P<rel>this|last|next|in the)\s+(?P<season>fall)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<rel>last|next|this|on|later on|earlier on|late on|early on)\s+)?" + _WD
@@ -251,7 +253,7 @@ def resolve(mention: DateMention, anchor: Anchor, future: bool | None = None,
     kind = mention.kind
     get = mention.get
     year = int(get("y")) if get("y") else None
-    if kind in ("day", "day_dmy", "day_range", "day_range_dmy"):
+    if kind in ("day", "day_dmy", "day_of", "day_range", "day_range_dmy"):
         month = _month(get("m") or "")
         d1 = int(get("d") or 0)
         d2 = int(get("d2")) if get("d2") else None

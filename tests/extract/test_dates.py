@@ -1,0 +1,111 @@
+"""Temporal expressions -> EDTF, anchored on the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import edtf
+import pytest
+
+from dossier.extract.dates import Anchor, edtf_bounds, find_dates, normalize
+
+# A Tuesday, with the seed's phrases around it.
+ANCHOR = "2016-08-30"
+
+
+@pytest.mark.parametrize(("phrase", "future", "expected"), [
+    ("May 6th", False, "2016-05-06"),
+    ("Oct. 19, 1956", None, "1956-10-19"),
+    ("on September 2nd and 3rd", True, "2016-09-02/2016-09-03"),
+    ("April 2013", None, "2013-04"),
+    ("in 1956", None, "1956"),
+    ("In late October", True, "2016-10"),
+    ("by the end of 2016", True, "2016"),
+    ("this year", None, "2016"),
+    ("next year", None, "2017"),
+    ("last year", None, "2015"),
+    ("early next year", None, "2017"),
+    ("last month", None, "2016-07"),
+    ("next month", None, "2016-09"),
+    ("on Thursday", False, "2016-08-25"),
+    ("on Thursday", True, "2016-09-01"),
+    ("Last Wednesday", None, "2016-08-24"),
+    ("in mid-November", False, "2015-11"),
+    ("in mid-November", True, "2016-11"),
+    ("the autumn", True, "2016-09/2016-11"),
+    ("last week", None, "2016-08-22/2016-08-28"),
+    ("this week", None, "2016-08-29/2016-09-04"),
+    ("yesterday", None, "2016-08-29"),
+    ("May 26-27", True, "2017-05-26/2017-05-27"),
+    ("Sept. 8, 1951", None, "1951-09-08"),
+    ("in February 1945", None, "1945-02"),
+    ("next June", None, "2017-06"),
+    ("in the closing days of World War II", None, "1945"),
+    ("from 2012 to 2017", None, "2012/2017"),
+    ("the 17th of March", False, "2016-03-17"),
+    ("in the winter of 2014", None, "2014-12/2015-02"),
+])
+def test_dates_normalize_phrase(phrase: str, future: bool | None, expected: str | None) -> None:
+    assert normalize(phrase, ANCHOR, future) == expected
+
+
+@pytest.mark.parametrize("phrase", [
+    "May 6th", "on Thursday", "this year", "last month", "in late October", "the autumn", "last week",
+])
+def test_dates_relative_without_anchor_is_none(phrase: str) -> None:
+    assert normalize(phrase, None) is None
+
+
+@pytest.mark.parametrize("phrase", ["Oct. 19, 1956", "April 2013", "1956", "by the end of 2016"])
+def test_dates_absolute_without_anchor(phrase: str) -> None:
+    assert normalize(phrase, None) is not None
+
+
+@pytest.mark.parametrize("phrase", [
+    "May 6th", "Oct. 19, 1956", "on September 2nd and 3rd", "the autumn", "last week", "in late October",
+    "in the winter of 2014",
+])
+def test_dates_output_is_valid_edtf(phrase: str) -> None:
+    value = normalize(phrase, ANCHOR, True)
+    assert value is not None
+    edtf.parse_edtf(value)
+
+
+def test_dates_year_only_anchor_resolves_years_not_days() -> None:
+    anchor = Anchor.of("2013")
+    assert normalize("last year", anchor) == "2012"
+    assert normalize("on Monday", anchor) is None
+    assert normalize("in December", anchor, False) is None  # 2012-12 or 2013-12: not a guess
+
+
+def test_dates_bounded_anchor_places_yearless_months_in_its_year() -> None:
+    anchor = Anchor.of("2016-05-06/2016-09-01")
+    assert normalize("in October", anchor, True) == "2016-10"
+    assert normalize("in May", anchor, False) == "2016-05"
+    assert normalize("on Thursday", anchor, False) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The plan may be delayed.", "Roughly 17,000 residents left.", "It costs 5,000 square kilometres.",
+    "a march through the city",
+])
+def test_dates_no_false_mentions(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_dates_same_day_refers_to_previous_date() -> None:
+    from dossier.extract.dates import resolve
+
+    mention = find_dates("The same day, Cuba freed him.")[0]
+    assert resolve(mention, Anchor(), None, previous="2014-12-17") == "2014-12-17"
+
+
+@pytest.mark.parametrize(("value", "first", "last"), [
+    ("2016", dt.date(2016, 1, 1), dt.date(2016, 12, 31)),
+    ("2016-02", dt.date(2016, 2, 1), dt.date(2016, 2, 29)),
+    ("2018-23", dt.date(2018, 9, 1), dt.date(2018, 11, 30)),
+    ("2018-09/2018-11", dt.date(2018, 9, 1), dt.date(2018, 11, 30)),
+    ("2016-12-24/2017-01-02", dt.date(2016, 12, 24), dt.date(2017, 1, 2)),
+])
+def test_dates_edtf_bounds(value: str, first: dt.date, last: dt.date) -> None:
+    assert edtf_bounds(value) == (first, last)

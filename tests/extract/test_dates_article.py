@@ -1,0 +1,50 @@
+"""The article's date inferred from its text, with the evidence; no anchor,
+no guess."""
+
+from __future__ import annotations
+
+from temporal_helpers import parsed
+
+from dossier.extract.article_date import infer_article_date
+
+
+def test_dates_article_from_anniversary_and_bounds() -> None:
+    adoc = parsed(
+        "The last talks were held in Sochi on May 6th.",
+        "Experts are scheduled to visit Japan in October for a forum to mark the 60th anniversary of the 1956 "
+        "declaration.",
+        published=None,
+    )
+    infer_article_date(adoc)
+    assert adoc.article.date_inferred
+    assert adoc.article.published == "2016-05-06/2016-10-01"
+    assert "60th anniversary" in (adoc.article.date_evidence or "")
+
+
+def test_dates_article_from_dateline() -> None:
+    adoc = parsed("TOKYO, Dec. 16, 2016 (Reuters) - Japan and Russia agreed on joint projects.", published=None)
+    infer_article_date(adoc)
+    assert adoc.article.published == "2016-12-16"
+    assert "dateline" in (adoc.article.date_evidence or "")
+
+
+def test_dates_article_no_anchor_says_so() -> None:
+    adoc = parsed("MOSCOW — The leaders met on Tuesday and agreed to meet again in June.", published=None)
+    infer_article_date(adoc)
+    assert adoc.article.published is None
+    assert not adoc.article.date_inferred
+    assert adoc.article.date_evidence and "no date" in adoc.article.date_evidence
+
+
+def test_dates_article_metadata_date_kept() -> None:
+    adoc = parsed("The 60th anniversary of the 1956 declaration falls this year.", published="2016-12-15")
+    infer_article_date(adoc)
+    assert adoc.article.published == "2016-12-15"
+    assert not adoc.article.date_inferred
+
+
+def test_dates_article_relative_year_beside_explicit_one() -> None:
+    adoc = parsed("Last year, before returning to the Kremlin in May 2012, he said he wanted a draw.",
+                  published=None)
+    infer_article_date(adoc)
+    assert adoc.article.published == "2013"

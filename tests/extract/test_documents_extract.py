@@ -1,0 +1,58 @@
+"""Documents named in an article: one per document across its names, its
+date and what the article says it provides."""
+
+from __future__ import annotations
+
+from temporal_helpers import parsed
+
+from dossier.extract.documents import extract_documents, extract_provisions, find_document_mentions
+from dossier.model import Document
+
+
+def documents_of(*paragraphs: str) -> list[Document]:
+    adoc = parsed(*paragraphs)
+    documents, spans = extract_documents(adoc)
+    extract_provisions(adoc, documents, spans)
+    return documents
+
+
+def test_documents_extract_one_document_across_names() -> None:
+    docs = documents_of(
+        "The 1956 Japan-Soviet joint declaration was an important event.",
+        "The 1956 declaration calls for the return of the two smaller islands to Japan after a peace treaty.",
+    )
+    assert len(docs) == 1
+    assert docs[0].date == "1956"
+    assert len(docs[0].mentions) == 2
+
+
+def test_documents_extract_provision_with_cue() -> None:
+    (doc,) = documents_of("The 1956 joint declaration calls for the return of the two smaller islands to Japan.")
+    assert [p.cue for p in doc.provisions] == ["calls for"]
+    assert doc.provisions[0].text == "the return of the two smaller islands to Japan"
+    assert doc.provisions[0].where.paragraph == 1
+
+
+def test_documents_extract_date_written_in_name() -> None:
+    (doc,) = documents_of("In the Tokyo Declaration of October 1993, the leaders named all four islands.")
+    assert doc.date == "1993-10"
+    assert doc.name == "Tokyo Declaration of October 1993"
+
+
+def test_documents_extract_distinct_documents_stay_apart() -> None:
+    docs = documents_of("The Tokyo Declaration of October 1993 built on the 1956 Joint Declaration.")
+    assert sorted(d.date or "" for d in docs) == ["1956", "1993-10"]
+
+
+def test_documents_extract_generic_peace_treaty_is_no_document() -> None:
+    assert documents_of("The two countries have never signed a peace treaty.") == []
+
+
+def test_documents_extract_described_plan() -> None:
+    (doc,) = documents_of("Abe handed Putin an eight-point plan for economic cooperation on Friday.")
+    assert doc.kind == "plan"
+    assert "eight-point plan" in doc.name
+
+
+def test_documents_extract_treaty_talks_is_no_treaty() -> None:
+    assert [m.name for m in find_document_mentions("They revived the treaty talks in April.")] == []
