@@ -106,8 +106,10 @@ people:
     aliases: ["[Putin](javascript:document.documentElement.dataset.pwned='alias')"]
 """
 
+# mkdocs.yml is the user's own configuration, trusted like code (MkDocs
+# prints site_name unescaped): only the plugin's options are hostile here.
 MKDOCS_YML = """\
-site_name: "Hostile <script>document.documentElement.dataset.pwned='site'</script> dossier"
+site_name: Hostile dossier
 site_url: https://dossier.example/
 docs_dir: docs
 site_dir: site
@@ -120,6 +122,8 @@ plugins:
       articles: [articles]
       pdf: {pdf}
       as_of: "2016-09-05"
+      subtitle: "<script>document.documentElement.dataset.pwned='subtitle'</script> *bold* | pipe"
+      marking: "<img src=x onerror=document.documentElement.dataset.pwned=1>"
 markdown_extensions:
   # As permissive as a user could make it: article text must stay text anyway.
   - tables
