@@ -12,14 +12,15 @@ kept as a statement with ``direct=False``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX, LOWER
+
 from dossier.extract.document import ArticleDoc
 from dossier.extract.quote_marks import Quoted, find_quoted, word_count
-from dossier.extract.speakers import Speaker, SpeakerIndex
+from dossier.extract.speakers import Speaker, SpeakerIndex, token_indices
 from dossier.extract.speech_verbs import ACCORDING, INDIRECT_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
 from dossier.model import Organization, Person, Quote
 
@@ -167,16 +168,15 @@ class _QuoteFinder:
         self.adoc = adoc
         self.index = index
         self.doc = adoc.doc
-        self.token_starts = [t.idx for t in self.doc]
+        self.token_starts = self.doc.to_array(IDX).reshape(-1)
         self.quoted = quoted  # paragraph number -> its quoted spans
         self.used_verbs: set[int] = set()
 
     # ------------------------------------------------------------ helpers
     def tokens(self, start: int, end: int) -> list[Token]:
         """Tokens starting in doc chars [start, end)."""
-        a = bisect.bisect_left(self.token_starts, start)
-        b = bisect.bisect_left(self.token_starts, end)
-        return [self.doc[i] for i in range(a, b)]
+        a, b = self.token_starts.searchsorted([start, end])
+        return [self.doc[i] for i in range(int(a), int(b))]
 
     @staticmethod
     def is_reporting(token: Token) -> bool:
@@ -311,7 +311,8 @@ class _QuoteFinder:
         to Panov, ...': the reported clause, attributed, with ``direct=False``."""
         out: list[_Found] = []
         paragraphs = {p.number: p for p in self.adoc.article.paragraphs}
-        for verb in self.doc:
+        for i in token_indices(self.doc, LOWER, INDIRECT_VERBS | {ACCORDING}):
+            verb = self.doc[i]
             low = verb.lower_
             if verb.i in self.used_verbs or not (low == ACCORDING or (low in INDIRECT_VERBS and verb.pos_ == "VERB")):
                 continue

@@ -21,7 +21,9 @@ from dossier.extract.speech_verbs import ACCORDING, SPEECH_VERBS
 from dossier.model import Organization, Person
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from collections.abc import Iterable
+
+    from spacy.tokens import Doc, Token
 
 PRONOUN_REACH = 300  # tokens: how far back "she" looks for a subject known to be a woman
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -51,6 +53,17 @@ def _is_main_clause(verb: Token) -> bool:
     if verb.dep_ == "ROOT" or verb.lower_ in SPEECH_VERBS:
         return True
     return verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def token_indices(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose `attr` (spacy.attrs.LOWER, DEP, ...) is one
+    of `values`, found on the doc's arrays: no Token object is made for the
+    others, which keeps a pass over a long article cheap."""
+    import numpy
+
+    column = doc.to_array(attr).reshape(-1)
+    hashes = numpy.array([doc.vocab.strings[v] for v in values], dtype=column.dtype)
+    return [int(i) for i in numpy.nonzero(numpy.isin(column, hashes))[0]]
 
 
 def _is_reported(verb: Token) -> bool:
@@ -130,10 +143,14 @@ class SpeakerIndex:
         if m and person_id not in self.gender:
             self.gender[person_id] = "f" if m.group("f") else "m"
 
-    def _learn_from_honorifics(self, doc) -> None:
-        for token in doc[:-1]:
-            g = HONORIFIC_GENDER.get(token.lower_.rstrip("."))
-            if g is None:
+    def _learn_from_honorifics(self, doc: Doc) -> None:
+        from spacy.attrs import LOWER
+
+        words = [*HONORIFIC_GENDER, *(w + "." for w in HONORIFIC_GENDER)]
+        for i in token_indices(doc, LOWER, words):
+            token = doc[i]
+            g = HONORIFIC_GENDER[token.lower_.rstrip(".")]
+            if i + 1 >= len(doc):
                 continue
             nxt = token.nbor(1)
             if nxt.text == ".":
@@ -144,10 +161,13 @@ class SpeakerIndex:
             if pid and pid not in self.gender:
                 self.gender[pid] = g
 
-    def _track_subjects(self, doc) -> None:
+    def _track_subjects(self, doc: Doc) -> None:
+        from spacy.attrs import DEP
+
         quoted = sorted(self.quoted)
-        for token in doc:
-            if token.dep_ not in SUBJECT_DEPS or not _is_main_clause(token.head):
+        for i in token_indices(doc, DEP, SUBJECT_DEPS):
+            token = doc[i]
+            if not _is_main_clause(token.head):
                 continue
             if _inside(quoted, token.idx) or _is_reported(token.head):
                 continue  # words someone said, not the story's own subjects
