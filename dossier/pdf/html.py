@@ -131,8 +131,8 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         return env.get_template(name).render(context)
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
         raise RenderError(
-            f"print template failed: {exc}; expected a template that only uses the variables of the built-in "
-            f"one (dossier/templates/{name})",
+            f"print template failed: {exc}; expected a template that only uses the variables listed in "
+            "dossier/templates/print/README.md",
             path=getattr(exc, "filename", None) or name, line=getattr(exc, "lineno", None),
         ) from exc
 
