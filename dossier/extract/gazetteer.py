@@ -83,3 +83,19 @@ def lookup_place(name: str) -> tuple[str, str] | None:
 
 def is_known_place(name: str) -> bool:
     return lookup_place(name) is not None
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    import pycountry
+
+    # Only the major languages (those with a two-letter code): thousands of
+    # minor language names are also names of places and peoples.
+    return frozenset(
+        fold_place(lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2") and " " not in lang.name
+    )
+
+
+def is_language(name: str) -> bool:
+    """'Hindi', 'Spanish': a major language's name (pycountry's ISO 639 list)."""
+    return fold_place(name) in _languages()

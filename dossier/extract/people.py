@@ -103,13 +103,36 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
             names.append((start, end))
         elif ent.label_ not in NOT_PERSON_LABELS and end - start >= 2 and _looks_like_name(doc[start:end]):
             span = doc[start:end]
-            has_title = start > ent.start or (start > 0 and doc[start - 1].lower_ in HONORIFICS)
+            before = doc[start - 1] if start > 0 else None
+            has_title = start > ent.start or (before is not None and (
+                before.lower_ in HONORIFICS or (before.is_title and is_role_head(before))))
             has_role = any(True for _ in appositive_roles(span))
             if (has_title or has_role) and not is_known_place(span.text):
                 names.append((start, end))
+    names.extend(_untagged_after_title(doc))
     return names, places
 
 
+def _untagged_after_title(doc: Doc) -> list[tuple[int, int]]:
+    """"President Xi Jinping" when the recognizer tagged nothing: capitalised
+    proper nouns right after a capitalised title or an honorific."""
+    table = token_table(doc)
+    out: list[tuple[int, int]] = []
+    for i in table.find(TITLE_WORDS):
+        if not table.title[i] and table.lower[i] not in HONORIFICS:
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 3 and table.title[j] and table.pos[j] == "PROPN" and not table.ent_type[j]:
+            j += 1
+        if j < len(doc) and table.title[j]:
+            continue  # runs on into a longer capitalised phrase: not clearly a name
+        least = 1 if table.lower[i] in HONORIFICS else 2
+        if j - (i + 1) >= least and not is_known_place(doc[i + 1 : j].text):
+            out.append((i + 1, j))
+    return out
+
+
+TITLE_WORDS = ROLE_HEADS | HONORIFICS
 AUDIENCE = frozenset({"readers", "viewers", "listeners", "subscribers", "audience"})
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.gazetteer import fold_place, lookup_place
+from dossier.extract.gazetteer import fold_place, is_language, lookup_place
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
     ADMIN_UNIT_WORDS,
@@ -97,8 +97,11 @@ def _island_plural(words: list[str]) -> bool:
 
 
 def _adjective_word(text: str) -> bool:
-    """'Macedonian', 'Yugoslav': a demonym the recognizer took for a name."""
-    return " " not in text and text.endswith(("ian", "ean", "ese", "ish", "slav")) and lookup_place(text) is None
+    """'Macedonian', 'Yugoslav', 'Hindi': a demonym or a language the
+    recognizer took for a place."""
+    if " " in text or lookup_place(text) is not None:
+        return False
+    return text.endswith(("ian", "ean", "ese", "ish", "slav")) or is_language(text)
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

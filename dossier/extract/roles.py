@@ -181,6 +181,10 @@ def appositive_roles(name: Span) -> list[RoleHit]:
     heads: list[Token] = [c for c in root.children if c.dep_ == "appos" and c.i >= name.end]
     if root.dep_ == "appos" and root.head.i < name.start:
         heads.append(root.head)
+    # "Tim Cook, who is Apple's chief executive"
+    for clause in root.children:
+        if clause.dep_ == "relcl" and clause.lemma_ == "be" and clause.i >= name.end:
+            heads.extend(c for c in clause.children if c.dep_ == "attr")
     out: list[RoleHit] = []
     for head in heads:
         phrase = _appositive_phrase(head)
@@ -417,22 +421,24 @@ def _role_tokens(title: str) -> set[str]:
 
 
 def collapse_roles(hits: list[RoleHit]) -> list[RoleHit]:
-    """Near-duplicates collapse to the first one stated: "Russian President"
-    then "President" is one role; "foreign minister" and "former foreign
-    minister" are two."""
+    """Near-duplicates collapse to the most specific one, at the place it was
+    first stated: "Russian President" and "President" are one role; "foreign
+    minister" and "former foreign minister" are two."""
     out: list[RoleHit] = []
     for hit in sorted(hits, key=lambda h: h.start_char):
         words = _role_tokens(hit.title)
         if not words:
             continue
-        dup = False
-        for kept in out:
+        for n, kept in enumerate(out):
             other = _role_tokens(kept.title)
             if ("former" in words) != ("former" in other):
                 continue
-            if words <= other or other <= words:
-                dup = True
+            if words <= other:
                 break
-        if not dup:
+            if other < words:
+                out[n] = RoleHit(hit.title, kept.start_char, kept.end_char, kind=kept.kind) \
+                    if kept.start_char < hit.start_char else hit
+                break
+        else:
             out.append(hit)
     return out

@@ -156,3 +156,14 @@ def test_entities_abbreviated_title_is_spelled_out() -> None:
 def test_entities_praise_as_a_leader_is_not_a_role() -> None:
     people, _, _ = entities("President Joe Biden met Olaf Scholz. Biden praised Scholz as a leader of the free world.")
     assert person(people, "Olaf Scholz").roles == []
+
+
+def test_entities_language_is_not_a_place() -> None:
+    _, _, places = entities("Speaking in Hindi, the minister thanked officials in New Delhi.")
+    names = {p.name for p in places}
+    assert "Hindi" not in names and "New Delhi" in names
+
+
+def test_entities_untagged_name_after_a_title_is_a_person() -> None:
+    people, _, _ = entities("Chinese President Xi Jinping met Prime Minister Narendra Modi on Tuesday.")
+    assert {"Xi Jinping", "Narendra Modi"} <= {p.name for p in people}

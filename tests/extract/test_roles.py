@@ -51,3 +51,13 @@ def test_roles_shared_plural_description_splits_by_adjective() -> None:
 def test_roles_hyphenated_title_is_kept_whole() -> None:
     text = "Also present was Maria Rossi, the UN under-secretary-general for political affairs, who spoke briefly."
     assert roles_of(text, "Maria Rossi") == ["UN under-secretary-general for political affairs"]
+
+
+def test_roles_relative_clause_with_be_states_a_role() -> None:
+    text = "Tim Cook, who is Apple's chief executive, said the company would invest more in India."
+    assert roles_of(text, "Tim Cook") == ["Apple's chief executive"]
+
+
+def test_roles_collapse_keeps_the_more_specific_title() -> None:
+    hits = [RoleHit("minister", 0, 8), RoleHit("finance minister", 40, 56)]
+    assert [h.title for h in collapse_roles(hits)] == ["finance minister"]
