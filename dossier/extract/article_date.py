@@ -106,7 +106,8 @@ def infer_date(adoc: ArticleDoc) -> DateInference:
             earliest, low_text = bounds[0], mention.text
         if clause.future is True and (latest is None or bounds[0] < latest):
             latest, high_text = bounds[0], mention.text
-    if earliest and latest and earliest > latest:
+    if not (earliest and latest) or earliest > latest:
+        # One bound alone may sit in the year before or after: keep the year.
         earliest = latest = None
     if earliest:
         reasons.append(f"after “{low_text}”, which it reports as past")

@@ -168,17 +168,28 @@ def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int,
             target = next((d for d in reversed(documents) if _matches(d, heads[d.id], mention)), None)
             if target is None:
                 target = next((d for d in reversed(documents) if _loosely(d, heads[d.id], mention)), None)
-        elif last is not None and (heads[last.id] == mention.head or mention.head in ANAPHORIC):
-            target = last
-        elif documents:
-            target = next((d for d in reversed(documents) if heads[d.id] == mention.head), None)
+        else:
+            # "the agreement", "the deal": the most talked-about document of that kind so far.
+            fitting = [d for d in documents if heads[d.id] == mention.head or mention.head in ANAPHORIC
+                       or (mention.head == "agreement" and heads[d.id] == "agreement")]
+            if last is not None and last in fitting and len(fitting) == 1:
+                target = last
+            elif fitting:
+                target = max(reversed(fitting), key=lambda d: len(d.mentions))
+        if target is None and not mention.specific and _signed_on_a_date(adoc, mention):
+            # "signed an agreement on Sunday": a document, named later for where it was signed.
+            target = Document(id=f"doc-{len(documents) + 1}", name=f"{mention.name.capitalize()} signed",
+                              kind=mention.head, notes=[UNNAMED_NOTE])
+            heads[target.id] = mention.head
+            documents.append(target)
         if target is None:
             if not mention.specific or mention.head in ANAPHORIC:
                 continue
             target = Document(id=f"doc-{len(documents) + 1}", name=mention.name, kind=mention.head)
             heads[target.id] = mention.head
             documents.append(target)
-        elif mention.specific and _better_name(mention.name, target.name):
+        elif mention.specific and (_better_name(mention.name, target.name) or UNNAMED_NOTE in target.notes):
+            target.notes = [n for n in target.notes if n != UNNAMED_NOTE]
             target.aliases.append(target.name)
             target.name = mention.name
         elif mention.specific and mention.name != target.name and mention.name not in target.aliases:
@@ -190,6 +201,23 @@ def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int,
         spans.append((mention.start, mention.end, target.id))
         last = target
     return documents, spans
+
+
+UNNAMED_NOTE = "The sources do not name this document; its name here says where it was signed."
+SIGNED = {"sign", "ink", "conclude"}
+
+
+def _signed_on_a_date(adoc: ArticleDoc, mention: DocMention) -> bool:
+    from dossier.extract.clauses import span_of
+
+    span = span_of(adoc.doc, mention.start, mention.end)
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ != "dobj" or root.head.lemma_.lower() not in SIGNED:
+        return False
+    sent = root.sent
+    return any(d.kind in ("weekday", "day", "day_dmy", "deictic", "month_year") for d in find_dates(sent.text))
 
 
 def _better_name(new: str, old: str) -> bool:

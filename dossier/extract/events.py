@@ -230,7 +230,8 @@ def _title(clause: Clause, mention: DateMention, kind: str, participants: list[s
             continue
         words.append(token.text)
     title = " ".join(words[:16]) + (" …" if len(words) > 16 else "")
-    title = re.sub(r"\s+([,.;:’'])", r"\1", title).strip(" ,;:-–—")
+    title = re.sub(r"\s+([,.;:’'])", r"\1", title)
+    title = re.sub(r"\s+(?:for|in|on|at|by|of|from|since|during)(?=[,.;:]|$)", "", title).strip(" ,;:-–—")
     return title[:1].upper() + title[1:] if title else kind.capitalize()
 
 
@@ -302,7 +303,50 @@ def extract_events(
             id=unique_slug(title, taken), title=title, kind=kind, date=value, place=place,
             participants=participants, status=status, reports=[report],
         ))
-    return merge_within_article(events), resolved, clauses
+    merged = merge_within_article(events)
+    _continue_in_next_sentence(adoc, merged, person_at, set(resolved))
+    return merged, resolved, clauses
+
+
+CONTINUED = {"signing", "talks", "summit", "visit", "forum"}
+
+
+def _continue_in_next_sentence(adoc: ArticleDoc, events: list[Event], people: list[Located],
+                               dated: set[int]) -> None:
+    """News leads name the act and the date; the next sentence often names
+    who did it ("... signed an agreement on Sunday." / "Kotzias and Dimitrov
+    signed the document in Psarades."): an undated next sentence with the
+    same verb adds its people and a report to the event."""
+    sentences = list(adoc.doc.sents)
+    for event in events:
+        if event.kind not in CONTINUED:
+            continue
+        first = event.reports[0].where
+        start = adoc.starts[first.paragraph - 1] + first.start
+        index = next((i for i, s in enumerate(sentences) if s.start_char <= start < s.end_char), None)
+        if index is None or index + 1 >= len(sentences):
+            continue
+        verbs = {t.lemma_.lower() for t in sentences[index] if t.pos_ == "VERB"}
+        following = sentences[index + 1]
+        if any(following.start_char <= d < following.end_char for d in dated):
+            continue
+        same = next((t for t in following if t.pos_ == "VERB" and t.lemma_.lower() in verbs
+                     and t.lemma_.lower() not in ("say", "tell", "be", "have")), None)
+        if same is None or same.lemma_.lower() not in VERBS_OF[event.kind]:
+            continue
+        chars = [(t.idx, t.idx + len(t)) for t in same.subtree]
+        added = [p.id for p in people if any(a <= p.start < b for a, b in chars)]
+        if not added:
+            continue
+        event.participants.extend(p for p in added if p not in event.participants)
+        event.reports.append(EventReport(
+            where=adoc.where(following.start_char, following.end_char), sentence=following.text.strip(),
+            status=event.status, date=None, date_text=None,
+        ))
+
+
+VERBS_OF = {"signing": {"sign", "ink", "conclude"}, "talks": {"meet", "talk", "hold"}, "summit": {"meet", "hold"},
+            "visit": {"visit", "arrive", "travel", "land"}, "forum": {"attend", "address", "open"}}
 
 
 def _dateline_place(adoc: ArticleDoc, places: list[Located]) -> tuple[str, int] | None:

@@ -8,13 +8,18 @@ signing as an event."""
 
 from __future__ import annotations
 
+import re
+
 from dossier.extract.article_date import infer_article_date as _infer
+from dossier.extract.clauses import SUBJECT_DEPS, span_of, subject_tokens
 from dossier.extract.dates import Anchor, edtf_bounds
 from dossier.extract.document import ArticleDoc
-from dossier.extract.documents import date_documents, extract_documents, extract_provisions
-from dossier.extract.events import extract_events
-from dossier.model import Document, Event, EventReport, Organization, Person, Place
+from dossier.extract.documents import UNNAMED_NOTE, date_documents, extract_documents, extract_provisions
+from dossier.extract.events import Located, extract_events, mention_ranges
+from dossier.model import Document, Event, EventReport, Organization, Person, Place, Provenance
 from dossier.slug import unique_slug
+
+SIGNING_VERBS = {"sign", "issue", "adopt", "conclude", "ink", "agree"}
 
 
 def infer_article_date(adoc: ArticleDoc) -> None:
@@ -33,7 +38,8 @@ def extract_temporal(
     events, resolved, clauses = extract_events(adoc, anchor, people, places, skip, taken)
     date_documents(adoc, documents, spans, resolved)
     extract_provisions(adoc, documents, spans)
-    link_documents(adoc, events, documents, spans, clauses, taken)
+    name_unnamed_documents(adoc, documents, spans, mention_ranges(adoc, places), {p.id: p.name for p in places})
+    link_documents(adoc, events, documents, spans, clauses, taken, mention_ranges(adoc, people))
     return events, documents
 
 
@@ -53,16 +59,23 @@ def _overlap(a: str | None, b: str | None) -> bool:
 
 
 def link_documents(adoc: ArticleDoc, events: list[Event], documents: list[Document],
-                   spans: list[tuple[int, int, str]], clauses: dict[int, tuple[int, int]], taken: set[str]) -> None:
-    """An event refers to the documents named in the clause that reports it;
-    a dated document no event refers to gets its signing as an event."""
+                   spans: list[tuple[int, int, str]], clauses: dict[int, tuple[int, int]], taken: set[str],
+                   people: list[Located]) -> None:
+    """An event refers to the documents named in the clause that reports it
+    (a signing, to the document named last before it in its sentence); a
+    dated document no event refers to gets its signing as an event, with the
+    people the sentence has sign or issue it."""
     by_id = {d.id: d for d in documents}
     for event in events:
         for report in event.reports:
             base = adoc.starts[report.where.paragraph - 1]
             start, end = clauses.get(id(report), (base + report.where.start, base + report.where.end))
-            for a, _b, doc_id in spans:
-                if start <= a < end and doc_id not in event.documents:
+            found = [doc_id for a, _b, doc_id in spans if start <= a < end]
+            if not found and event.kind == "signing":
+                sentence_start = base + report.where.start
+                found = [doc_id for a, _b, doc_id in spans if sentence_start <= a < start][-1:]
+            for doc_id in found:
+                if doc_id not in event.documents:
                     event.documents.append(doc_id)
                     if event.id not in by_id[doc_id].events:
                         by_id[doc_id].events.append(event.id)
@@ -73,21 +86,71 @@ def link_documents(adoc: ArticleDoc, events: list[Event], documents: list[Docume
         if dated:
             for event in dated:
                 if event.kind in ("signing", "event"):
-                    event.title = f"Signing of the {document.name}"
+                    event.title = f"Signing of the {_plain_name(document)}"
                     event.kind = "signing"
             continue
-        first = document.mentions[0].where
+        mention = next((m for m in document.mentions if re.search(r"\b\d{4}\b", m.text)), document.mentions[0])
+        first = mention.where
         paragraph = adoc.article.paragraph(first.paragraph).text
         sentence = _sentence_at(adoc, first.paragraph, first.start) or paragraph
-        title = f"Signing of the {document.name}"
+        title = f"Signing of the {_plain_name(document)}"
         event = Event(
             id=unique_slug(title, taken), title=title, kind="signing", date=document.date, status="held",
-            documents=[document.id],
+            documents=[document.id], participants=_signatories(adoc, first, people),
             reports=[EventReport(where=first, sentence=sentence, status="held", date=document.date,
                                  date_text=document.mentions[0].text)],
         )
         events.append(event)
         document.events.append(event.id)
+
+
+def name_unnamed_documents(adoc: ArticleDoc, documents: list[Document], spans: list[tuple[int, int, str]],
+                           places: list[Located], names: dict[str, str]) -> None:
+    """"Agreement signed" -> "Agreement signed at Lake Prespa": the first
+    place the signing clause names after its verb."""
+    for document in documents:
+        if UNNAMED_NOTE not in document.notes:
+            continue
+        start = next(a for a, _b, doc_id in spans if doc_id == document.id)
+        span = span_of(adoc.doc, start, start + 1)
+        if span is None or not len(span):
+            continue
+        verb = span.root.head
+        after = [t for t in verb.subtree if t.i > verb.i]
+        place = next((p for t in after for p in places if p.start == t.idx), None)
+        if place is not None:
+            document.aliases.append(document.name)
+            document.name = f"{document.name} at {names[place.id]}"
+
+
+def _plain_name(document: Document) -> str:
+    if UNNAMED_NOTE in document.notes:
+        return document.name.replace(" signed", "", 1)
+    return document.name
+
+
+def _signatories(adoc: ArticleDoc, where: Provenance, people: list[Located]) -> list[str]:
+    """People who sign or issue the document at `where`: the agent of
+    "signed by ...", or the subject of the clause that opens "In the X, ..."."""
+    base = adoc.starts[where.paragraph - 1]
+    span = span_of(adoc.doc, base + where.start, base + where.end)
+    if span is None or not len(span):
+        return []
+    root = span.root
+    tokens = []
+    for child in root.children:
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in SIGNING_VERBS:
+            tokens += [t for c in child.children if c.dep_ in SUBJECT_DEPS for t in c.subtree]
+    if not tokens and root.dep_ == "pobj" and root.head.lower_ in ("in", "under", "with", "through"):
+        verb = root.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            tokens = subject_tokens(verb)
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    out: list[str] = []
+    for located in people:
+        if any(a <= located.start < b for a, b in spans) and located.id not in out:
+            out.append(located.id)
+    return out
 
 
 def _sentence_at(adoc: ArticleDoc, paragraph: int, start: int) -> str | None:
