@@ -30,7 +30,7 @@ class OrgSpan:
 
 
 def clean_org_text(text: str) -> str:
-    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"^(?:the|The|a|an)\s+", "", text.strip())
     text = re.sub(r"['\u2019]s?$", "", text).strip()
     text = re.sub(r"\s+(?:party)$", "", text)
     return text.strip(" ,;:\"'\u201c\u201d()")

@@ -60,6 +60,22 @@ class PersonCluster:
         return out
 
 
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin",
+                            "ibn", "al", "el", "dos", "das", "ter", "ten", "zu", "y"})
+
+
+def _extend_particles(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """"Ursula von der" + "Leyen": a name that ends on a particle goes on;
+    "Ms. von der Leyen": particles before a surname belong to it."""
+    while end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and (
+        doc[end].is_title or doc[end].lower_ in NAME_PARTICLES
+    ):
+        end += 1
+    while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
+        start -= 1
+    return start, end
+
+
 def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Take titles off the front and a possessive off the end of a name."""
     while end > start and (doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"} or doc[end - 1].is_punct):
@@ -96,6 +112,7 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
         if start >= end:
             continue
         if ent.label_ == "PERSON":
+            start, end = _extend_particles(doc, start, end)
             if _is_geo_feature_name(doc, start, end) or addresses_an_audience(doc[start:end]):
                 continue
             if "\n" in doc[start:end].text:
@@ -171,8 +188,8 @@ def find_people(doc: Doc) -> list[PersonCluster]:
     pairs = [(s, e) for s, e in spans if _is_pair(doc, s, e)]
     for start, end in sorted(set(spans) - set(pairs)):
         words = [t for t in doc[start:end] if not t.is_punct]
-        if len(words) < 2:
-            singles.append((start, end))
+        if len(words) < 2 or (words[0].lower_ in NAME_PARTICLES and words[0].is_lower):
+            singles.append((start, end))  # a surname alone, "von der Leyen" too
             continue
         text = _name_text(doc, start, end)
         target = next((c for c in clusters if any(same_person_name(text, n) for n in c.full_names)), None)
@@ -190,7 +207,7 @@ def find_people(doc: Doc) -> list[PersonCluster]:
             clusters.append(target)
     pending: list[tuple[int, int]] = []
     for start, end in singles:
-        key = fold(doc[start:end].text)
+        key = fold(doc[end - 1].text)
         target = _choose(clusters, key, -1) or _choose(clusters, key, 0)
         if target is not None:
             target.mentions.append((start, end))

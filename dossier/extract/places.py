@@ -146,6 +146,8 @@ def _context_place(span: Span) -> bool:
         return True
     if any(t.lower_ in ORG_WORDS for t in span) or span.text.isupper():
         return False
+    if len(span) >= 2 and span[0].lower_ in COMPASS and span[0].is_title:
+        return True  # "the West Bank", "the Middle East"
     if before is not None and before.lower_ in PLACE_PREPOSITIONS:
         return True
     return before is not None and before.lemma_ in {"annex", "invade", "occupy"}

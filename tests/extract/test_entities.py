@@ -167,3 +167,13 @@ def test_entities_language_is_not_a_place() -> None:
 def test_entities_untagged_name_after_a_title_is_a_person() -> None:
     people, _, _ = entities("Chinese President Xi Jinping met Prime Minister Narendra Modi on Tuesday.")
     assert {"Xi Jinping", "Narendra Modi"} <= {p.name for p in people}
+
+
+def test_entities_name_particles_stay_in_the_name() -> None:
+    people, _, places = entities(
+        "Ursula von der Leyen, president of the European Commission, spoke on Monday. "
+        "Ms. von der Leyen said aid would increase."
+    )
+    leyen = person(people, "Ursula von der Leyen")
+    assert [m.text for m in leyen.mentions] == ["Ursula von der Leyen", "von der Leyen"]
+    assert "Leyen" not in {p.name for p in places}
