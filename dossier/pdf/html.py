@@ -10,6 +10,7 @@ to an entity's section.
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -98,8 +99,25 @@ def ref(ctx: jinja2.runtime.Context, item: Any, label: str | None = None) -> Mar
     return escape(text)
 
 
+_LONG_RUN = re.compile(r"\S{48,}")
+_ZWSP = "\u200b"
+
+
+def breakable(value: Any) -> Any:
+    """Text with a zero-width space every 24 characters of a run of 48 or
+    more without a space (an address, a hostile run of brackets): lines can
+    break there, and WeasyPrint need not search for a break point in it,
+    which takes minutes for a run of some 100,000 characters."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return _LONG_RUN.sub(lambda m: _ZWSP.join(m[0][i : i + 24] for i in range(0, len(m[0]), 24)), value)
+
+
 def print_environment(settings: Settings) -> jinja2.Environment:
     env = make_environment(settings.templates_dir, html=True)
+    env.finalize = breakable  # read when templates compile: this environment is new, none is compiled yet
     env.filters.update(cite=cite, cite_all=cite_all, ref=ref, anchor=anchor, human_date=human_date)
     env.globals.update(paragraph_id=paragraph_id)
     return env

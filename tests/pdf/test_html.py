@@ -7,18 +7,21 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 from pypdf import PdfReader
 
 from dossier.errors import RenderError
-from dossier.model import Briefing
-from dossier.pdf.html import dossier_html
+from dossier.model import Briefing, Paragraph
+from dossier.pdf import dossier_pdf
+from dossier.pdf.html import breakable, dossier_html
 from dossier.pdf.render import LocalOnlyFetcher, html_to_pdf
 from dossier.settings import Settings
 from tests.pdf.pdfcheck import link_targets, page_texts, reader
+from tests.pdf.sample import sample_briefing
 
 
 def test_html_article_markup_is_escaped(briefing: Briefing, settings: Settings) -> None:
-    html = dossier_html(briefing, settings)
+    html = dossier_html(briefing, settings).replace("\u200b", "")  # break points in long runs
     assert "<script>" not in html
     assert '<img src="http://example.invalid' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -44,6 +47,24 @@ def test_html_fetcher_refuses_outside_resources(url: str) -> None:
     with pytest.raises(ValueError, match="refused"):
         fetcher.fetch(url)
     assert fetcher.refused == [url]
+
+
+def test_html_breakable_splits_only_long_runs() -> None:
+    assert breakable("Shinzo Abe met Vladimir Putin") == "Shinzo Abe met Vladimir Putin"
+    long = "x" * 100
+    assert breakable(f"see {long} here") == f"see {'x' * 24}\u200b{'x' * 24}\u200b{'x' * 24}\u200b{'x' * 24}\u200b" \
+        f"{'x' * 4} here"
+    assert breakable(Markup(long)) == long  # markup built by our filters is left alone
+    assert breakable(None) == "" and breakable(3) == 3
+
+
+def test_html_long_runs_wrap_inside_the_page(briefing: Briefing, settings: Settings) -> None:
+    b = sample_briefing()
+    b.articles[0].paragraphs.append(Paragraph(6, "[" * 30000))
+    pages = page_texts(reader(dossier_pdf(b, settings)))
+    # Every bracket is printed (none runs off the page), over several lines.
+    assert sum(text.count("[") for text in pages) == 30000
+    assert max(len(line) for text in pages for line in text.replace("\u200b", "").splitlines()) < 200
 
 
 def test_html_fetcher_serves_data_urls_and_package_files() -> None:
