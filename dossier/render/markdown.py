@@ -20,29 +20,42 @@ class Md(str):
 
 # Characters Python-Markdown lets a backslash escape and that mean something
 # anywhere in a line ('|' is added by the tables extension).
-_INLINE = re.compile(r"([\\`*_{}\[\]()#!|])")
+_INLINE = re.compile(r"([\\`*_{}#!|])")
+# Characters that extensions a user may turn on read as syntax where a
+# backslash does not help (arithmatex reads "\(" and "\[" as maths, "$x$"
+# too; tilde, caret and keys read "~", "^", "++"): numeric references.
+_REFERENCED = re.compile(r"[()\[\]$~^+]")
+_EMOJI = re.compile(r":(?=[\w+-]+:)")  # ":smile:" -> an emoji image, from a CDN by default
+_MARK = re.compile(r"=(?==)")  # "==text==" -> <mark>
 # Block markers that only matter at the start of a line.
-_LEADING = re.compile(r"^([-+.])")
+_LEADING = re.compile(r"^([-.])")
 _WS = re.compile(r"\s+")
+# C0 controls are never text, and Python-Markdown marks its placeholders with
+# STX/ETX: a value holding "\x02wzxhzdk:0\x03" would pull stashed HTML in.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def md_escape(value: object) -> Md:
     """Plain text -> Markdown that renders as that text, on one line."""
     if isinstance(value, Md):
         return value
-    text = _WS.sub(" ", str(value)).strip()
-    text = _INLINE.sub(r"\\\1", text)
-    text = _LEADING.sub(r"\\\1", text)
-    # '<', '>' and '&' become entities: no raw HTML, no autolinks.
+    text = _WS.sub(" ", _CONTROL.sub(" ", str(value))).strip()
+    # '<', '>' and '&' become entities first: no raw HTML, no autolinks, and
+    # the references added below stay as written.
     text = html.escape(text, quote=False)
+    text = _INLINE.sub(r"\\\1", text)
+    text = _REFERENCED.sub(lambda m: f"&#{ord(m.group())};", text)
+    text = _EMOJI.sub("&#58;", text)
+    text = _MARK.sub("&#61;", text)
+    text = _LEADING.sub(r"\\\1", text)
     # A leading ordered-list marker ("1986. ") would start a list.
-    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    text = re.sub(r"^(\d+)\.", r"\1\\.", text)
     return Md(text)
 
 
 def html_text(value: object) -> Md:
     """Plain text -> HTML text, for values placed inside raw HTML blocks."""
-    return Md(html.escape(_WS.sub(" ", str(value)).strip(), quote=True))
+    return Md(html.escape(_WS.sub(" ", _CONTROL.sub(" ", str(value))).strip(), quote=True))
 
 
 def md_unescape_plain(value: str) -> str:
