@@ -252,9 +252,11 @@ def meeting_brief(briefing: Briefing, event_id: str, limits: Limits | None = Non
     people.sort(key=lambda p: (-len(p.articles), -len(p.mentions)))
     for person in people:
         role = latest_role(person, briefing)
-        shown = reported | ({(role.where.article, role.where.paragraph)} if role else set())
+        quotes = latest_quotes(person, briefing, limits.quotes_per_person)
+        wheres = [q.where for q in quotes] + ([role.where] if role else [])
+        shown = reported | {(w.article, w.paragraph) for w in wheres}
         line, where = background(person, role, briefing, frozenset(shown))
-        attendees.append(Attendee(person, role, line, where, latest_quotes(person, briefing, limits.quotes_per_person)))
+        attendees.append(Attendee(person, role, line, where, quotes))
     return MeetingBrief(
         event=event,
         place=place if isinstance(place, Place) else None,
