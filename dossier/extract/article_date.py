@@ -75,13 +75,32 @@ def _dateline(adoc: ArticleDoc) -> tuple[DateMention | None, str]:
     return None, ""
 
 
+def _lead_date(adoc: ArticleDoc) -> tuple[str | None, str]:
+    """A full date (day, month and year) in the lead's first sentence, told
+    in the past tense: news reports what happened that day or the day before."""
+    for paragraph in adoc.article.paragraphs[:3]:
+        if paragraph.kind == "heading" or len(paragraph.text.split()) < 8:
+            continue
+        base = adoc.starts[paragraph.number - 1]
+        first = next(iter(adoc.doc.char_span(base, base + len(paragraph.text), alignment_mode="expand").sents))
+        for mention in find_dates(first.text):
+            if mention.kind in ("day", "day_dmy", "day_of") and mention.get("y"):
+                clause = clause_of(adoc.doc, first.start_char + mention.start, first.start_char + mention.end)
+                if clause.future is False:
+                    return resolve(mention, Anchor()), mention.text
+        return None, ""
+    return None, ""
+
+
 def infer_date(adoc: ArticleDoc) -> DateInference:
     dateline, dateline_text = _dateline(adoc)
+    if dateline is not None and dateline.get("y"):
+        return DateInference(resolve(dateline, Anchor()), [f"dateline “{dateline_text}”"])
+    lead, lead_text = _lead_date(adoc)
+    if lead:
+        return DateInference(lead, [f"the lead reports “{lead_text}” as the day's news"])
     year, why = _year_evidence(adoc)
     if dateline is not None:
-        if dateline.get("y"):
-            value = resolve(dateline, Anchor())
-            return DateInference(value, [f"dateline “{dateline_text}”"])
         if year is not None:
             value = resolve(dateline, Anchor(year=year))
             return DateInference(value, [f"dateline “{dateline_text}”", f"year from {why}"])

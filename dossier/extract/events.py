@@ -211,9 +211,7 @@ def _title(clause: Clause, mention: DateMention, kind: str, participants: list[s
         words = [t.text_with_ws for t in clause.tokens if t.idx not in skip]
         while words and words[0].strip().lower() in ("the", "a", "an", "its", "their"):
             words.pop(0)
-        title = re.sub(r"\s+(?:on|in|at)\s*$", "", "".join(words).strip(" ,"))
-        title = " ".join(title.split()[:16])
-        return title[:1].upper() + title[1:] if title else kind.capitalize()
+        return tidy_title(" ".join("".join(words).split()[:16]), kind)
     words = []
     subject = subject_tokens(clause.verb)
     clause_ids = {t.i for t in clause.tokens}
@@ -229,9 +227,17 @@ def _title(clause: Clause, mention: DateMention, kind: str, participants: list[s
         if token.dep_ == "prep" and all(c.idx in skip for c in token.children):
             continue
         words.append(token.text)
-    title = " ".join(words[:16]) + (" …" if len(words) > 16 else "")
+    return tidy_title(" ".join(words[:16]) + (" …" if len(words) > 16 else ""), kind)
+
+
+def tidy_title(title: str, kind: str) -> str:
+    """Clause words made a title: no dateline, no leading "After"/"When",
+    no preposition left hanging where the date was."""
+    title = re.sub(r"^(?:[A-Z][A-Z.'’-]+\s+)+(?=[A-Z][a-z])", "", title.strip())
+    title = re.sub(r"^(?:After|Before|Since|When|While|As|Until|Once)\s+", "", title)
     title = re.sub(r"\s+([,.;:’'])", r"\1", title)
-    title = re.sub(r"\s+(?:for|in|on|at|by|of|from|since|during)(?=[,.;:]|$)", "", title).strip(" ,;:-–—")
+    title = re.sub(r"\s+(?:for|in|on|at|by|of|from|since|during|until)(?=[,.;:]|\s*…|$)", "", title)
+    title = title.strip(" ,;:-–—")
     return title[:1].upper() + title[1:] if title else kind.capitalize()
 
 

@@ -48,3 +48,11 @@ def test_dates_article_relative_year_beside_explicit_one() -> None:
                   published=None)
     infer_article_date(adoc)
     assert adoc.article.published == "2013"
+
+
+def test_dates_article_from_full_date_in_lead() -> None:
+    adoc = parsed("WASHINGTON — The two presidents signed the accord on Jan. 5, 2021, after a year of talks in "
+                  "Geneva and Vienna.", published=None)
+    infer_article_date(adoc)
+    assert adoc.article.published == "2021-01-05"
+    assert adoc.article.date_inferred

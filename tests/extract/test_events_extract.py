@@ -78,3 +78,20 @@ def test_events_extract_dated_document_gets_signing_event() -> None:
 
 def test_events_extract_since_is_not_an_event() -> None:
     assert events_of("The two countries have had no treaty since 1945.") == []
+
+
+def test_events_extract_unnamed_signed_document_and_its_signers() -> None:
+    adoc = parsed(
+        "The foreign ministers signed an agreement on Sunday on the shore of Lake Prespa.",
+        "Anna Lee and Shinzo Abe signed the document in the lakeside village.",
+        published="2018-06-17",
+    )
+    events, documents = extract_temporal(adoc, people_in(adoc, PEOPLE), places_in(adoc, {"prespa": ["Lake Prespa"]}),
+                                         [])
+    (document,) = documents
+    assert document.name == "Agreement signed at Lake Prespa"
+    assert document.notes  # says the name is descriptive
+    event = only(events, "2018-06-17")
+    assert event.kind == "signing"
+    assert set(event.participants) == {"lee", "abe"}
+    assert len(event.reports) == 2
