@@ -3,12 +3,14 @@ numbers, internal links, running header and footer, text."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 import pytest
 from pypdf import PdfReader
 
 from dossier.model import Briefing
+from dossier.settings import Settings
 from tests.pdf.pdfcheck import destination_pages, link_targets, outline, page_texts, toc_entries
 from tests.pdf.sample import JAPANESE_NAME, MARKING, RUSSIAN_NAME
 
@@ -115,3 +117,15 @@ def test_render_timeline_chapter_draws_the_figure(dossier_reader: PdfReader) -> 
     page = dossier_reader.pages[outline_page(dossier_reader, "Timeline") - 1]
     xobjects = page["/Resources"].get("/XObject", {})
     assert any(x.get_object().get("/Subtype") == "/Form" for x in xobjects.values()), "no figure drawn"
+
+
+def test_render_logs_no_weasyprint_warning(
+    caplog: pytest.LogCaptureFixture, briefing: Briefing, settings: Settings
+) -> None:
+    """An unsupported CSS property or a broken reference in a built-in template shows up here."""
+    from dossier.pdf import dossier_pdf, meeting_pdf
+
+    with caplog.at_level(logging.WARNING):
+        dossier_pdf(briefing, settings)
+        meeting_pdf(briefing, settings, "vladivostok-eef")
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
