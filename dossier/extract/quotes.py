@@ -268,6 +268,8 @@ class _QuoteFinder:
         before_start = spans[k - 1].after if k else 0
         before = text[before_start:q.open_mark]
         embedded = bool(before.strip()) and before.rstrip()[-1] not in ":,.!?\u2014"
+        if embedded and self.attribute(self._governing_verb(base + q.start, base + q.end), found):
+            return
         if q.closed:
             after_text = text[q.after:after_stop]
             lead = after_text.lstrip(" ,")
@@ -278,12 +280,9 @@ class _QuoteFinder:
         start = _last_sentence_start(text, before_start, q.open_mark)
         if self.attribute(self._last_reporting(base + start, base + q.open_mark), found):
             return
-        if embedded:
-            if self.attribute(self._governing_verb(base + q.start, base + q.end), found):
-                return
-            if q.closed:
-                stop = _first_sentence_end(text, q.after, after_stop)
-                self.attribute(self._first_reporting(base + q.after, base + stop), found)
+        if embedded and q.closed:
+            stop = _first_sentence_end(text, q.after, after_stop)
+            self.attribute(self._first_reporting(base + q.after, base + stop), found)
 
     def _first_reporting(self, start: int, end: int) -> Token | None:
         return next((t for t in self.tokens(start, end) if self.is_reporting(t)), None)
@@ -298,8 +297,8 @@ class _QuoteFinder:
             return None
         token = inside[0]
         for _ in range(8):
-            if token.head is token:
-                return None
+            if token.head is token or token.dep_ in ("relcl", "acl"):
+                return None  # a relative clause has its own speaker ("which Jones called ...")
             token = token.head
             if not start <= token.idx < end and self.is_reporting(token):
                 return token

@@ -204,16 +204,19 @@ class SpeakerIndex:
     def resolve_pronoun(self, pronoun: str, before: int) -> str | None:
         """The latest subject before token `before` whose gender fits.
 
-        "he" takes the nearest subject not known to be a woman; "she" looks a
-        little further back for a subject known to be a woman (news marks
-        women with "Ms." or a role such as "spokeswoman" more often than it
-        marks men) and falls back to the nearest subject of unknown gender."""
+        "he" takes the nearest subject not known to be a woman; "she" takes
+        the nearest subject of unknown gender in the same paragraph, else
+        looks a little further back for a subject known to be a woman (news
+        marks women with "Ms." or a role such as "spokeswoman" more often than
+        it marks men), else the nearest subject of unknown gender."""
         want = PRONOUN_GENDER.get(pronoun)
         n = bisect.bisect_left(self._subject_keys, before)
         fallback: str | None = None
+        doc = self.adoc.doc
+        here = self.adoc.paragraph_of(doc[min(before, len(doc) - 1)].idx)
         for i, pid in reversed(self.subjects[:n]):
             g = self.gender.get(pid)
-            if g == want or (g is None and want != "f"):
+            if g == want or (g is None and (want != "f" or self.adoc.paragraph_of(doc[i].idx) == here)):
                 return pid
             if g is None and fallback is None:
                 fallback = pid

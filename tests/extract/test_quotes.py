@@ -72,6 +72,8 @@ def direct(quotes: list[Quote]) -> list[tuple[str, str | None]]:
         ("The talks have \u201cno chance of success at all,\u201d according to Anna Weber.",
          "no chance of success at all,", "anna-weber"),
         ("\u2018We won\u2019t back down on this,\u2019 Lopez said.", "We won\u2019t back down on this,", "maria-lopez"),
+        ('Weber said the deal was "far from what we wanted" but urged members to back it.',
+         "far from what we wanted", "anna-weber"),
     ],
 )
 def test_quotes_attribution_forms(paragraph: str, text: str, speaker: str) -> None:
@@ -99,6 +101,14 @@ def test_quotes_pronoun_skips_a_subject_of_the_other_gender() -> None:
         '"The evidence speaks for itself," she said.',
     )
     assert direct(found) == [("The evidence speaks for itself,", "anna-weber")]
+
+
+def test_quotes_pronoun_prefers_a_subject_of_its_own_paragraph() -> None:
+    found = quotes_of(
+        "Ms. Weber voted against the plan.",
+        "Maria Lopez, who drafted it, took a different view. \u201cNobody gets everything they want,\u201d she said.",
+    )
+    assert direct(found) == [("Nobody gets everything they want,", "maria-lopez")]
 
 
 def test_quotes_pronoun_of_parenthetical_attribution_is_not_the_reported_subject() -> None:
