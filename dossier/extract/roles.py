@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dossier.extract.tokens import token_table
+from dossier.extract.tokens import sentence_starts, token_table
 from dossier.extract.vocabulary import (
     HONORIFICS,
     KINSHIP,
@@ -43,12 +43,8 @@ PLURAL_ONLY = frozenset(w for w in PLURAL_ROLE_HEADS if w not in ROLE_HEADS)
 
 
 def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    """Token range of the sentence holding token `i`; the boundaries are
-    read once per doc (each `Token.sent` walks the whole doc again)."""
-    starts = doc.user_data.get("dossier.sentence_starts")
-    if starts is None:
-        starts = [s.start for s in doc.sents]
-        doc.user_data["dossier.sentence_starts"] = starts
+    """Token range of the sentence holding token `i`."""
+    starts = sentence_starts(doc)
     n = bisect.bisect_right(starts, i) - 1
     return starts[n], starts[n + 1] if n + 1 < len(starts) else len(doc)
 

@@ -6,11 +6,15 @@ lists instead and build `Token`s only where they hit."""
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-KEY = "dossier.token_table"
+# Kept beside the doc, not in `doc.user_data`, so a doc serialised with its
+# user data never carries it; it goes when the doc goes.
+_TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
+_SENTENCES: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(slots=True, frozen=True)
@@ -27,7 +31,7 @@ class TokenTable:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    table = doc.user_data.get(KEY)
+    table = _TABLES.get(doc)
     if table is None:
         lower, text, title, ent_type, pos = [], [], [], [], []
         for t in doc:
@@ -37,5 +41,15 @@ def token_table(doc: Doc) -> TokenTable:
             ent_type.append(t.ent_type_)
             pos.append(t.pos_)
         table = TokenTable(lower, text, title, ent_type, pos)
-        doc.user_data[KEY] = table
+        _TABLES[doc] = table
     return table
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index of each sentence's start, read once per doc (each
+    `Token.sent` walks the whole doc again)."""
+    starts = _SENTENCES.get(doc)
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        _SENTENCES[doc] = starts
+    return starts
