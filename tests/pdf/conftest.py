@@ -38,3 +38,12 @@ def brief_reader(briefing: Briefing, settings: Settings) -> PdfReader:
     from dossier.pdf import meeting_pdf
 
     return reader(meeting_pdf(briefing, settings, "vladivostok-eef"))
+
+
+@pytest.fixture(scope="session")
+def seed_reader(seed_briefing: Briefing) -> PdfReader:
+    """The whole dossier of the seed article, through the real pipeline."""
+    from dossier.pdf import dossier_pdf
+
+    return reader(dossier_pdf(seed_briefing, Settings(title="Seed dossier", marking="SEED MARKING",
+                                                       templates="no-user-templates")))
