@@ -50,12 +50,13 @@ def source_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 
 def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
-    from dossier.render.people import co_mentioned, dated_roles, people_rows
+    from dossier.render.people import co_mentioned, dated_roles, people_rows, stated_ages
 
     yield Page("people/index.md", "pages/people.md.j2", {"rows": people_rows(briefing)})
     for person in briefing.people:
         yield Page(page_path(person), "pages/person.md.j2", {
             "person": person, "roles": dated_roles(person), "co_mentioned": co_mentioned(briefing, person),
+            "ages": stated_ages(person),
         })
 
 

@@ -3,6 +3,7 @@ current role, roles in date order, and who is mentioned alongside them."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -52,3 +53,18 @@ def co_mentioned(briefing: Briefing, person: Person, limit: int = 10) -> list[tu
             counts.append((other, len(shared)))
     counts.sort(key=lambda pair: (-pair[1], pair[0].name))
     return counts[:limit]
+
+
+AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+
+
+def stated_ages(person: Person) -> list[tuple[int, int, Role]]:
+    """(age, year, role) for each role stating an age ("a 72-year-old
+    diplomat"), the year being the article's: the age is as of that date."""
+    out: list[tuple[int, int, Role]] = []
+    for role in person.roles:
+        m = AGE.search(role.title)
+        year = (role.date or "")[:4]
+        if m and year.isdigit():
+            out.append((int(m.group(1)), int(year), role))
+    return out

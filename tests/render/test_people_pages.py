@@ -29,3 +29,11 @@ def test_people_co_mentioned_counts_shared_paragraphs() -> None:
     d = Person("d", "D", mentions=[m("s", 3)])
     briefing = Briefing(people=[a, b, c, d])
     assert [(p.id, n) for p, n in co_mentioned(briefing, a)] == [("b", 2), ("c", 1)]
+
+
+def test_people_stated_age_is_dated_by_its_article() -> None:
+    from dossier.render.people import stated_ages
+
+    panov = Person("p", "Alexander Panov", roles=[role("72-year-old pro-Japan diplomat", "2016-09-01"),
+                                                 role("diplomat", None)])
+    assert [(age, year) for age, year, _ in stated_ages(panov)] == [(72, 2016)]
