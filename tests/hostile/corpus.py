@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -175,19 +174,22 @@ def tree_digest(root: Path, *, skip: tuple[str, ...] = ()) -> dict[str, str]:
     return out
 
 
-@pytest.fixture(scope="session")
-def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, str]]:
-    """The hostile project built once with `build_site`: (project, digest of
-    the project outside site/ before, and after)."""
-    from dossier.publish.site import build_site
-
-    project = write_hostile_project(tmp_path_factory.mktemp("hostile") / "project")
-    before = tree_digest(project.parent)
-    build_site(project / "mkdocs.yml")
-    after = tree_digest(project.parent, skip=())
-    after = {k: v for k, v in after.items() if not (k == "project/site" or k.startswith("project/site/"))}
-    return project, before, after
+_BUILT: dict[str, tuple[Path, dict[str, str], dict[str, str]]] = {}
 
 
-def dedent(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")
+def hostile_site(factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, str]]:
+    """The hostile project built once per test session with `build_site`:
+    (project, digest of the project's folder before, and after, the site
+    folder left out).  Shared by the hostile and the browser tests."""
+    if "site" not in _BUILT:
+        from dossier.publish.site import build_site
+
+        project = write_hostile_project(factory.mktemp("hostile") / "project")
+        before = tree_digest(project.parent)
+        build_site(project / "mkdocs.yml")
+        after = {
+            k: v for k, v in tree_digest(project.parent).items()
+            if not (k == "project/site" or k.startswith("project/site/"))
+        }
+        _BUILT["site"] = (project, before, after)
+    return _BUILT["site"]

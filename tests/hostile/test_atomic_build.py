@@ -13,7 +13,7 @@ import pytest
 
 from dossier.errors import BuildError
 from dossier.publish.site import build_epoch, build_site, replace_dir
-from tests.hostile.conftest import tree_digest, write_hostile_project
+from tests.hostile.corpus import tree_digest, write_hostile_project
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import NOTES, PROBLEMS, PWNED
+from tests.hostile.corpus import NOTES, PROBLEMS, PWNED
 
 pytestmark = pytest.mark.slow
 

@@ -14,7 +14,7 @@ from dossier.ingest import MAX_ARTICLE_CHARS, find_article_files, load_articles
 from dossier.ingest.checks import check_articles, report_lines
 from dossier.ingest.decode import decode_bytes
 from dossier.ingest.formats import read_markdown
-from tests.hostile.conftest import JAPANESE, NOTES, PROBLEMS, RUSSIAN, broken_files
+from tests.hostile.corpus import JAPANESE, NOTES, PROBLEMS, RUSSIAN, broken_files
 
 
 @pytest.fixture(scope="module")
