@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve pdf fonts lint lock bench clean
+.PHONY: site test serve pdf fonts browser lint lock bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,8 +18,8 @@ $(STAMP): requirements.lock pyproject.toml
 site: $(STAMP) fonts
 	$(BIN)/dossier build
 
-## test: run the test suite
-test: $(STAMP) fonts
+## test: run the test suite (the browser tests drive headless Chromium: see `browser`)
+test: $(STAMP) fonts browser
 	$(BIN)/python -m pytest -q
 
 ## pdf: write the whole dossier as one PDF into pdf/ (see `dossier pdf --help` for meeting briefs)
@@ -41,6 +41,19 @@ fonts:
 	else \
 	  echo "make fonts: warning: no font draws Chinese or Japanese; such names print as boxes in PDFs." \
 	    "As root: apt-get install fonts-wqy-microhei" >&2; \
+	fi
+
+## browser: install headless Chromium for the browser tests, unless one is installed: as root, Debian's chromium
+browser:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	    command -v google-chrome >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make browser: installing Debian's chromium for the browser tests"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; \
+	else \
+	  echo "make browser: warning: no Chromium; the browser tests are skipped. As root: apt-get install chromium" >&2; \
 	fi
 
 ## serve: live preview on http://127.0.0.1:8000, re-rendered when an article or template changes
