@@ -86,7 +86,8 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: Iterable[Provenance], limit: i
     shown = distinct[:limit] if limit else distinct
     out = Markup(", ").join(cite(ctx, w) for w in shown)
     if len(shown) < len(distinct):
-        out += Markup(" and {} more").format(len(distinct) - len(shown))
+        rest = len(distinct) - len(shown)
+        out += Markup(" and {} more paragraph{}").format(rest, "" if rest == 1 else "s")
     return out
 
 
