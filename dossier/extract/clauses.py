@@ -19,6 +19,7 @@ EXPECTED = {"expect", "expected", "likely", "hope", "possible", "may", "might", 
 PROPOSED = {"propose", "proposed", "suggest", "invite", "offer", "call"}
 CANCELLED = {"cancel", "postpone", "scrap", "call", "suspend", "delay", "cancelled", "postponed"}
 CLAUSE_BREAKS = {"conj", "parataxis"}
+EVENT_VERBS = {"meet", "visit", "attend", "sign", "travel", "arrive", "talk", "negotiate", "fly"}
 ANNOUNCING = {"confirm", "announce", "schedule", "plan", "arrange", "postpone", "cancel", "propose", "discuss",
               "welcome", "prepare"}
 EVENT_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "trip", "forum", "conference", "session", "ceremony",
@@ -167,6 +168,8 @@ def clause_of(doc: Doc, start: int, end: int) -> Clause:
         future, status = _tense_and_status(when, [])
         return Clause(when, clause_tokens(when), future, status)
     event_noun = next((n for n in nouns if n.lemma_.lower() in EVENT_NOUNS and n not in span), None)
+    if event_noun is not None and verb.lemma_.lower() in EVENT_VERBS:
+        event_noun = None  # "to meet on the sidelines of the summit in November": the meeting is the event
     extra: list[Token] = []
     if verb.lemma_.lower() in ANNOUNCING:
         # "confirmed the upcoming meeting ... at a forum on ...": the date is the meeting's.

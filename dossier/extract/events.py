@@ -146,7 +146,11 @@ def _collective(clause: Clause) -> bool:
     "they", "their meeting")."""
     subject = subject_tokens(clause.verb) if clause.head is None else [
         t for t in clause.tokens if t.dep_ in ("poss", "nsubj")]
-    return bool(COLLECTIVE.search(" ".join(t.text for t in subject)))
+    if not subject:
+        return False
+    last = subject[-1]
+    following = last.doc[last.i + 1].text if last.i + 1 < len(last.doc) else ""
+    return bool(COLLECTIVE.search(" ".join([*(t.text for t in subject), following])))
 
 
 def _participants(clause: Clause, people: list[Located], text: str) -> list[str]:
