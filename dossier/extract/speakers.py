@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from dossier.extract.document import ArticleDoc
 from dossier.extract.speech_verbs import ACCORDING, SPEECH_VERBS
+from dossier.extract.vocabulary import ROLE_HEADS
 from dossier.model import Organization, Person
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class SpeakerIndex:
             org = self.org_at.get(token.i)
             if org is not None:
                 self.org_subjects.append((token.i, org))
-            pid = self._person_of(token)
+            pid = self._person_of(token) or self._nominal(token)
             if pid is None and token.lower_ in ("he", "she"):
                 pid = self.resolve_pronoun(token.lower_, token.i)
                 if pid is not None:
@@ -249,15 +250,27 @@ class SpeakerIndex:
         org = self._org_in(token)
         if org:
             return Speaker(organization=org)
-        if token.pos_ == "NOUN":
-            return Speaker(person=self._by_role(low, token.i))
-        return Speaker()
+        return Speaker(person=self._nominal(token))
 
     def _org_in(self, token: Token) -> str | None:
         for t in token.subtree:
             if t.i in self.org_at:
                 return self.org_at[t.i]
         return None
+
+    def _nominal(self, token: Token) -> str | None:
+        """'the minister', 'the top diplomat': a person already named, by a
+        role that holds the noun, else the latest subject nearby."""
+        if token.pos_ != "NOUN" or token.lower_ not in ROLE_HEADS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None  # "an official said", "his spokesman said": someone else
+        found = self._by_role(token.lower_, token.i)
+        if found is None:
+            n = bisect.bisect_left(self._subject_keys, token.i)
+            if n and token.i - self._subject_keys[n - 1] <= PRONOUN_REACH // 3:
+                found = self.subjects[n - 1][1]
+        return found
 
     def _by_role(self, noun: str, before: int) -> str | None:
         """'the spokesman said': the latest subject whose role holds the noun."""

@@ -12,10 +12,11 @@ import pytest
 from dossier.extract.document import ArticleDoc, joined_text
 from dossier.extract.nlp import load_nlp
 from dossier.extract.quotes import extract_quotes
-from dossier.model import Article, Mention, Organization, Paragraph, Person, Quote
+from dossier.model import Article, Mention, Organization, Paragraph, Person, Quote, Role
 
 PEOPLE = {"tom-baker": "Tom Baker", "anna-weber": "Anna Weber", "maria-lopez": "Maria Lopez"}
 ORGANIZATIONS = {"foreign-ministry": "Foreign Ministry"}
+ROLES = {"tom-baker": "Mayor"}
 
 
 def _mentions(adoc: ArticleDoc, names: list[str]) -> list[Mention]:
@@ -39,7 +40,8 @@ def quotes_of(*paragraphs: str) -> list[Quote]:
     )
     adoc = ArticleDoc(article, load_nlp()(joined_text(article)))
     people = [
-        Person(id=pid, name=name, mentions=_mentions(adoc, [name, name.split()[-1]]))
+        Person(id=pid, name=name, mentions=_mentions(adoc, [name, name.split()[-1]]),
+               roles=[Role(ROLES[pid], adoc.where(0))] if pid in ROLES else [])
         for pid, name in PEOPLE.items()
     ]
     orgs = [Organization(id=oid, name=name, mentions=_mentions(adoc, [name])) for oid, name in ORGANIZATIONS.items()]
@@ -109,6 +111,16 @@ def test_quotes_pronoun_prefers_a_subject_of_its_own_paragraph() -> None:
         "Maria Lopez, who drafted it, took a different view. \u201cNobody gets everything they want,\u201d she said.",
     )
     assert direct(found) == [("Nobody gets everything they want,", "maria-lopez")]
+
+
+def test_quotes_the_role_noun_names_the_person_holding_that_role() -> None:
+    found = quotes_of(
+        "Mayor Tom Baker opened the meeting.",
+        "Anna Weber spoke next.",
+        '"We have a plan for the harbour," the mayor said.',
+        '"It will not be cheap," the official added.',
+    )
+    assert direct(found) == [("We have a plan for the harbour,", "tom-baker"), ("It will not be cheap,", "tom-baker")]
 
 
 def test_quotes_pronoun_of_parenthetical_attribution_is_not_the_reported_subject() -> None:
