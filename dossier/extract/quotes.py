@@ -33,6 +33,7 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?](?=[\"\u201d\u2019)]*\s+[\"\u201c\u2018(]?[A-Z0-9])")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\u2019-]+\s[\u2014\u2013-]+\s+")  # "LONDON — "
+_LEADING_FILLERS = frozenset({"that", "only", "just", "merely", "simply", "also"})  # "saying only that ..."
 _QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _TRAILING_ATTRIBUTION = ",\u2014\u2013-\u2026?!:;"  # a quote ending so expects "..., X said"
 _MIN_PARTIAL_WORDS = 3  # a shorter partial quote is a scare quote or a name
@@ -150,7 +151,7 @@ def _reported_clause(verb: Token) -> tuple[Token, Token] | None:
 def _trimmed(doc: Doc, left: Token, right: Token, lo: int, hi: int) -> Span | None:
     """The span between two tokens, kept inside the paragraph's chars
     [lo, hi), without a leading 'that', edge punctuation or a dateline."""
-    while left.i < right.i and (left.idx < lo or left.lower_ == "that" or left.is_punct):
+    while left.i < right.i and (left.idx < lo or left.lower_ in _LEADING_FILLERS or left.is_punct):
         left = doc[left.i + 1]
     while right.i > left.i and (right.idx >= hi or right.is_punct):
         right = doc[right.i - 1]
@@ -319,8 +320,8 @@ class _QuoteFinder:
             if paragraphs[number].kind != "text" or self._inside_quote(number, verb.idx):
                 continue
             edges = _reported_clause(verb)
-            if edges is None:
-                continue
+            if edges is None or edges[0].i <= verb.i <= edges[1].i:
+                continue  # "..., which Abe said would help": the report wraps its own verb
             lo = self.adoc.starts[number - 1]
             span = _trimmed(self.doc, *edges, lo, lo + len(paragraphs[number].text))
             if span is None or len(span) < 4 or any(c in span.text for c in _QUOTE_CHARS):
