@@ -17,12 +17,13 @@ HEADS = {
     "statement": "statement", "communique": "statement", "communiqué": "statement", "act": "act", "plan": "plan",
     "blueprint": "plan", "memorandum": "memorandum", "convention": "treaty", "protocol": "treaty",
     "charter": "treaty", "pact": "treaty", "amendments": "amendments", "deal": "agreement", "document": "document",
+    "accords": "agreement", "agreements": "agreement", "treaties": "treaty", "protocols": "treaty",
 }
 # Words that name a document only by pointing back at one already named.
 ANAPHORIC = {"document", "deal"}
 _UPPER = r"[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*"
-_HEAD_UP = r"(?:Treaty|Declaration|Agreement|Accord|Statement|Communiqu[eé]|Act|Plan|Memorandum|Convention|Protocol|" \
-           r"Charter|Pact|Amendments)"
+_HEAD_UP = r"(?:Treaty|Declaration|Agreements?|Accords?|Statement|Communiqu[eé]|Act|Plan|Memorandum|Convention|" \
+           r"Protocol|Charter|Pact|Amendments)\b"
 _HEAD_LOW = r"(?:treaty|declaration|agreement|accord|statement|communiqu[eé]|plan|blueprint|memorandum|amendments|" \
             r"document|deal)"
 _YEARISH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?" \
