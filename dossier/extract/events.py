@@ -301,6 +301,8 @@ def extract_events(
         if anchor.earliest is not None and bounds is not None and bounds[1] < anchor.earliest:
             status = "held"
         title = _title(clause, mention, kind, participants, place, names)
+        if participants and re.match(r"^(?:He|She)\b", title):
+            title = _surname(names.get(participants[0], participants[0])) + title[title.index(" "):]
         report = EventReport(
             where=adoc.where(sent.start_char, sent.end_char), sentence=sent.text.strip(), status=status,
             date=value, date_text=mention.text,

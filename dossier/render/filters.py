@@ -91,6 +91,9 @@ def human_date(value: str | None) -> str:
         ma, mb = _EDTF_ONE.match(a), _EDTF_ONE.match(b)
         if ma and mb and ma.group(1) == mb.group(1) and ma.group(2) == mb.group(2) and ma.group(3) and mb.group(3):
             return f"{int(ma.group(3))}–{_one_date(b)}"
+        if ma and mb and ma.group(1) == mb.group(1) and ma.group(2) and mb.group(2) and not ma.group(3) \
+                and not mb.group(3) and not ma.group(4) and not mb.group(4) and int(ma.group(2)) <= 12:
+            return f"{calendar.month_name[int(ma.group(2))]}–{_one_date(b)}"  # "September–November 2018"
         return f"{_one_date(a)} – {_one_date(b)}"
     return _one_date(value)
 

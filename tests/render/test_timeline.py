@@ -72,3 +72,10 @@ def test_timeline_pages_render_and_link_events() -> None:
 
 def test_timeline_templates_use_strict_undefined() -> None:
     assert make_environment(None).undefined is jinja2.StrictUndefined
+
+
+def test_timeline_human_date_month_interval() -> None:
+    from dossier.render.filters import human_date
+
+    assert human_date("2018-09/2018-11") == "September–November 2018"
+    assert human_date("2016-09-02/2016-09-03") == "2–3 September 2016"
