@@ -56,7 +56,7 @@ def test_quotes_page_cites_paragraph_and_marks_direct_or_reported(briefing: Brie
     assert "## [Ann Lee](people/ann-lee.md)" in page
     assert "## Foreign Ministry" in page
     assert "“We \\*agreed\\*, in principle” [S1&nbsp;¶1](sources/old.md#p1)" in page
-    assert "**22 January 2019** · reported, said: the talks would go on [S2&nbsp;¶1](sources/new.md#p1)" in page
+    assert "**22 January 2019** · reported, said: *the talks would go on* [S2&nbsp;¶1](sources/new.md#p1)" in page
     assert "5 direct quotes and 1 reported statement" in page
 
 
@@ -64,7 +64,7 @@ def test_quotes_page_person_section_latest_first(briefing: Briefing) -> None:
     page = _pages(briefing)["people/ann-lee.md"]
     section = page.split("## Quotes", 1)[1]
     assert section.index("the talks would go on") < section.index("agreed")
-    assert "22 January 2019, reported: the talks would go on" in section
+    assert "22 January 2019, reported: *the talks would go on*" in section
 
 
 def test_quotes_page_without_quotes_says_so() -> None:
