@@ -100,25 +100,41 @@ def ref(ctx: jinja2.runtime.Context, item: Any, label: str | None = None) -> Mar
     return escape(text)
 
 
-_LONG_RUN = re.compile(r"\S{48,}")
 _ZWSP = "\u200b"
+_TAG = re.compile(r"(<[^>]*>)")
+_ATOM = r"(?:&[#\w]+;|[^\s<&])"  # a character of text, an entity counting as one
+_LONG_RUN = re.compile(_ATOM + "{48,}")
+_ATOMS = re.compile(r"&[#\w]+;|.", re.S)
 
 
-def breakable(value: Any) -> Any:
-    """Text with a zero-width space every 24 characters of a run of 48 or
-    more without a space (an address, a hostile run of brackets): lines can
-    break there, and WeasyPrint need not search for a break point in it,
-    which takes minutes for a run of some 100,000 characters."""
-    if value is None:
-        return ""
-    if isinstance(value, Markup) or not isinstance(value, str):
-        return value
-    return _LONG_RUN.sub(lambda m: _ZWSP.join(m[0][i : i + 24] for i in range(0, len(m[0]), 24)), value)
+def _split_run(match: re.Match[str]) -> str:
+    atoms = _ATOMS.findall(match[0])
+    return _ZWSP.join("".join(atoms[i : i + 24]) for i in range(0, len(atoms), 24))
+
+
+def break_long_runs(html: str) -> str:
+    """The print HTML with a zero-width space every 24 characters of any run
+    of 48 or more without a space (an address, a hostile run of brackets) in
+    the text of the body: lines can break there, and WeasyPrint need not
+    search for a break point in it, which takes minutes for a run of some
+    100,000 characters.  Tags (so ids and links), the head and styles are
+    left as they are."""
+    head, sep, body = html.partition("<body")
+    if not sep:
+        return html
+    parts = _TAG.split(body)
+    raw = False  # inside <style> or <script>
+    for i, part in enumerate(parts):
+        if i % 2:
+            name = part[1:].split(None, 1)[0].rstrip(">").lower() if len(part) > 2 else ""
+            raw = name in ("style", "script") or (raw and name not in ("/style", "/script"))
+        elif not raw and len(part) >= 48:
+            parts[i] = _LONG_RUN.sub(_split_run, part)
+    return head + sep + "".join(parts)
 
 
 def print_environment(settings: Settings) -> jinja2.Environment:
     env = make_environment(settings.templates_dir, html=True)
-    env.finalize = breakable  # read when templates compile: this environment is new, none is compiled yet
     env.filters.update(cite=cite, cite_all=cite_all, ref=ref, anchor=anchor, human_date=human_date)
     env.globals.update(paragraph_id=paragraph_id)
     return env
@@ -147,7 +163,7 @@ def base_context(briefing: Briefing, settings: Settings, *, linked: bool) -> dic
 
 def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     try:
-        return env.get_template(name).render(context)
+        return break_long_runs(env.get_template(name).render(context))
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
         raise RenderError(
             f"print template failed: {exc}; expected a template that only uses the variables listed in "

@@ -7,13 +7,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from markupsafe import Markup
 from pypdf import PdfReader
 
 from dossier.errors import RenderError
 from dossier.model import Briefing, Paragraph
 from dossier.pdf import dossier_pdf
-from dossier.pdf.html import breakable, dossier_html
+from dossier.pdf.html import break_long_runs, dossier_html
 from dossier.pdf.render import LocalOnlyFetcher, html_to_pdf
 from dossier.settings import Settings
 from tests.pdf.pdfcheck import link_targets, page_texts, reader
@@ -49,13 +48,16 @@ def test_html_fetcher_refuses_outside_resources(url: str) -> None:
     assert fetcher.refused == [url]
 
 
-def test_html_breakable_splits_only_long_runs() -> None:
-    assert breakable("Shinzo Abe met Vladimir Putin") == "Shinzo Abe met Vladimir Putin"
-    long = "x" * 100
-    assert breakable(f"see {long} here") == f"see {'x' * 24}\u200b{'x' * 24}\u200b{'x' * 24}\u200b{'x' * 24}\u200b" \
-        f"{'x' * 4} here"
-    assert breakable(Markup(long)) == long  # markup built by our filters is left alone
-    assert breakable(None) == "" and breakable(3) == 3
+def test_html_break_long_runs_only_in_body_text() -> None:
+    long_id = "event-" + "a" * 60
+    html = (f'<html><head><title>{"t" * 60}</title><style>.x{{{"c" * 60}}}</style></head>'
+            f'<body><p id="{long_id}">see {"x" * 50} and {"&amp;" * 50}</p><a href="#{long_id}">{"y" * 10}</a></body>')
+    out = break_long_runs(html)
+    assert f'id="{long_id}"' in out and f'href="#{long_id}"' in out  # ids and links intact
+    assert "t" * 60 in out and "c" * 60 in out  # head and styles intact
+    assert f"see {'x' * 24}\u200b{'x' * 24}\u200bxx and" in out
+    assert "&amp;" * 24 + "\u200b" + "&amp;" * 24 + "\u200b" + "&amp;" * 2 + "</p>" in out  # entities whole
+    assert break_long_runs("<body><p>Shinzo Abe met Vladimir Putin</p>") == "<body><p>Shinzo Abe met Vladimir Putin</p>"
 
 
 def test_html_long_runs_wrap_inside_the_page(briefing: Briefing, settings: Settings) -> None:

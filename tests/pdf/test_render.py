@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from dossier.model import Briefing
 from dossier.settings import Settings
-from tests.pdf.pdfcheck import destination_pages, link_targets, outline, page_texts, toc_entries
-from tests.pdf.sample import JAPANESE_NAME, MARKING, RUSSIAN_NAME
+from tests.pdf.pdfcheck import destination_pages, link_targets, outline, page_texts, reader, toc_entries
+from tests.pdf.sample import JAPANESE_NAME, MARKING, RUSSIAN_NAME, sample_briefing
 
 SECTIONS = ["Overview", "People", "Timeline", "Documents", "Places and organizations", "Quotes", "Sources"]
 
@@ -119,13 +119,16 @@ def test_render_timeline_chapter_draws_the_figure(dossier_reader: PdfReader) -> 
     assert any(x.get_object().get("/Subtype") == "/Form" for x in xobjects.values()), "no figure drawn"
 
 
-def test_render_logs_no_weasyprint_warning(
-    caplog: pytest.LogCaptureFixture, briefing: Briefing, settings: Settings
-) -> None:
-    """An unsupported CSS property or a broken reference in a built-in template shows up here."""
+def test_render_logs_no_weasyprint_warning(caplog: pytest.LogCaptureFixture, settings: Settings) -> None:
+    """An unsupported CSS property, or a link to an anchor that is not there
+    (WeasyPrint then logs an error and drops the link), shows up here."""
     from dossier.pdf import dossier_pdf, meeting_pdf
 
+    briefing = sample_briefing()
+    long_id = "2016-lavrov-and-kishida-to-meet-in-tokyo-in-december-for-talks-on-the-treaty"
+    briefing.events[2].id = long_id  # ids as long as the pipeline makes them
     with caplog.at_level(logging.WARNING):
-        dossier_pdf(briefing, settings)
-        meeting_pdf(briefing, settings, "vladivostok-eef")
-    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+        r = reader(dossier_pdf(briefing, settings))
+        meeting_pdf(briefing, settings, long_id)
+    assert [rec.getMessage() for rec in caplog.records if rec.levelno >= logging.WARNING] == []
+    assert f"event-{long_id}" in {target for _, target in link_targets(r)}
