@@ -267,20 +267,49 @@ def extract_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[
         rest = doc.text[b:sent.end_char]
         cue = PROVISION_CUES.search(rest)
         under = re.match(r"\s*(?:Under|In)\s+(?:the|its|that|this)\b", doc.text[sent.start_char:a + 1])
-        if cue is not None and cue.start() < 160:
-            provision = rest[cue.end():]
+        reach = 30 if cue is not None and cue.group("cue").lower().startswith("say") else 90
+        if cue is not None and cue.start() < reach and not re.search(r"\bbut\b|\bsaid\b|\bthis\b",
+                                                                     rest[:cue.start()]):
+            provision = _object_of_cue(adoc, b + cue.start(), b + cue.end()) or rest[cue.end():]
             label = cue.group("cue")
+            negated = re.search(r"\b(?:did|does|do)\s+not\s*$", rest[:cue.start()])
+            if negated:
+                label = f"does not {label}"
         elif under is not None and rest.lstrip(" ,").strip():
-            provision = rest.lstrip(" ,")
+            # "Under the treaty, signed on Sept. 8, 1951, Japan renounced ...": what follows the date.
+            provision = re.sub(r"^(?:signed|adopted|concluded|issued|agreed)\b[^,]*,\s*", "", rest.lstrip(" ,"))
             label = "under"
         else:
             continue
-        provision = re.split(r"[;:]|\s[—–]\s|, (?:but|while|which means)\b", provision)[0].strip(" ,.\"“”\n")
+        provision = re.split(r"[;:]|\s[—–]\s|, (?:but|while|which means|their|its|although|though|whereas)\b",
+                             provision)[0].strip(" ,.\"“”\n")
         if len(provision.split()) < 3:
             continue
         start = doc.text.find(provision, b)
         by_id[doc_id].provisions.append(Provision(provision, adoc.where(start, start + len(provision)), label))
     _list_provisions(adoc, documents, spans)
+
+
+OBJECT_DEPS = {"dobj", "prep", "xcomp", "ccomp", "attr", "pobj", "oprd", "dative", "advcl"}
+
+
+def _object_of_cue(adoc: ArticleDoc, start: int, end: int) -> str | None:
+    """The words the cue governs ("provides for [the handover of ... after
+    a treaty is signed]"), read from the parse; None when it gives nothing."""
+    from dossier.extract.clauses import span_of
+
+    span = span_of(adoc.doc, start, end)
+    if span is None or not len(span):
+        return None
+    verb = span[0]
+    parts = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.i >= span.end - 1]
+    for token in span[1:]:
+        parts += [c for c in token.children if c.dep_ in OBJECT_DEPS and c.i >= span.end]
+    if not parts:
+        return None
+    last = max(t.right_edge.i for t in parts)
+    text = adoc.doc.text[span.end_char:adoc.doc[last].idx + len(adoc.doc[last])]
+    return text if len(text.split()) >= 3 else None
 
 
 def _list_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[tuple[int, int, str]]) -> None:

@@ -56,3 +56,14 @@ def test_documents_extract_described_plan() -> None:
 
 def test_documents_extract_treaty_talks_is_no_treaty() -> None:
     assert [m.name for m in find_document_mentions("They revived the treaty talks in April.")] == []
+
+
+def test_documents_extract_provision_is_the_cue_object() -> None:
+    (doc,) = documents_of("Working on the basis of the 1956 Joint Declaration, which provides for the handover of "
+                          "two islands after a peace treaty is signed, meant accepting one premise first.")
+    assert doc.provisions[0].text == "the handover of two islands after a peace treaty is signed"
+
+
+def test_documents_extract_negated_provision() -> None:
+    (doc,) = documents_of("The San Francisco Peace Treaty did not say to whom the territory would belong.")
+    assert doc.provisions[0].cue == "does not say"
