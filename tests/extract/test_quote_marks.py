@@ -22,6 +22,8 @@ def inner(text: str) -> list[str]:
         ("\u2018We won\u2019t,\u2019 she said.", ["We won\u2019t,"]),
         ("\u2018The islands\u2019 future is ours,\u2019 she said.", ["The islands\u2019 future is ours,"]),
         ("No quotes here, only an apostrophe\u2019s.", []),
+        ('A 5" screen, he said, is "too small."', ["too small."]),
+        ("\u201cMixed marks,\" she said.", ["Mixed marks,"]),
     ],
 )
 def test_quote_marks_pairs(text: str, expected: list[str]) -> None:
