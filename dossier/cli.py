@@ -59,6 +59,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from dossier.publish.write import write_tree
 
     settings = _settings(args)
+    settings.pdf = False  # a Markdown tree has no PDFs: no links to them
     pages = generate_pages(settings, strict=args.strict)
     write_tree(pages, Path(args.out))
     print(f"wrote {len(pages)} files to {args.out}")
