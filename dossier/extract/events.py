@@ -264,6 +264,7 @@ def extract_events(
     resolved: dict[int, str] = {}
     events: list[Event] = []
     clauses: dict[int, tuple[int, int]] = {}
+    verbs: dict[int, int] = {}  # the clause's verb (token index) of each report
     for mention in find_dates(text):
         clause = clause_of(doc, mention.start, mention.end)
         value = resolve(mention, anchor, clause.future, previous)
@@ -311,11 +312,12 @@ def extract_events(
         if clause.head is None and clause.verb.dep_ in ("acl", "relcl"):
             start = min(start, clause.verb.head.left_edge.idx)  # "the declaration, signed in Moscow on ..."
         clauses[id(report)] = (start, max(clause.end_char, mention.end))
+        verbs[id(report)] = clause.verb.i
         events.append(Event(
             id=unique_slug(title, taken), title=title, kind=kind, date=value, place=place,
             participants=participants, status=status, reports=[report],
         ))
-    merged = merge_within_article(events)
+    merged = merge_within_article(events, verbs)
     _continue_in_next_sentence(adoc, merged, person_at, set(resolved))
     return merged, resolved, clauses
 
@@ -381,12 +383,12 @@ def _narrower(a: str | None, b: str | None) -> bool:
     return bool(ba and bb and (ba[1] - ba[0]) < (bb[1] - bb[0]))
 
 
-def merge_within_article(events: list[Event]) -> list[Event]:
+def merge_within_article(events: list[Event], verbs: dict[int, int] | None = None) -> list[Event]:
     """One event per happening: reports of the same date with the same
     participants (and no conflicting place) become one event."""
     out: list[Event] = []
     for event in events:
-        same = next((e for e in out if _same_happening(e, event)), None)
+        same = next((e for e in out if _same_happening(e, event, verbs or {})), None)
         if same is None:
             out.append(event)
             continue
@@ -403,7 +405,7 @@ def merge_within_article(events: list[Event]) -> list[Event]:
 GATHERINGS = {"talks", "summit", "forum", "visit"}
 
 
-def _same_happening(a: Event, b: Event) -> bool:
+def _same_happening(a: Event, b: Event, verbs: dict[int, int]) -> bool:
     ba, bb = edtf_bounds(a.date), edtf_bounds(b.date)
     overlap = bool(ba and bb and ba[0] <= bb[1] and bb[0] <= ba[1])
     if overlap and a.kind in GATHERINGS and b.kind in GATHERINGS:
@@ -421,7 +423,8 @@ def _same_happening(a: Event, b: Event) -> bool:
             return True
     if a.date != b.date:
         ba, bb = edtf_bounds(a.date), edtf_bounds(b.date)
-        same_clause = a.reports[-1].where == b.reports[0].where and a.reports[-1].sentence == b.reports[0].sentence
+        va, vb = verbs.get(id(a.reports[-1])), verbs.get(id(b.reports[0]))
+        same_clause = va is not None and va == vb  # two dates of one clause ("in May this year")
         if not (same_clause and ba and bb and ba[0] <= bb[1] and bb[0] <= ba[1]):
             return False
     if a.place and b.place and a.place != b.place:
