@@ -11,14 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dossier.extract.clauses import Clause, clause_of, subject_tokens
+from dossier.extract.clauses import Clause, clause_of, span_of, subject_tokens
 from dossier.extract.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
 from dossier.extract.document import ArticleDoc
 from dossier.model import Event, EventReport, Person, Place
 from dossier.slug import unique_slug
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 KINDS: list[tuple[str, set[str]]] = [
     ("signing", {"sign", "signing", "ink", "ratify", "conclude"}),
@@ -116,10 +116,9 @@ COLLECTIVE = re.compile(r"\b(?:they|their|them|both leaders|the leaders|the two(
 STATES = {"serve", "be", "remain", "live", "work", "stay", "have", "lie", "hold_office"}
 
 
-def clause_root(doc: object, mention: DateMention) -> Token | None:
-    from dossier.extract.clauses import span_of
-
-    span = span_of(doc, mention.start, mention.end)  # type: ignore[arg-type]
+def clause_root(doc: Doc, mention: DateMention) -> Token | None:
+    """The token heading the date expression in the parse."""
+    span = span_of(doc, mention.start, mention.end)
     return span.root if span is not None and len(span) else None
 
 
