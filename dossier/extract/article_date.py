@@ -92,7 +92,26 @@ def _lead_date(adoc: ArticleDoc) -> tuple[str | None, str]:
     return None, ""
 
 
+FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def _file_date(path: str) -> str | None:
+    """A full date in the file's name ('2016-12-15-nagato.txt'): archives
+    name files so.  A lone year is not enough (it may be a subject's year)."""
+    name = re.split(r"[\\/]", path)[-1]
+    m = FILE_DATE.search(name)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
 def infer_date(adoc: ArticleDoc) -> DateInference:
+    from_name = _file_date(adoc.article.path)
+    if from_name:
+        return DateInference(from_name, [f"the date in the file name {adoc.article.path.split('/')[-1]}"])
     dateline, dateline_text = _dateline(adoc)
     if dateline is not None and dateline.get("y"):
         return DateInference(resolve(dateline, Anchor()), [f"dateline “{dateline_text}”"])

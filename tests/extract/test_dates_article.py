@@ -56,3 +56,14 @@ def test_dates_article_from_full_date_in_lead() -> None:
     infer_article_date(adoc)
     assert adoc.article.published == "2021-01-05"
     assert adoc.article.date_inferred
+
+
+def test_dates_article_from_file_name() -> None:
+    adoc = parsed("MOSCOW — The leaders met on Tuesday.", published=None)
+    adoc.article.path = "news/2019-01-22-kremlin-talks.txt"
+    infer_article_date(adoc)
+    assert adoc.article.published == "2019-01-22"
+    adoc = parsed("MOSCOW — The leaders met on Tuesday.", published=None)
+    adoc.article.path = "news/talks-on-the-1956-declaration.txt"
+    infer_article_date(adoc)
+    assert adoc.article.published is None
