@@ -80,27 +80,43 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def _scan(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
-    found: list[Path] = []
+def _scan(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """(article file, the folder its shown path is relative to) for each
+    article, and the other files found in the folders."""
+    found: list[tuple[Path, Path]] = []
     skipped: list[Path] = []
     for raw in paths:
         path = Path(raw)
+        base = path.absolute().parent
         if path.is_dir():
             files = sorted(_walk(path), key=lambda p: p.relative_to(path).as_posix())
             for child in files:
-                (found if child.suffix.lower() in ARTICLE_SUFFIXES else skipped).append(child)
+                if child.suffix.lower() in ARTICLE_SUFFIXES:
+                    found.append((child, base))
+                else:
+                    skipped.append(child)
         elif path.is_file():
-            found.append(path)
+            found.append((path, base))
         else:
             raise IngestError("no such file or folder; expected an article file or a folder of articles", path=path)
     return found, skipped
+
+
+def shown_path(path: Path, base: Path) -> str:
+    """How an article file is named in pages and messages: relative to the
+    folder that holds the configured article folder ('seeds/a.txt'), so
+    that a build does not depend on where the project was checked out."""
+    try:
+        return path.absolute().relative_to(base).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
     """Article files under each path (a file or a folder), sorted by their
     path inside the folder so that a build is reproducible.  Hidden files and
     folders are skipped."""
-    return _scan(paths)[0]
+    return [path for path, _ in _scan(paths)[0]]
 
 
 def _outside_link(path: Path, roots: list[Path]) -> str | None:
@@ -115,10 +131,26 @@ def _outside_link(path: Path, roots: list[Path]) -> str | None:
     return str(target)
 
 
-def read_article(path: Path, article_id: str, notices: list[Notice] | None = None) -> Article:
-    """Read one article file; raises IngestError naming the file and problem.
-    What a reader should know about it is appended to `notices`."""
+def read_article(
+    path: Path, article_id: str, notices: list[Notice] | None = None, *, shown: str | None = None
+) -> Article:
+    """Read one article file; raises IngestError naming the file (as
+    `shown`, by default its path) and the problem.  What a reader should
+    know about it is appended to `notices`."""
     notices = notices if notices is not None else []
+    shown = shown or str(path)
+    try:
+        article = _read(path, article_id, notices, shown)
+    except IngestError as exc:
+        if exc.path == str(path):
+            exc.path = shown
+            exc.args = (str(exc),)
+        raise
+    article.path = shown
+    return article
+
+
+def _read(path: Path, article_id: str, notices: list[Notice], shown: str) -> Article:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise IngestError(
@@ -126,9 +158,9 @@ def read_article(path: Path, article_id: str, notices: list[Notice] | None = Non
         )
     decoded = read_decoded(path)
     if decoded.notice():
-        notices.append(Notice(str(path), decoded.notice() or "", warn=decoded.detected))
+        notices.append(Notice(shown, decoded.notice() or "", warn=decoded.detected))
     if reader is not read_html and looks_like_html(decoded.text):
-        notices.append(Notice(str(path), f"the {path.suffix} file holds an HTML page; read as a web page", warn=True))
+        notices.append(Notice(shown, f"the {path.suffix} file holds an HTML page; read as a web page", warn=True))
         reader = read_html
     try:
         article = reader(path, decoded.text, article_id)
@@ -169,30 +201,31 @@ def load_articles(paths: Iterable[str | Path]) -> IngestResult:
     result = IngestResult()
     files, result.skipped = _scan(paths)
     taken: set[str] = set()
-    first_with: dict[str, Path] = {}
-    for path in files:
+    first_with: dict[str, str] = {}
+    for path, base in files:
+        shown = shown_path(path, base)
         outside = _outside_link(path, roots)
         if outside is not None:
             problem = IngestError(
                 f"the file is a symbolic link to {outside}, outside the article folders; expected an article file "
                 "inside them",
-                path=path,
+                path=shown,
             )
             log.warning("%s", problem)
             result.problems.append(problem)
             continue
-        base = slugify(path.stem)
+        base_slug = slugify(path.stem)
         article_id = unique_slug(path.stem, taken)
-        if article_id != base:
+        if article_id != base_slug:
             result.notices.append(Notice(
-                str(path),
-                f"its name gives the same id as {first_with[base]} ({base!r}); this article's id and source "
-                f"page are {article_id!r}",
+                shown,
+                f"its name gives the same id as {first_with[base_slug]} ({base_slug!r}); this article's id and "
+                f"source page are {article_id!r}",
             ))
-        first_with.setdefault(base, path)
+        first_with.setdefault(base_slug, shown)
         notices: list[Notice] = []
         try:
-            result.articles.append(read_article(path, article_id, notices))
+            result.articles.append(read_article(path, article_id, notices, shown=shown))
         except IngestError as exc:
             log.warning("%s", exc)
             result.problems.append(exc)
