@@ -85,6 +85,8 @@ def _stated_aliases(paragraph: str) -> list[tuple[str, str]]:
     for m in CALLED.finditer(paragraph):
         out.append((m.group(1), m.group(2)))
     for m in PARENTHESIS.finditer(paragraph):
+        if m.group(1).isupper() and not m.group(2).isupper():
+            continue  # a dateline and its agency: "BRUSSELS (Reuters)"
         out.append((m.group(1), m.group(2)))
     sentences = SENTENCE_END.split(paragraph)
     named: list[tuple[int, str]] = []

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.people import addresses_an_audience
+from dossier.extract.people import addresses_an_audience, leads_it, names_a_platform
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, LEGISLATURE_WORDS, STRONG_ORG_WORDS
 
@@ -74,8 +74,8 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
                        title_ranges: list[tuple[int, int]]) -> list[OrgSpan]:
     out: list[OrgSpan] = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and addresses_an_audience(ent):
-            pass  # a publication the recognizer took for a person
+        if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)):
+            pass  # a publication, a network or a party the recognizer took for a person
         elif ent.label_ != "ORG" and not any(t.lower_ in STRONG_ORG_WORDS for t in ent):
             continue
         elif ent.label_ not in {"ORG", "GPE", "LOC", "FAC"}:

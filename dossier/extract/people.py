@@ -13,13 +13,17 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.gazetteer import is_known_place
+from dossier.extract.gazetteer import is_known_place, lookup_place
+from dossier.extract.places import has_place_appositive
 from dossier.extract.roles import appositive_roles, is_role_head, title_before
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
+    DOCUMENT_WORDS,
+    EVENT_WORDS,
     GEO_FEATURES,
     HONORIFICS,
     ORG_WORDS,
+    PLACE_TYPE_WORDS,
     PLURAL_ROLE_HEADS,
     REGNAL_TITLES,
     ROLE_HEADS,
@@ -76,6 +80,74 @@ def _extend_particles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A name the recognizer cut short: a hyphenated given name ("Moon Jae"
+    + "-in"), or the last part of a three-part name left untagged ("Lee
+    Hsien" + "Loong")."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    if end < len(doc) and doc[end - 1].whitespace_ == " " and _name_part(doc, end) \
+            and not (end + 1 < len(doc) and _name_part(doc, end + 1)):
+        end += 1
+    return start, end
+
+
+def _name_part(doc: Doc, i: int) -> bool:
+    """An untagged capitalised proper noun that is no title, organization,
+    place or event word."""
+    tok = doc[i]
+    low = tok.lower_
+    return (tok.is_title and tok.pos_ == "PROPN" and not tok.ent_type_ and not tok.is_sent_start
+            and low not in NAME_STOPS and not is_known_place(tok.text))
+
+
+NAME_STOPS = ORG_WORDS | GEO_FEATURES | PLACE_TYPE_WORDS | EVENT_WORDS | DOCUMENT_WORDS | ROLE_HEADS | HONORIFICS
+
+
+def is_demonym_plural(text: str) -> bool:
+    """'Africans', 'Kenyans', 'Europeans': people of a place, not a person."""
+    low = text.lower()
+    if " " in low or not low.endswith("ans"):
+        return False
+    stem = low[:-1]  # "african"
+    return any(lookup_place(s) is not None for s in (stem[:-1], stem[:-2], stem[:-3] + "a"))
+
+
+PLATFORM_VERBS = frozenset({"write", "post", "say", "announce", "tweet", "share", "publish", "comment", "appear",
+                            "speak", "respond", "reply", "react", "confirm", "declare", "add", "note", "call"})
+
+
+def names_a_platform(span: Span) -> bool:
+    """"wrote on Twitter", "posted on Telegram": a network or medium the
+    recognizer took for a person."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0:
+        return False
+    prep = doc[span.start - 1]
+    return prep.lower_ in {"on", "via"} and span.root.head.i == prep.i and prep.head.lemma_ in PLATFORM_VERBS
+
+
+def leads_it(span: Span) -> bool:
+    """"the leader of Fremad", "president of Sinn Fein": what a role heads
+    is an organization, not a person."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of" or span.root.head.i != span.start - 1:
+        return False
+    head = doc[span.start - 1].head
+    return head.lower_ in ROLE_HEADS and head.lower_ not in {"counterpart", "deputy"}
+
+
+def _not_a_person(span: Span) -> bool:
+    """Evidence in the text that a PERSON span names something else."""
+    letters = [c for c in span.text if c.isalpha()]
+    if len(letters) > 3 and span.text.isupper():
+        return True  # a dateline or a heading in capitals ("LE BOURGET")
+    if has_place_appositive(span) or is_demonym_plural(span.text):
+        return True
+    return names_a_platform(span) or leads_it(span)
+
+
 def _strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Take titles off the front and a possessive off the end of a name."""
     while end > start and (doc[end - 1].text in {"'s", "\u2019s", "'", "\u2019"} or doc[end - 1].is_punct):
@@ -112,8 +184,10 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
         if start >= end:
             continue
         if ent.label_ == "PERSON":
-            start, end = _extend_particles(doc, start, end)
+            start, end = _extend_name(doc, *_extend_particles(doc, start, end))
             if _is_geo_feature_name(doc, start, end) or addresses_an_audience(doc[start:end]):
+                continue
+            if _not_a_person(doc[start:end]):
                 continue
             if "\n" in doc[start:end].text:
                 continue
@@ -127,7 +201,26 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
             if (has_title or has_role) and not is_known_place(span.text):
                 names.append((start, end))
     names.extend(_untagged_after_title(doc))
+    names.extend(_untagged_before_role(doc))
     return names, places
+
+
+def _untagged_before_role(doc: Doc) -> list[tuple[int, int]]:
+    """"Amara Diallo Kone, chairperson of ..." when the recognizer tagged
+    nothing: two to four capitalised proper nouns with a role in apposition."""
+    table = token_table(doc)
+    out: list[tuple[int, int]] = []
+    for i in table.find(ROLE_HEADS):
+        head = doc[i].head
+        if doc[i].dep_ != "appos" or head.i >= i or head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
+            continue
+        start = head.i + 1
+        while start > 0 and start > head.i - 4 and table.title[start - 1] and table.pos[start - 1] == "PROPN" \
+                and not table.ent_type[start - 1] and table.lower[start - 1] not in NAME_STOPS:
+            start -= 1
+        if head.i + 1 - start >= 2 and not is_known_place(doc[start : head.i + 1].text):
+            out.append((start, head.i + 1))
+    return out
 
 
 def _untagged_after_title(doc: Doc) -> list[tuple[int, int]]:

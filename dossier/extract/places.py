@@ -33,7 +33,10 @@ FACILITY_WORDS = frozenset({"plant", "station", "base", "airport", "dam", "mine"
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"})
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "far",
                      "central", "northeast", "northwest", "southeast", "southwest"})
-DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z.'\- ]+[A-Z.])(?:, [A-Z][\w. ]+)? [\u2014\u2013-]+ ")
+# "PSARADES, Greece — ", "BRUSSELS (Reuters) - " at the start of a paragraph.
+DATELINE = re.compile(
+    r"(?:^|\n\n)([A-Z][A-Z.'\- ]+[A-Z.])(?:, [A-Z][\w. ]+)?(?: \([A-Z][\w.&' ]*\))? [\u2014\u2013-]+ "
+)
 ISLAND_WORDS = frozenset({"island", "islands", "islets"})
 # Before a name the recognizer called an organization, these make it a place
 # ("in Crimea", "off Hokkaido"); "at" and "to" do not ("at Google", "according to Reuters").
@@ -135,6 +138,17 @@ def _known_place_here(ent: Span, clean: str, place_texts: set[str]) -> bool:
     return _context_place(ent) or ent.label_ == "PERSON"
 
 
+PLACE_HEADS = (PLACE_TYPE_WORDS | GEO_FEATURES | {"capital", "city-state", "enclave", "territory", "suburb",
+                                                  "neighbourhood", "neighborhood", "settlement", "resort"}) - {
+    "group", "chain", "range"}
+
+
+def has_place_appositive(span: Span) -> bool:
+    """"Sentosa, a resort island off Singapore": the name's appositive is a
+    kind of place."""
+    return any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in PLACE_HEADS for c in span.root.children)
+
+
 def _context_place(span: Span) -> bool:
     """A span labelled otherwise that its context shows is a place."""
     doc = span.doc
@@ -143,6 +157,8 @@ def _context_place(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ == "of" and span.start >= 2 \
             and doc[span.start - 2].lower_ in PLACE_TYPE_WORDS:
+        return True
+    if has_place_appositive(span):
         return True
     if any(t.lower_ in ORG_WORDS for t in span) or span.text.isupper():
         return False
@@ -178,9 +194,12 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
         out.append(PlaceSpan(name, span.text, span.start_char, span.end_char, kind))
         covered.update(range(span.start, span.end))
 
+    datelines = _dateline_spans(doc)
+    for span in datelines:
+        add(span)
     for ent in doc.ents:
-        if any(t.i in person_tokens for t in ent):
-            continue
+        if any(t.i in person_tokens or t.i in covered for t in ent):
+            continue  # a person, or a part of a dateline ("LA" of "LA ROCHELLE")
         if "(" in ent.text:
             deferred.append(ent)
             continue
@@ -243,6 +262,11 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             if fold_place(clean_place_text(ent.text)) in names:
                 add(ent)
     return out
+
+
+def _dateline_spans(doc: Doc) -> list[Span]:
+    spans = (doc.char_span(m.start(1), m.end(1), alignment_mode="expand") for m in DATELINE.finditer(doc.text))
+    return [s for s in spans if s is not None]
 
 
 def _add_facilities(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
@@ -312,8 +336,3 @@ def _add_pattern_places(doc: Doc, covered: set[int], add) -> None:  # type: igno
                 span = doc[j:k]
                 name = span.text + (" " + tok.text.capitalize() if tok.lower_ in ADMIN_UNIT_WORDS else "")
                 add(span, name)
-    # Datelines: "PSARADES, Greece — ..." at the start of a paragraph.
-    for m in DATELINE.finditer(doc.text):
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is not None and span.start not in covered:
-            add(span)

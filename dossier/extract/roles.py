@@ -157,6 +157,9 @@ def _appositive_phrase(head: Token) -> tuple[int, int, bool] | None:
             break
     doc = head.doc
     b = _glued_end(doc, b)
+    # A second appositive or a relative clause ends the role: "president of
+    # Sinn Fein, the political wing of ...", "minister of X, who led ...".
+    b = next((k for k in range(head.i + 1, b) if doc[k].text in {",", ";", "(", "\u2014", "\u2013"}), b)
     while a < head.i and (doc[a].lower_ in ROLE_NOISE or doc[a].is_punct):
         a += 1
     past = a > 0 and doc[a - 1].lower_ in PAST_MARKERS
@@ -181,7 +184,8 @@ def appositive_roles(name: Span) -> list[RoleHit]:
     for clause in root.children:
         if clause.dep_ == "relcl" and clause.lemma_ == "be" and clause.i >= name.end:
             heads.extend(c for c in clause.children if c.dep_ == "attr")
-    out: list[RoleHit] = []
+    heads.extend(c for h in heads if h.lower_ in KINSHIP for c in h.conjuncts if c.i > h.i and is_role_head(c))
+    out: list[RoleHit] = [_kinship_hit(h) for h in heads if _kin_of_role(h) is not None]  # type: ignore[arg-type]
     for head in heads:
         phrase = _appositive_phrase(head)
         if phrase is None:
@@ -199,6 +203,23 @@ def appositive_roles(name: Span) -> list[RoleHit]:
             hit.counterpart_of = owner.i if owner is not None else head.i
         out.append(hit)
     return out
+
+
+def _kin_of_role(head: Token) -> Token | None:
+    """"His son-in-law and senior adviser, X": a kinship word joined to a
+    role is stated as a role too (a kinship word alone is not)."""
+    kin = head.head
+    if head.dep_ == "conj" and kin.i < head.i and kin.lower_ in KINSHIP and is_role_head(head):
+        return kin
+    return None
+
+
+def _kinship_hit(head: Token) -> RoleHit:
+    kin = _kin_of_role(head)
+    assert kin is not None
+    doc = head.doc
+    span = doc[kin.i : _glued_end(doc, kin.i + 1)]
+    return RoleHit(span.text, span.start_char, span.end_char)
 
 
 def past_roles(name: Span) -> list[RoleHit]:

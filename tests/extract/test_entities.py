@@ -177,3 +177,54 @@ def test_entities_name_particles_stay_in_the_name() -> None:
     leyen = person(people, "Ursula von der Leyen")
     assert [m.text for m in leyen.mentions] == ["Ursula von der Leyen", "von der Leyen"]
     assert "Leyen" not in {p.name for p in places}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The treaty was signed by South Korean Foreign Minister Kang Kyung-wha on Friday.", "Kang Kyung-wha"),
+    ("Prime Minister Goh Chok Tong met the delegation on Sunday.", "Goh Chok Tong"),
+])
+def test_people_name_cut_short_is_made_whole(text: str, name: str) -> None:
+    people, _, _ = entities(text)
+    assert name in {p.name for p in people}
+
+
+def test_people_capitalised_dateline_is_not_a_person() -> None:
+    people, _, places = entities("LA ROCHELLE, France — Fishermen blocked the port on Monday, Jean Morel said.")
+    assert "LA ROCHELLE" not in {p.name for p in people}
+    assert "La Rochelle" in {p.name for p in places}
+
+
+def test_people_name_with_a_place_appositive_is_a_place() -> None:
+    people, _, places = entities("The leaders met on Jeju, a resort island south of the peninsula, on Friday.")
+    assert "Jeju" not in {p.name for p in people}
+    assert "Jeju" in {p.name for p in places}
+
+
+def test_people_network_written_on_is_an_organization() -> None:
+    people, orgs, _ = entities("Finance Minister Olaf Berg wrote on Twitter that the deal was done.")
+    assert "Twitter" not in {p.name for p in people}
+    assert "Twitter" in {o.name for o in orgs}
+
+
+def test_people_demonym_plural_is_not_a_person() -> None:
+    people, _, _ = entities("The protocol lets Kenyans work in Uganda without visas, Ruth Otieno said.")
+    assert {p.name for p in people} == {"Ruth Otieno"}
+
+
+def test_people_what_a_leader_leads_is_an_organization() -> None:
+    people, orgs, _ = entities("Karin Lund, the leader of Fremad, the youth wing of the Liberal Party, spoke.")
+    assert {p.name for p in people} == {"Karin Lund"}
+    assert "Fremad" in {o.name for o in orgs}
+    assert [r.title for r in person(people, "Karin Lund").roles] == ["leader of Fremad"]
+
+
+def test_people_untagged_name_before_an_appositive_role() -> None:
+    people, _, _ = entities("Amara Diallo Kone, chairperson of the West African Trade Commission, said it was good.")
+    assert [r.title for r in person(people, "Amara Diallo Kone").roles] == [
+        "chairperson of the West African Trade Commission"]
+
+
+def test_places_agency_dateline_is_a_place_and_the_agency_an_organization() -> None:
+    _, orgs, places = entities("OSLO (Reuters) - Norway's central bank raised rates on Thursday.")
+    assert "Oslo" in {p.name for p in places}
+    assert [o.name for o in orgs if "Reuters" in [o.name, *o.aliases]] == ["Reuters"]

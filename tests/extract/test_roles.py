@@ -61,3 +61,20 @@ def test_roles_relative_clause_with_be_states_a_role() -> None:
 def test_roles_collapse_keeps_the_more_specific_title() -> None:
     hits = [RoleHit("minister", 0, 8), RoleHit("finance minister", 40, 56)]
     assert [h.title for h in collapse_roles(hits)] == ["finance minister"]
+
+
+def test_roles_appositive_ends_at_a_second_appositive_or_clause() -> None:
+    text = ("Nora Quinn, the foreign minister of Tuvalu, who led the island states, said they had been heard. "
+            "Liam Walsh, the president of Fianna Nua, the youth wing of a larger party, agreed.")
+    assert roles_of(text, "Nora Quinn") == ["foreign minister of Tuvalu"]
+    assert roles_of(text, "Liam Walsh") == ["president of Fianna Nua"]
+
+
+def test_roles_kinship_joined_to_a_role_before_the_name() -> None:
+    text = "Her husband and chief of staff, Mark Olsen, who ran the campaign, flew home on Monday."
+    assert roles_of(text, "Mark Olsen") == ["husband", "chief of staff"]
+
+
+def test_roles_kinship_alone_is_not_a_role() -> None:
+    text = "His late father, Pierre Dumas, was a banker in Lyon."
+    assert roles_of(text, "Pierre Dumas") == []
