@@ -155,7 +155,7 @@ def _collective(clause: Clause) -> bool:
 def _participants(clause: Clause, people: list[Located], text: str) -> list[str]:
     chars = {t.i for t in clause.tokens}
     spans = [(t.idx, t.idx + len(t)) for t in clause.tokens]
-    subject = subject_tokens(clause.verb)
+    subject = subject_tokens(clause.verb) if clause.head is None else []
     spans += [(t.idx, t.idx + len(t)) for t in subject if t.i not in chars]
     out: list[str] = []
     for located in people:
@@ -318,6 +318,12 @@ def extract_events(
         ))
     merged = merge_within_article(events, verbs)
     _continue_in_next_sentence(adoc, merged, person_at, set(resolved))
+    for event in merged:
+        if event.kind in MEETING_KINDS and len(event.participants) >= 2 and "–" not in event.title:
+            # Merged reports named who met: "Abe–Putin talks in Sochi" reads better than the clause.
+            who = "–".join(_surname(names.get(p, p)) for p in event.participants[:3])
+            where = f" in {names[event.place]}" if event.place in names else ""
+            event.title = f"{who} {event.kind}{where}"
     return merged, resolved, clauses
 
 
@@ -391,13 +397,16 @@ def merge_within_article(events: list[Event], verbs: dict[int, int] | None = Non
         if same is None:
             out.append(event)
             continue
+        named_nobody = not same.participants
         same.reports.extend(event.reports)
         same.place = same.place or event.place
         same.participants.extend(p for p in event.participants if p not in same.participants)
         if _narrower(event.date, same.date):
             same.date = event.date
-        if same.kind == "event" or (event.kind in MEETING_KINDS and same.kind not in MEETING_KINDS):
+        if same.kind == "event" or (event.kind in MEETING_KINDS and same.kind not in GATHERINGS):
             same.kind, same.title = event.kind, event.title
+        elif event.participants and named_nobody:
+            same.title = event.title  # the title of the report that names who
     return out
 
 

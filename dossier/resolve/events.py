@@ -72,6 +72,8 @@ def _best_report_date(event: Event) -> str | None:
 
 
 def absorb(target: Event, other: Event, published: dict[str, str]) -> None:
+    if other.participants and not target.participants:
+        target.title = other.title  # a title that says who
     target.reports.extend(other.reports)
     target.participants.extend(p for p in other.participants if p not in target.participants)
     target.documents.extend(d for d in other.documents if d not in target.documents)
