@@ -27,6 +27,8 @@ for _n, _name in enumerate(calendar.month_name):
         MONTHS[_name.lower()] = _n
         MONTHS[_name[:3].lower()] = _n
 MONTHS["sept"] = 9
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
 WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
 # Well-known periods a news text dates events by without giving the year.
@@ -85,6 +87,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("same_day", re.compile(r"\b(?P<word>that day|the same day|the next day|the following day|the day before|"
                             r"the previous day)\b", re.I)),
+    ("offset", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                          r"(?P<unit>days?|weeks?)\s+(?P<word>later|earlier)\b", re.I)),
     ("same_year", re.compile(r"\b(?P<word>that year|the same year|the following year|the next year|"
                              r"the previous year|earlier that year|later that year)\b", re.I)),
     ("war_end", re.compile(r"\b(?:the\s+)?(?:end|close|closing (?:days|weeks|months|stages)|final (?:days|weeks|"
@@ -329,6 +333,14 @@ def resolve(mention: DateMention, anchor: Anchor, future: bool | None = None,
         shift = 1 if word in ("the next day", "the following day") else -1 if "before" in word or "previous" in word \
             else 0
         return _iso(dt.date.fromisoformat(previous) + dt.timedelta(days=shift))
+    if kind == "offset":
+        if previous is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", previous):
+            return None
+        n = get("n") or "1"
+        count = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 1)
+        days = count * (7 if (get("unit") or "").lower().startswith("week") else 1)
+        sign = 1 if (get("word") or "").lower() == "later" else -1
+        return _iso(dt.date.fromisoformat(previous) + dt.timedelta(days=sign * days))
     if kind == "same_year":
         if previous is None:
             return None

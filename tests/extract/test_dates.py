@@ -109,3 +109,14 @@ def test_dates_same_day_refers_to_previous_date() -> None:
 ])
 def test_dates_edtf_bounds(value: str, first: dt.date, last: dt.date) -> None:
     assert edtf_bounds(value) == (first, last)
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("two days later", "2014-12-19"), ("a week earlier", "2014-12-10"), ("3 days later", "2014-12-20"),
+])
+def test_dates_offset_from_previous_date(phrase: str, expected: str) -> None:
+    from dossier.extract.dates import resolve
+
+    mention = find_dates(phrase)[0]
+    assert resolve(mention, Anchor(), None, previous="2014-12-17") == expected
+    assert resolve(mention, Anchor(), None, previous="2014-12") is None
