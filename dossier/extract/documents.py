@@ -36,7 +36,7 @@ DESCRIBED = re.compile(
     r"revised|[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|economic|cooperation|security|peace|trade)\s+){0,4})"
     r"(?P<head>" + _HEAD_LOW + r")\b(?!\s+(?:talks|negotiations|issue|process|question|dispute|partner|"
     r"signing|framework|basis))(?P<tail>\s+(?:on|for)\s+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|the basis)[a-z][\w-]*(?:\s+(?!(?:at|in|on|with|and|by|from|to|after|before|during|has|have|is|was|"
+    r"Sunday|the basis|its\b|their\b|his\b|her\b|our\b|this\b|that\b|a\b|an\b|the sidelines|behalf)[a-z][\w-]*(?:\s+(?!(?:at|in|on|with|and|by|from|to|after|before|during|has|have|is|was|"
     r"were|are|which|that|who|but|or|as)\b)(?:the\s+)?[\w-]+){0,3})?")
 LEADING_NOISE = {"the", "under", "in", "at", "a", "an", "its", "their", "this", "that", "after", "before", "since",
                  "by", "and", "but", "with", "of", "on", "to", "when", "while", "as", "both", "signed"}

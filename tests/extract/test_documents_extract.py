@@ -67,3 +67,7 @@ def test_documents_extract_provision_is_the_cue_object() -> None:
 def test_documents_extract_negated_provision() -> None:
     (doc,) = documents_of("The San Francisco Peace Treaty did not say to whom the territory would belong.")
     assert doc.provisions[0].cue == "does not say"
+
+
+def test_documents_extract_statement_on_a_website_is_no_document() -> None:
+    assert documents_of("The ministry posted a statement on its website on Monday.") == []
