@@ -247,10 +247,22 @@ class SpeakerIndex:
                 pid = self._person_of(child)
                 if pid:
                     return Speaker(person=pid)
-        org = self._org_in(token)
+        org = self._org_in(token) or self._org_by_noun(token)
         if org:
             return Speaker(organization=org)
         return Speaker(person=self._nominal(token))
+
+    def _org_by_noun(self, token: Token) -> str | None:
+        """'the ministry said': the organization named last before, whose
+        name holds that noun ("the Foreign Ministry")."""
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        noun = fold(token.text)
+        named = {o.id for o in self.organizations if noun in fold(o.name).split()}
+        for i in range(token.i - 1, -1, -1):
+            if self.org_at.get(i) in named:
+                return self.org_at[i]
+        return None
 
     def _org_in(self, token: Token) -> str | None:
         for t in token.subtree:

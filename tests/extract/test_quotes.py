@@ -171,6 +171,14 @@ def test_quotes_it_said_speaks_for_the_last_organization() -> None:
         ("Staff will return on Monday,", "foreign-ministry")]
 
 
+def test_quotes_the_ministry_said_names_the_ministry_last_mentioned() -> None:
+    found = quotes_of(
+        "Officials at the Foreign Ministry met the ambassador on Monday.",
+        '"The meeting was useful," the ministry said.',
+    )
+    assert [(q.speaker, q.speaker_organization) for q in found if q.direct] == [(None, "foreign-ministry")]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "text"),
     [
