@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from dossier.extract.clauses import clause_of
-from dossier.extract.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
+from dossier.extract.dates import WEEKDAYS, Anchor, DateMention, edtf_bounds, find_dates, resolve
 from dossier.extract.document import ArticleDoc
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*[,—–-]\s*")
@@ -108,6 +108,31 @@ def _file_date(path: str) -> str | None:
         return None
 
 
+def _weekday_match(adoc: ArticleDoc) -> tuple[str | None, str]:
+    """The lead says "on Tuesday" and the text gives one full date that was
+    a Tuesday, reported as past: that is the day of the news."""
+    lead = next((p for p in adoc.article.paragraphs[:3] if p.kind != "heading" and len(p.text.split()) >= 8), None)
+    if lead is None:
+        return None, ""
+    base = adoc.starts[lead.number - 1]
+    weekdays = [m for m in find_dates(lead.text) if m.kind == "weekday" and (m.get("rel") or "").lower() in ("on", "")]
+    if not weekdays:
+        return None, ""
+    weekday = WEEKDAYS[(weekdays[0].get("wd") or "").lower()]
+    if clause_of(adoc.doc, base + weekdays[0].start, base + weekdays[0].end).future is not False:
+        return None, ""
+    found = []
+    for mention in find_dates(adoc.doc.text):
+        if mention.kind in ("day", "day_dmy", "day_of") and mention.get("y"):
+            value = resolve(mention, Anchor())
+            if value and dt.date.fromisoformat(value).weekday() == weekday:
+                found.append((value, mention.text))
+    if len({v for v, _ in found}) != 1:
+        return None, ""
+    value, text = found[0]
+    return value, f"the lead's “{weekdays[0].text}” and “{text}”, a {weekdays[0].get('wd')}"
+
+
 def infer_date(adoc: ArticleDoc) -> DateInference:
     from_name = _file_date(adoc.article.path)
     if from_name:
@@ -118,6 +143,9 @@ def infer_date(adoc: ArticleDoc) -> DateInference:
     lead, lead_text = _lead_date(adoc)
     if lead:
         return DateInference(lead, [f"the lead reports “{lead_text}” as the day's news"])
+    same_weekday, why_weekday = _weekday_match(adoc)
+    if same_weekday:
+        return DateInference(same_weekday, [why_weekday])
     year, why = _year_evidence(adoc)
     if dateline is not None:
         if year is not None:

@@ -67,3 +67,14 @@ def test_dates_article_from_file_name() -> None:
     adoc.article.path = "news/talks-on-the-1956-declaration.txt"
     infer_article_date(adoc)
     assert adoc.article.published is None
+
+
+def test_dates_article_from_lead_weekday_matching_a_full_date() -> None:
+    adoc = parsed("HAVANA — Kerry raised the flag over the embassy on Friday in a brief ceremony before guests.",
+                  "The ceremony, on Aug. 14, 2015, ended 54 years without an embassy.", published=None)
+    infer_article_date(adoc)
+    assert adoc.article.published == "2015-08-14"
+    adoc = parsed("HAVANA — Kerry raised the flag over the embassy on Thursday in a brief ceremony before guests.",
+                  "The ceremony, on Aug. 14, 2015, ended 54 years without an embassy.", published=None)
+    infer_article_date(adoc)
+    assert adoc.article.published is None
