@@ -91,7 +91,8 @@ def _scan(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, Path]], list[Pa
         if path.is_dir():
             files = sorted(_walk(path), key=lambda p: p.relative_to(path).as_posix())
             for child in files:
-                if child.suffix.lower() in ARTICLE_SUFFIXES:
+                # A folder's README describes the folder; it is not an article.
+                if child.suffix.lower() in ARTICLE_SUFFIXES and child.stem.upper() != "README":
                     found.append((child, base))
                 else:
                     skipped.append(child)
@@ -115,7 +116,8 @@ def shown_path(path: Path, base: Path) -> str:
 def find_article_files(paths: Iterable[str | Path]) -> list[Path]:
     """Article files under each path (a file or a folder), sorted by their
     path inside the folder so that a build is reproducible.  Hidden files and
-    folders are skipped."""
+    folders, and README files in a folder, are skipped; a file named on its
+    own is always read."""
     return [path for path, _ in _scan(paths)[0]]
 
 

@@ -180,3 +180,10 @@ def test_ingest_walk_order_is_by_relative_path(tmp_path: Path) -> None:
     names = [p.relative_to(tmp_path).as_posix() for p in find_article_files([tmp_path])]
     assert names == sorted(names)
     assert os.sep not in "".join(n.replace("/", "") for n in names)
+
+
+def test_ingest_folder_readme_is_not_an_article(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# About these articles\n\nNotes for the editor.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title\n\nTitle\n\nJohn Smith visited Paris.\n", encoding="utf-8")
+    assert [p.name for p in find_article_files([tmp_path])] == ["a.txt"]
+    assert [p.name for p in find_article_files([tmp_path / "README.md"])] == ["README.md"]
