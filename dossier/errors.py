@@ -30,6 +30,11 @@ class IngestError(DossierError):
     """An article file cannot be read as an article."""
 
 
+class ExtractError(DossierError):
+    """An extraction stage failed on an article (reported, and fatal only
+    under --strict)."""
+
+
 class CurationError(ConfigError):
     """The curation file is malformed or refers to unknown entities."""
 

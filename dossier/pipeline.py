@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dossier import extract, ingest, resolve
-from dossier.errors import IngestError
+from dossier.errors import ExtractError, IngestError
 from dossier.extract.nlp import DEFAULT_MODEL
 from dossier.model import Article, Briefing
 
@@ -46,9 +46,12 @@ def extract_cached(articles: Sequence[Article], model: str) -> list[Briefing]:
         _EXTRACTED.clear()
     # Keyed by the content read from disk: extraction may fill in an inferred date.
     parts = extract.extract_articles([a for a, _ in missing], model)
+    fresh: dict[tuple[str, str], Briefing] = {}
     for (_, key), part in zip(missing, parts, strict=True):
-        _EXTRACTED[key] = copy.deepcopy(part)
-    return [copy.deepcopy(_EXTRACTED[k]) for k in keys]
+        fresh[key] = part
+        if not part.problems:  # a failed stage is tried again next time
+            _EXTRACTED[key] = copy.deepcopy(part)
+    return [fresh[k] if k in fresh else copy.deepcopy(_EXTRACTED[k]) for k in keys]
 
 
 def build_briefing(
@@ -57,13 +60,17 @@ def build_briefing(
 ) -> Briefing:
     """Read, extract and resolve every article under `paths`.
 
-    A bad file is skipped with a warning (kept in `Briefing.problems`); with
-    `strict`, the first bad file raises instead.
+    A bad file is skipped with a warning (kept in `Briefing.problems`), and
+    so is an extraction stage that fails on an article; with `strict`, the
+    first of either raises instead.
     """
     loaded = ingest.load_articles(paths)
     if strict and loaded.problems:
         raise loaded.problems[0]
     parts = extract_cached(loaded.articles, model)
+    failed = [problem for part in parts for problem in part.problems]
+    if strict and failed:
+        raise ExtractError(failed[0])
     briefing = resolve.merge_briefings(parts)
     briefing.problems.extend(str(p) for p in loaded.problems)
     if curation is not None and curation.exists():

@@ -7,7 +7,9 @@ are local to it; `dossier.resolve` merges those into the dossier's model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from dossier.extract.document import ArticleDoc, joined_text
 from dossier.extract.entities import extract_entities
@@ -16,16 +18,40 @@ from dossier.extract.quotes import extract_quotes
 from dossier.extract.temporal import extract_temporal, infer_article_date
 from dossier.model import Article, Briefing
 
+log = logging.getLogger("dossier.extract")
+T = TypeVar("T")
+
+
+def _stage(name: str, adoc: ArticleDoc, problems: list[str], run: Callable[[], T], empty: T) -> T:
+    """Run one extraction stage; a failure (a bug met on unusual text) loses
+    that stage's facts for this article only, and is reported."""
+    try:
+        return run()
+    except Exception as exc:  # isolate stages: one bug must not lose the rest of the dossier
+        message = (
+            f"{adoc.article.path}: {name} extraction failed ({type(exc).__name__}: {exc}); "
+            f"the article's {name} are left out"
+        )
+        log.error("%s", message)
+        problems.append(message)
+        return empty
+
 
 def extract_article(adoc: ArticleDoc) -> Briefing:
     """All facts of one parsed article, ids local to the article."""
-    infer_article_date(adoc)
-    people, organizations, places = extract_entities(adoc)
-    quotes = extract_quotes(adoc, people, organizations)
-    events, documents = extract_temporal(adoc, people, places, organizations)
+    problems: list[str] = []
+    _stage("date", adoc, problems, lambda: infer_article_date(adoc), None)
+    people, organizations, places = _stage(
+        "entities", adoc, problems, lambda: extract_entities(adoc), ([], [], [])
+    )
+    quotes = _stage("quotes", adoc, problems, lambda: extract_quotes(adoc, people, organizations), [])
+    events, documents = _stage(
+        "events and documents", adoc, problems,
+        lambda: extract_temporal(adoc, people, places, organizations), ([], []),
+    )
     return Briefing(
         articles=[adoc.article], people=people, organizations=organizations, places=places,
-        quotes=quotes, events=events, documents=documents,
+        quotes=quotes, events=events, documents=documents, problems=problems,
     )
 
 
