@@ -38,9 +38,10 @@ _QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _TRAILING_ATTRIBUTION = ",\u2014\u2013-\u2026?!:;"  # a quote ending so expects "..., X said"
 _MIN_PARTIAL_WORDS = 3  # a shorter partial quote is a scare quote or a name
 # Words that put a name or a label, not speech, in quotation marks.
-_NAMING_WORDS = frozenset(
-    "so-called dubbed called named titled entitled nicknamed labelled labeled termed branded known as".split()
-)
+_NAMING_WORDS = frozenset({
+    "so-called", "dubbed", "called", "named", "titled", "entitled", "nicknamed", "labelled", "labeled", "termed",
+    "branded", "known as", "billed as", "referred to as",
+})
 
 
 @dataclass(slots=True)
@@ -250,7 +251,8 @@ class _QuoteFinder:
             return False
         q = found.quoted
         before = text[:q.open_mark].rstrip()
-        if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1].casefold() in _NAMING_WORDS:
+        words_before = before.casefold().split()
+        if any(" ".join(words_before[-n:]) in _NAMING_WORDS for n in (1, 2, 3) if len(words_before) >= n):
             return False
         introduced = not before or before[-1] in ":,.!?\u2014"
         if not introduced and len(words) < _MIN_PARTIAL_WORDS and found.parts[0].rstrip()[-1:] not in ".!?":

@@ -19,6 +19,7 @@ _REGULAR = (
     "emphasize", "exclaim", "explain", "insist", "joke", "maintain", "mention", "note", "observe", "pledge",
     "point", "predict", "promise", "protest", "recall", "recount", "reiterate", "remark", "repeat", "reply",
     "respond", "retort", "state", "stress", "suggest", "testify", "tweet", "urge", "vow", "warn", "ask",
+    "call", "describe",  # 'called the plan "a model for Europe"'
 )
 _IRREGULAR = {
     "say": {"say", "says", "said", "saying"},

@@ -74,6 +74,8 @@ def direct(quotes: list[Quote]) -> list[tuple[str, str | None]]:
         ("The talks have \u201cno chance of success at all,\u201d according to Anna Weber.",
          "no chance of success at all,", "anna-weber"),
         ("\u2018We won\u2019t back down on this,\u2019 Lopez said.", "We won\u2019t back down on this,", "maria-lopez"),
+        ("Speaking to reporters, Lopez called the bridge \u201ca model for the whole region.\u201d",
+         "a model for the whole region.", "maria-lopez"),
         ('Weber said the deal was "far from what we wanted" but urged members to back it.',
          "far from what we wanted", "anna-weber"),
     ],
@@ -205,6 +207,7 @@ def test_quotes_indirect_speech_is_a_statement(paragraph: str, text: str) -> Non
         'Baker said he had read "The Long Road" twice.',
         'The sign on the gate read: "No entry."',
         'The so-called "special security operation" continues, officials said.',
+        'The plan, known as "the northern corridor project," was approved, Baker said.',
     ],
 )
 def test_quotes_scare_quotes_and_titles_are_not_quotes(paragraph: str) -> None:
