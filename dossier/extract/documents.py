@@ -18,14 +18,15 @@ HEADS = {
     "blueprint": "plan", "memorandum": "memorandum", "convention": "treaty", "protocol": "treaty",
     "charter": "treaty", "pact": "treaty", "amendments": "amendments", "deal": "agreement", "document": "document",
     "accords": "agreement", "agreements": "agreement", "treaties": "treaty", "protocols": "treaty",
+    "resolution": "resolution",
 }
 # Words that name a document only by pointing back at one already named.
 ANAPHORIC = {"document", "deal"}
 _UPPER = r"[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*"
 _HEAD_UP = r"(?:Treaty|Declaration|Agreements?|Accords?|Statement|Communiqu[eé]|Act|Plan|Memorandum|Convention|" \
-           r"Protocol|Charter|Pact|Amendments)\b"
+           r"Protocol|Charter|Pact|Amendments|Resolution)\b(?:\s+\d{1,5}\b)?"
 _HEAD_LOW = r"(?:treaty|declaration|agreement|accord|statement|communiqu[eé]|plan|blueprint|memorandum|amendments|" \
-            r"document|deal)"
+            r"resolution|document|deal)"
 _YEARISH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?" \
            r"(?:1[5-9]\d\d|20\d\d)"
 NAMED = re.compile(
@@ -33,10 +34,12 @@ NAMED = re.compile(
     + r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:" + _YEARISH + r"|" + _UPPER + r"(?:\s+" + _UPPER + r")*))*")
 DESCRIBED = re.compile(
     r"\b(?P<det>(?i:the|a|an|its|their|that|this))?\s*(?P<quals>(?:(?:1[5-9]\d\d|20\d\d|[\w]+-point|joint|constitutional|"
-    r"revised|[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|economic|cooperation|security|peace|trade)\s+){0,4})"
+    r"revised|[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|economic|cooperation|security|peace|trade|nuclear|climate|free|arms|"
+    r"ceasefire|interim|final|comprehensive|landmark|historic|bilateral|multilateral)\s+){0,4})"
     r"(?P<head>" + _HEAD_LOW + r")\b(?!\s+(?:talks|negotiations|issue|process|question|dispute|partner|"
     r"signing|framework|basis))(?P<tail>\s+(?:on|for)\s+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|the basis|its\b|their\b|his\b|her\b|our\b|this\b|that\b|a\b|an\b|the sidelines|behalf)[a-z][\w-]*(?:\s+(?!(?:at|in|on|with|and|by|from|to|after|before|during|has|have|is|was|"
+    r"Sunday|the basis|its\b|their\b|his\b|her\b|our\b|this\b|that\b|a\b|an\b|the sidelines|behalf)"
+    r"[a-z][\w-]*(?:\s+(?!(?:at|in|on|with|and|by|from|to|after|before|during|has|have|is|was|"
     r"were|are|which|that|who|but|or|as)\b)(?:the\s+)?[\w-]+){0,3})?")
 LEADING_NOISE = {"the", "under", "in", "at", "a", "an", "its", "their", "this", "that", "after", "before", "since",
                  "by", "and", "but", "with", "of", "on", "to", "when", "while", "as", "both", "signed"}
@@ -142,6 +145,10 @@ def _matches(document: Document, head: str, mention: DocMention) -> bool:
     return mine <= theirs or theirs <= mine or len(mine & theirs) >= 2
 
 
+APPOSITION = re.compile(r"^\s*(?:,\s*(?:(?:also|formally|officially)\s+)?(?:(?:known|called|referred to)\s+as|"
+                        r"formally|officially|or)\s+(?:the\s+)?|\(\s*(?:the\s+)?)$", re.I)
+
+
 def _loosely(document: Document, head: str, mention: DocMention) -> bool:
     """A document known so far only by its kind and year ("the 1956
     declaration") and a name with the same kind and no other year."""
@@ -165,7 +172,9 @@ def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int,
     last: Document | None = None
     for mention in find_document_mentions(text):
         target = None
-        if mention.specific or mention.year:
+        if last is not None and spans and APPOSITION.match(text[spans[-1][1]:mention.start]):
+            target = last  # "the nuclear deal, formally the Joint Comprehensive Plan of Action,": one document
+        elif mention.specific or mention.year:
             target = next((d for d in reversed(documents) if _matches(d, heads[d.id], mention)), None)
             if target is None:
                 target = next((d for d in reversed(documents) if _loosely(d, heads[d.id], mention)), None)

@@ -71,3 +71,16 @@ def test_documents_extract_negated_provision() -> None:
 
 def test_documents_extract_statement_on_a_website_is_no_document() -> None:
     assert documents_of("The ministry posted a statement on its website on Monday.") == []
+
+
+def test_documents_extract_apposition_names_one_document() -> None:
+    docs = documents_of("The 2015 nuclear deal, formally known as the Joint Comprehensive Plan of Action, lifted "
+                        "sanctions.")
+    assert len(docs) == 1
+    assert docs[0].name == "Joint Comprehensive Plan of Action"
+    assert "2015 nuclear deal" in docs[0].aliases
+
+
+def test_documents_extract_numbered_resolution() -> None:
+    (doc,) = documents_of("The sanctions ended under Security Council Resolution 2231 last year.")
+    assert doc.name == "Security Council Resolution 2231"
