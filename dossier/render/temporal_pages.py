@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from dossier.model import Briefing, Document, Person
+from dossier.model import Briefing, Document, Person, Provenance
 from dossier.render.calendar import build_calendar
 from dossier.render.paths import page_path
 from dossier.render.timeline_svg import timeline_svg
@@ -41,11 +41,11 @@ def document_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
         })
 
 
-def document_speakers(briefing: Briefing, document: Document) -> list[tuple[Person, list[object]]]:
+def document_speakers(briefing: Briefing, document: Document) -> list[tuple[Person, list[Provenance]]]:
     """People quoted in a paragraph that names the document, with where."""
     named = {(m.where.article, m.where.paragraph) for m in document.mentions}
     people = {p.id: p for p in briefing.people}
-    out: dict[str, list[object]] = {}
+    out: dict[str, list[Provenance]] = {}
     for quote in briefing.quotes:
         if quote.speaker in people and (quote.where.article, quote.where.paragraph) in named:
             out.setdefault(quote.speaker, []).append(quote.where)
