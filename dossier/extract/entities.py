@@ -7,11 +7,13 @@ The recognizer's spans are the start; `people`, `places` and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dossier.extract.aliases import stated_aliases
 from dossier.extract.document import ArticleDoc
+from dossier.extract.gazetteer import lookup_place
 from dossier.extract.organizations import OrgSpan, acronym, clean_org_text, expansions, find_organizations
 from dossier.extract.people import find_people
 from dossier.extract.places import PlaceSpan, canonical_place, find_places
@@ -51,7 +53,7 @@ def _group(spans: list, key: Callable[[str], str]) -> list[_Group]:  # type: ign
 
 def _place_key(name: str) -> str:
     words = fold(name).split()
-    if len(words) >= 2 and words[-1] in {"prefecture", "province", "county", "oblast"}:
+    if len(words) >= 2 and words[-1] in {"prefecture", "province", "county", "oblast", "strip"}:
         words = words[:-1]
     return " ".join(words)
 
@@ -146,13 +148,53 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     place_chars = {c for p in place_spans for c in range(p.start_char, p.end_char)}
     org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges)
     org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, fold)), clean_org_text)
+    org_groups, place_groups = _places_named_as_organizations(org_groups, place_groups)
     for group in org_groups:
         for name in list(group.names):
             group.names.extend(n for n in expansions(name) if n not in group.names)
+    _qualify_congress(org_groups, place_groups, doc.text)
 
     places = [_place(adoc, g, taken) for g in place_groups]
     organizations = [_organization(adoc, g, taken) for g in org_groups]
     return people, organizations, places
+
+
+def _places_named_as_organizations(org_groups: list[_Group], place_groups: list[_Group]) -> tuple[
+        list[_Group], list[_Group]]:
+    """An organization whose name (or its acronym, "UAE") is a place of the
+    article or a country is that place: "the United Arab Emirates (UAE)"."""
+    keys: dict[str, _Group] = {}
+    for group in place_groups:
+        for name in group.names:
+            keys.setdefault(fold(name), group)
+            if len(name.split()) >= 2:
+                keys.setdefault(fold(acronym(name)), group)
+    kept: list[_Group] = []
+    for group in org_groups:
+        target = next((keys[fold(n)] for n in group.names if fold(n) in keys), None)
+        if target is None:
+            country = next((n for n in group.names if (lookup_place(n) or ("", ""))[1] == "country"), None)
+            if country is not None:
+                target = _Group(kind="country")
+                place_groups.append(target)
+                _add_name(target, country, lambda n: canonical_place(n)[0])
+        if target is None:
+            kept.append(group)
+        else:
+            _absorb(target, group)
+    return kept, place_groups
+
+
+UNITED_STATES = re.compile(r"\b(?:U\.S\.|United States|American)")
+
+
+def _qualify_congress(org_groups: list[_Group], place_groups: list[_Group], text: str) -> None:
+    """'Congress' in an article about the United States is its Congress."""
+    if not any("United States" in g.names for g in place_groups) and not UNITED_STATES.search(text):
+        return
+    for group in org_groups:
+        if "Congress" in group.names and "United States Congress" not in group.names:
+            group.names.append("United States Congress")
 
 
 def _preferred(group: _Group) -> str:

@@ -4,6 +4,7 @@ qualified ("Russia's Foreign Ministry", "the Greek parliament")."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -11,7 +12,15 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract.people import addresses_an_audience, leads_it, names_a_platform
 from dossier.extract.tokens import token_table
-from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, LEGISLATURE_WORDS, STRONG_ORG_WORDS
+from dossier.extract.vocabulary import (
+    DOCUMENT_WORDS,
+    EVENT_WORDS,
+    LEGISLATURE_WORDS,
+    ORG_WORDS,
+    STRONG_ORG_WORDS,
+    is_venue,
+    name_head,
+)
 
 # Institution names that need their country to be a name ("Foreign Ministry").
 GENERIC_STARTS = frozenset({"foreign", "defence", "defense", "interior", "finance", "justice", "economy", "trade",
@@ -39,13 +48,24 @@ def clean_org_text(text: str) -> str:
 SPELLED = {2: "Two", 3: "Three", 4: "Four", 5: "Five", 6: "Six", 7: "Seven", 8: "Eight", 9: "Nine"}
 
 
+# Abbreviations that start the names of many institutions ("U.N. Security
+# Council", "EU Commission") and the full names they stand for.
+ABBREVIATED_PREFIXES = {"U.N.": "United Nations", "UN": "United Nations", "U.S.": "United States",
+                        "US": "United States", "EU": "European Union", "E.U.": "European Union"}
+
+
 def expansions(name: str) -> list[str]:
-    """Long forms of a 'G<n>' grouping: 'G7' -> 'Group of Seven'."""
+    """Long forms of a name: 'G7' -> 'Group of Seven'; 'U.N. Security
+    Council' -> 'United Nations Security Council'; 'U.N.' -> 'United Nations'."""
     m = re.fullmatch(r"G(\d{1,2})", name)
-    if not m:
+    if m:
+        n = int(m.group(1))
+        return [f"Group of {SPELLED.get(n, n)}"]
+    first, _, rest = name.partition(" ")
+    full = ABBREVIATED_PREFIXES.get(first)
+    if full is None:
         return []
-    n = int(m.group(1))
-    return [f"Group of {SPELLED.get(n, n)}"]
+    return [f"{full} {rest}" if rest else full]
 
 
 def acronym(name: str) -> str:
@@ -73,7 +93,10 @@ def _qualifier_start(doc: Doc, start: int) -> int:
 def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
                        title_ranges: list[tuple[int, int]]) -> list[OrgSpan]:
     out: list[OrgSpan] = []
+    joined = _joined_names(doc)
     for ent in doc.ents:
+        if any(a < ent.start < b for a, b in joined.items()):
+            continue  # the second half of a name joined to the one before
         if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)):
             pass  # a publication, a network or a party the recognizer took for a person
         elif ent.label_ != "ORG" and not any(t.lower_ in STRONG_ORG_WORDS for t in ent):
@@ -82,7 +105,9 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             continue
         if any(t.i in person_tokens for t in ent) or ent.start_char in place_chars:
             continue
-        start, end = ent.start, ent.end
+        if _indefinite(ent):
+            continue  # "an African Economic Community": a kind, not a name
+        start, end = ent.start, joined.get(ent.start, ent.end)
         while end > start and (doc[end - 1].text in {"'s", "\u2019s", "(", ")"} or doc[end - 1].is_punct):
             end -= 1
         if "(" in doc[start:end].text:
@@ -96,6 +121,11 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         elif end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].like_num \
                 and doc[end + 1].ent_type_ != "DATE":
             end += 2  # "Group" + "of Seven"
+        elif end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end - 1].lower_ in ORG_WORDS \
+                and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
+            end += 2  # "the Labour Party" + "of Norway"
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
         if end <= start:
             continue
         if doc[start].lower_ in GENERIC_STARTS or (doc[start].lower_ == "the" and start + 1 < end
@@ -108,8 +138,11 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         if not name or not any(c.isalpha() for c in name):
             continue
         last = name.split()[-1].lower()
-        if last in EVENT_WORDS or last in DOCUMENT_WORDS:
-            continue
+        head = name_head(name)
+        if last in EVENT_WORDS or last in DOCUMENT_WORDS or head in EVENT_WORDS or head in DOCUMENT_WORDS:
+            continue  # an event or a document ("Convention on Climate Change")
+        if (head.endswith(("ization", "isation")) and head not in ORG_WORDS) or is_venue(name):
+            continue  # a process ("Finlandization of ..."), a venue ("Castle Buildings")
         if " " not in name and name.endswith(("ian", "ean", "ese", "ish")):
             continue  # a demonym ("Macedonian")
         if name.isupper() and _alone_on_its_line(doc, ent):
@@ -117,6 +150,34 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         out.append(OrgSpan(name, span.text, span.start_char, span.end_char))
     out.extend(_legislatures(doc))
     return out
+
+
+def _joined_names(doc: Doc) -> dict[int, int]:
+    """"the Social Democratic" + "and" + "Labour Party": a name that is not
+    an organization by itself joined to the organization after it.  Start
+    of the first -> end of the second."""
+    ents = [e for e in doc.ents if e.label_ in {"ORG", "NORP"}]
+    out: dict[int, int] = {}
+    for first, second in itertools.pairwise(ents):
+        words = [t for t in first if t.lower_ not in {"the", "and"}]
+        if first[-1].lower_ == "and":
+            joined = second.start == first.end
+        else:
+            joined = second.start == first.end + 1 and doc[first.end].lower_ == "and"
+        if joined and second.label_ == "ORG" and words and words[-1].lower_ not in ORG_WORDS \
+                and second[-1].lower_ in ORG_WORDS and all(t.is_title for t in words) \
+                and second[0].lower_ != "the":
+            out[first.start] = second.end
+    return out
+
+
+def _indefinite(ent: Span) -> bool:
+    doc = ent.doc
+    det = ent[0] if ent[0].lower_ in {"a", "an"} else doc[ent.start - 1] if ent.start > 0 else None
+    if det is None or det.lower_ not in {"a", "an"} or det.head.i != ent.root.i:
+        return False
+    # "a Group of Seven advanced nation": the name modifies the noun after it.
+    return ent.root.dep_ not in {"compound", "nmod", "amod"}
 
 
 def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
@@ -134,7 +195,10 @@ def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
     title's one-word qualifier ("Kremlin spokesman")."""
     for a, b in title_ranges:
         if a <= span.start_char and span.end_char <= b:
-            return not (span.start_char == a and len(span) == 1)
+            # "Kremlin spokesman", "European Council President": the
+            # organization the title is held in, named first.
+            named_first = span.start_char == a and (len(span) == 1 or span[-1].lower_ in ORG_WORDS)
+            return not named_first
     return False
 
 

@@ -268,8 +268,8 @@ def _choose(clusters: list[PersonCluster], key: str, position: int) -> PersonClu
     hits = [c for c in clusters if key in c.keys(position)]
     if not hits:
         return None
-    if position == 0 and len(hits) > 1:
-        return None
+    # Several people share the word ("Kim Jong Un", "Kim Yong Chol"): the
+    # first named is the one the article is about.
     return min(hits, key=lambda c: c.first)
 
 

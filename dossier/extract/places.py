@@ -25,6 +25,8 @@ from dossier.extract.vocabulary import (
     ORG_WORDS,
     PLACE_TYPE_WORDS,
     STRONG_ORG_WORDS,
+    is_venue,
+    name_head,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -104,7 +106,7 @@ def _adjective_word(text: str) -> bool:
     recognizer took for a place."""
     if " " in text or lookup_place(text) is not None:
         return False
-    return text.endswith(("ian", "ean", "ese", "ish", "slav")) or is_language(text)
+    return text.endswith(("ian", "ean", "ese", "ish", "slav", "ist")) or is_language(text)
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -135,6 +137,8 @@ def _known_place_here(ent: Span, clean: str, place_texts: set[str]) -> bool:
         return False
     if fold_place(clean) in place_texts or known[1] in {"country", "continent", "region"}:
         return True
+    if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in EVENT_WORDS | {"talks", "meeting"}:
+        return True  # "the Copenhagen summit": where it was held
     return _context_place(ent) or ent.label_ == "PERSON"
 
 
@@ -149,6 +153,18 @@ def has_place_appositive(span: Span) -> bool:
     return any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in PLACE_HEADS for c in span.root.children)
 
 
+def _occupied(span: Span) -> bool:
+    """"the occupied West Bank", "annexed Crimea"."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in {"occupied", "annexed"} and before.dep_ == "amod"
+
+
+def _compass_place(ent: Span) -> bool:
+    """"the West Bank": a compass word and one more word the recognizer
+    called a place, though the second is an organization word."""
+    return ent.label_ in {"GPE", "LOC"} and len(ent) == 2 and ent[0].lower_ in COMPASS and ent[0].is_title
+
+
 def _context_place(span: Span) -> bool:
     """A span labelled otherwise that its context shows is a place."""
     doc = span.doc
@@ -159,6 +175,8 @@ def _context_place(span: Span) -> bool:
             and doc[span.start - 2].lower_ in PLACE_TYPE_WORDS:
         return True
     if has_place_appositive(span):
+        return True
+    if _occupied(span):
         return True
     if any(t.lower_ in ORG_WORDS for t in span) or span.text.isupper():
         return False
@@ -188,9 +206,11 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
         name, kind = canonical_place(text, islands_context=islands_context)
         if not name or not any(c.isalpha() for c in name):
             return
-        last = name.split()[-1].lower()
-        if last in EVENT_WORDS or last in DOCUMENT_WORDS:
+        last, head = name.split()[-1].lower(), name_head(name)
+        if last in EVENT_WORDS or last in DOCUMENT_WORDS or head in EVENT_WORDS or head in DOCUMENT_WORDS:
             return
+        if name.lower() in COMPASS:
+            return  # "the North": which one the text means is not in the name
         out.append(PlaceSpan(name, span.text, span.start_char, span.end_char, kind))
         covered.update(range(span.start, span.end))
 
@@ -205,9 +225,11 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             continue
         feature = ent.end < len(doc) and doc[ent.end].lower_ in GEO_FEATURES and ent[0].text[:1].isupper() \
             and ent.label_ not in NUMERIC_LABELS
-        if _adjective_word(clean_place_text(ent.text)) or any(t.lower_ in STRONG_ORG_WORDS for t in ent):
+        if _adjective_word(clean_place_text(ent.text)):
             continue
-        if ent.label_ in NUMERIC_LABELS:
+        if any(t.lower_ in STRONG_ORG_WORDS for t in ent) and not (_occupied(ent) or _compass_place(ent)):
+            continue
+        if ent.label_ in NUMERIC_LABELS or _ends_an_organization_name(ent):
             continue
         admin = _admin_unit(doc, ent)
         if admin is not None:
@@ -232,7 +254,9 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             clean = clean_place_text(ent.text)
             if ent.label_ == "NORP" and not feature:
                 continue
-            if feature:
+            if is_venue(clean):
+                add(ent, clean)
+            elif feature:
                 add(doc[ent.start : ent.end + 1])
             elif ent.label_ != "NORP" and canonical_place(
                 ("the " if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else "") + ent.text,
@@ -262,6 +286,13 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             if fold_place(clean_place_text(ent.text)) in names:
                 add(ent)
     return out
+
+
+def _ends_an_organization_name(ent: Span) -> bool:
+    """"Norway" in "the Labour Party of Norway": part of the party's name."""
+    doc = ent.doc
+    return ent.label_ == "GPE" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+        and doc[ent.start - 2].lower_ in ORG_WORDS and doc[ent.start - 2].ent_type_ == "ORG"
 
 
 def _dateline_spans(doc: Doc) -> list[Span]:

@@ -80,3 +80,30 @@ STRONG_ORG_WORDS = frozenset({"cooperation", "organization", "organisation", "as
                               "times", "institute", "commission", "fund"})
 
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "into", "outside"})
+
+# Last words that make a name a venue, a place rather than an organization:
+# "Castle Buildings", "the Lisbon Congress Centre".
+VENUE_WORDS = frozenset({"building", "buildings", "hotel", "stadium", "arena", "hall", "square", "tower", "estate",
+                         "airport"})
+VENUE_CENTRE_QUALIFIERS = frozenset({"convention", "conference", "congress", "exhibition", "trade", "press"})
+
+NAME_PREPOSITIONS = frozenset({"of", "on", "for", "between", "to", "in", "at", "against"})
+
+
+def name_head(name: str) -> str:
+    """The word a name is about, lower case: 'Convention on Climate Change'
+    -> 'convention', 'Council of Europe' -> 'council'."""
+    words = name.split()
+    for n, word in enumerate(words):
+        if n and word in NAME_PREPOSITIONS:
+            return words[n - 1].lower()
+    return words[-1].lower() if words else ""
+
+
+def is_venue(name: str) -> bool:
+    words = name.lower().split()
+    if len(words) < 2:
+        return False
+    if words[-1] in {"centre", "center"}:
+        return words[-2] in VENUE_CENTRE_QUALIFIERS
+    return words[-1] in VENUE_WORDS

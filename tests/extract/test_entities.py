@@ -228,3 +228,76 @@ def test_places_agency_dateline_is_a_place_and_the_agency_an_organization() -> N
     _, orgs, places = entities("OSLO (Reuters) - Norway's central bank raised rates on Thursday.")
     assert "Oslo" in {p.name for p in places}
     assert [o.name for o in orgs if "Reuters" in [o.name, *o.aliases]] == ["Reuters"]
+
+
+def test_organizations_name_split_at_and_is_joined() -> None:
+    people, orgs, _ = entities("Mary Byrne, leader of the Social Liberal and Farmers Party, backed the deal.")
+    assert "Social Liberal and Farmers Party" in {o.name for o in orgs}
+    assert [r.title for r in person(people, "Mary Byrne").roles] == ["leader of the Social Liberal and Farmers Party"]
+
+
+def test_organizations_party_of_a_country_is_whole_and_the_country_no_place() -> None:
+    _, orgs, places = entities("Ola Dahl is a senior official of the ruling Labour Party of Norway.")
+    assert "Labour Party of Norway" in {o.name for o in orgs}
+    assert "Norway" not in {p.name for p in places}
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("The plan would create an African Monetary Union by 2030.", "African Monetary Union"),
+    ("Critics warned of a creeping Hungarization of the EU.", "Hungarization of the EU"),
+    ("Parties to the United Nations Framework Convention on Desertification met in Bonn.",
+     "United Nations Framework Convention on Desertification"),
+])
+def test_organizations_kinds_processes_and_treaties_are_not_organizations(text: str, thing: str) -> None:
+    _, orgs, _ = entities(text)
+    assert thing not in {o.name for o in orgs}
+
+
+def test_organizations_venue_is_a_place() -> None:
+    _, orgs, places = entities("Talks were held at Parliament Buildings and later at the Lisbon Congress Centre.")
+    assert {"Parliament Buildings", "Lisbon Congress Centre"} <= {p.name for p in places}
+    assert not {o.name for o in orgs} & {"Parliament Buildings", "Lisbon Congress Centre"}
+
+
+def test_organizations_country_with_acronym_is_a_place() -> None:
+    _, orgs, places = entities(
+        "Oman restored ties with the United Arab Emirates (UAE) on Tuesday. The UAE welcomed it.")
+    uae = next(p for p in places if p.name == "United Arab Emirates")
+    assert "UAE" in uae.aliases and len(uae.mentions) >= 2
+    assert not orgs
+
+
+def test_organizations_abbreviated_prefix_is_expanded() -> None:
+    _, orgs, _ = entities("U.S. lawmakers in Congress objected, and the U.N. Security Council met. The U.N. agreed.")
+    names = {n for o in orgs for n in [o.name, *o.aliases]}
+    assert {"United Nations Security Council", "United Nations", "United States Congress"} <= names
+
+
+def test_organizations_named_first_in_a_title_counts() -> None:
+    people, orgs, _ = entities("European Council President Jan Novak opened the meeting.")
+    assert "European Council" in {o.name for o in orgs}
+    assert [r.title for r in person(people, "Jan Novak").roles] == ["European Council President"]
+
+
+def test_places_occupied_territory_and_strip_merge() -> None:
+    _, orgs, places = entities("Settlers in the occupied West Bank protested. Hamas runs the Gaza Strip. "
+                               "Rockets were fired from Gaza.")
+    assert "West Bank" in {p.name for p in places} and "West Bank" not in {o.name for o in orgs}
+    gaza = [p for p in places if "Gaza" in p.name]
+    assert len(gaza) == 1 and {"Gaza", "Gaza Strip"} <= {gaza[0].name, *gaza[0].aliases}
+
+
+def test_places_bare_compass_word_and_ist_adjective_are_not_places() -> None:
+    _, _, places = entities("Hamas, the Islamist group, objected. The North disagreed, officials in Seoul said.")
+    assert {p.name for p in places} == {"Seoul"}
+
+
+def test_places_city_before_an_event_word_is_a_place() -> None:
+    _, orgs, places = entities("Delegates recalled the failure of the Copenhagen summit in 2009.")
+    assert "Copenhagen" in {p.name for p in places} and "Copenhagen" not in {o.name for o in orgs}
+
+
+def test_people_shared_first_word_goes_to_the_first_named() -> None:
+    people, _, _ = entities(
+        "Park Min Ho met Lee. Park Ji Sung, a senior aide, came too. Later, Park said the talks went well.")
+    assert [m.text for m in person(people, "Park Min Ho").mentions] == ["Park Min Ho", "Park"]
