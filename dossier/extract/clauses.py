@@ -209,7 +209,10 @@ def subject_tokens(verb: Token | None) -> list[Token]:
         if subjects:
             return [t for s in subjects for t in s.subtree]
         if token.dep_ in ("relcl", "acl"):
-            return list(token.head.subtree)[: token.head.i - token.head.left_edge.i + 1]
+            # The noun the clause describes, with its own modifiers only ("the four islands").
+            head = token.head
+            core = [c for c in head.lefts if c.dep_ in ("det", "compound", "amod", "nummod", "poss")]
+            return sorted({t for c in core for t in c.subtree} | {head}, key=lambda t: t.i)
         if token.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and token.head is not token:
             token = token.head
             continue
