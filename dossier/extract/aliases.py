@@ -22,13 +22,15 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 KNOWN_AS = re.compile(
     rf"({LIST}),\s+(?:also\s+)?(?:known|called|referred\s+to)(?:\s+in\s+{WORD})?\s+as\s+({LIST})"
-    rf"|({LIST}),\s+which\s+(?:{WORD}\s+)?(?:calls?|knows?\s+as)\s+({LIST})"
+    rf"|({LIST}),\s+which\s+(?:(?:{WORD}|[a-z]+)\s+)?(?:calls?|knows?\s+as)\s+({LIST})"
 )
 COUNTED = re.compile(
     r"\b(two|three|four|five)\s+(?:[a-z]+\s+)?[a-z]+\b[^.;]*$"
 )
 CALLED = re.compile(rf"({NAME}),\s+(?:called|known\s+as)\s+({NAME})(?=\s+(?:in|by)\s+[A-Z]|[,.;])")
-PARENTHESIS = re.compile(rf"({NAME})\s+\(({NAME})(?:\s+in\s+{WORD})?\)")
+# A long name keeps its joining words: "Democratic People's Republic of Korea (DPRK)".
+LONG_NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:(?:of|on|for|and|the)\s+)*{WORD})*"
+PARENTHESIS = re.compile(rf"({LONG_NAME})\s+\(({NAME})(?:\s+in\s+{WORD})?\)")
 NAMING = re.compile(
     rf"(?:\bcalls?|\bknows?\s+as|\brefers?\s+to\s+(?:them|it)\s+as)\s+"
     rf"(?:them\s+|it\s+|the\s+(?:\w+\s+)?islands\s+)?({NAME})"
@@ -45,8 +47,16 @@ FUNCTION_WORDS = frozenset({"the", "a", "an", "and", "in", "on", "at", "under", 
 
 
 def _items(text: str) -> list[str]:
-    parts = re.split(r",\s+|\s+and\s+", text)
-    return [p.strip() for p in parts if p.strip() and p.strip().lower() not in FUNCTION_WORDS]
+    parts = [_drop_leading_function_word(p.strip()) for p in re.split(r",\s+|\s+and\s+", text)]
+    return [p for p in parts if p and p.lower() not in FUNCTION_WORDS]
+
+
+def _drop_leading_function_word(item: str) -> str:
+    """"In Glenmore" at a sentence start -> "Glenmore" ("The" stays: names keep it)."""
+    first, _, rest = item.partition(" ")
+    if rest and first.lower() in FUNCTION_WORDS - {"the"}:
+        return rest
+    return item
 
 
 def _counted(paragraph: str, start: int, items: list[str]) -> list[str]:

@@ -15,9 +15,10 @@ from dossier.extract.aliases import stated_aliases
 from dossier.extract.document import ArticleDoc
 from dossier.extract.gazetteer import lookup_place
 from dossier.extract.organizations import OrgSpan, acronym, clean_org_text, expansions, find_organizations
-from dossier.extract.people import find_people
+from dossier.extract.people import PersonCluster, find_people
 from dossier.extract.places import PlaceSpan, canonical_place, find_places
-from dossier.extract.roles import roles_of_mentions
+from dossier.extract.roles import RoleHit, roles_of_mentions
+from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, name_head
 from dossier.model import Mention, Organization, Person, Place, Role
 from dossier.resolve.names import fold
 from dossier.slug import unique_slug
@@ -126,6 +127,13 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     role_ranges = [(h.start_char, h.end_char) for hs in hits for h in hs]
     title_ranges = [(h.start_char, h.end_char) for hs in hits for h in hs if h.kind == "title"]
 
+    def place_name(text: str) -> str:
+        return canonical_place(text, islands_context=True)[0]
+
+    place_spans = find_places(doc, person_tokens, role_ranges, _heading_ranges(adoc))
+    place_groups = _apply_aliases(adoc, _group(place_spans, _place_key), place_name)
+    clusters, hits = _people_named_as_places(adoc, clusters, hits, place_groups)
+
     people: list[Person] = []
     for cluster, roles in zip(clusters, hits, strict=True):
         name = cluster.name
@@ -140,15 +148,11 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
             person.roles.append(Role(hit.title, adoc.where(hit.start_char, hit.end_char), date=adoc.date))
         people.append(person)
 
-    def place_name(text: str) -> str:
-        return canonical_place(text, islands_context=True)[0]
-
-    place_spans = find_places(doc, person_tokens, role_ranges, _heading_ranges(adoc))
-    place_groups = _apply_aliases(adoc, _group(place_spans, _place_key), place_name)
     place_chars = {c for p in place_spans for c in range(p.start_char, p.end_char)}
     org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges)
     org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, fold)), clean_org_text)
     org_groups, place_groups = _places_named_as_organizations(org_groups, place_groups)
+    org_groups = [g for g in org_groups if not any(_names_a_document_or_event(n) for n in g.names)]
     for group in org_groups:
         for name in list(group.names):
             group.names.extend(n for n in expansions(name) if n not in group.names)
@@ -157,6 +161,23 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     places = [_place(adoc, g, taken) for g in place_groups]
     organizations = [_organization(adoc, g, taken) for g in org_groups]
     return people, organizations, places
+
+
+def _people_named_as_places(adoc: ArticleDoc, clusters: list[PersonCluster], hits: list[list[RoleHit]],
+                            place_groups: list[_Group]) -> tuple[list[PersonCluster], list[list[RoleHit]]]:
+    """A "person" without a role whose name the text gives to a place
+    ("In Londonderry, which nationalists call Derry") is that place."""
+    keys = {fold(n): g for g in place_groups for n in g.names}
+    kept: list[tuple[PersonCluster, list[RoleHit]]] = []
+    for cluster, roles in zip(clusters, hits, strict=True):
+        group = keys.get(fold(cluster.name))
+        if group is None or roles:
+            kept.append((cluster, roles))
+            continue
+        for s, e in cluster.mentions:
+            span = adoc.doc[s:e]
+            group.spans.append(PlaceSpan(cluster.name, span.text, span.start_char, span.end_char))
+    return [c for c, _ in kept], [r for _, r in kept]
 
 
 def _places_named_as_organizations(org_groups: list[_Group], place_groups: list[_Group]) -> tuple[
@@ -188,6 +209,11 @@ def _places_named_as_organizations(org_groups: list[_Group], place_groups: list[
 UNITED_STATES = re.compile(r"\b(?:U\.S\.|United States|American)")
 
 
+def _names_a_document_or_event(name: str) -> bool:
+    """An acronym the text spells out as a treaty or a meeting: "UNFCCC"."""
+    return " " in name and name_head(name) in DOCUMENT_WORDS | EVENT_WORDS
+
+
 def _qualify_congress(org_groups: list[_Group], place_groups: list[_Group], text: str) -> None:
     """'Congress' in an article about the United States is its Congress."""
     if not any("United States" in g.names for g in place_groups) and not UNITED_STATES.search(text):
@@ -212,6 +238,8 @@ def _mentions(adoc: ArticleDoc, group: _Group) -> list[Mention]:
 
 def _place(adoc: ArticleDoc, group: _Group, taken: set[str]) -> Place:
     name = _preferred(group)
+    if name.isupper():  # an acronym ("DPRK"): the gazetteer's name when the text gives it
+        name = next((n for n in group.names if (lookup_place(n) or ("",))[0] == n), name)
     aliases = [n for n in group.names if n != name]
     return Place(id=unique_slug(name, taken), name=name, aliases=aliases, mentions=_mentions(adoc, group),
                  kind=group.kind)

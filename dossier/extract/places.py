@@ -55,8 +55,11 @@ class PlaceSpan:
 
 
 def _title_case(text: str) -> str:
+    """'MOSCOW' -> 'Moscow' (a dateline); an acronym ('DPRK') stays."""
     if text.isupper() and len(text) > 3 and "." not in text:
-        return " ".join(w.capitalize() for w in text.split())
+        titled = " ".join(w.capitalize() for w in text.split())
+        if len(text) > 4 or " " in text or lookup_place(titled) is not None:
+            return titled
     return text
 
 
@@ -201,7 +204,8 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             text = span.text
             if span.start > 0 and doc[span.start - 1].lower_ == "the" and not text.lower().startswith("the "):
                 text = "the " + text
-        if _in_ranges(span.start_char, span.end_char, skip_ranges) and lookup_place(span.text) is None:
+        in_role = _in_ranges(span.start_char, span.end_char, skip_ranges)
+        if in_role and lookup_place(clean_place_text(span.text)) is None:
             return
         name, kind = canonical_place(text, islands_context=islands_context)
         if not name or not any(c.isalpha() for c in name):

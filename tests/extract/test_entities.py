@@ -301,3 +301,30 @@ def test_people_shared_first_word_goes_to_the_first_named() -> None:
     people, _, _ = entities(
         "Park Min Ho met Lee. Park Ji Sung, a senior aide, came too. Later, Park said the talks went well.")
     assert [m.text for m in person(people, "Park Min Ho").mentions] == ["Park Min Ho", "Park"]
+
+
+def test_places_name_stated_for_a_place_is_not_a_person() -> None:
+    people, _, places = entities("Farmers rallied in Tralee on Monday. In Glenmore, which locals call Gleann Mor, "
+                                 "opinion was divided.")
+    assert not people
+    glenmore = next(p for p in places if p.name == "Glenmore")
+    assert "Gleann Mor" in glenmore.aliases
+
+
+def test_places_country_spelled_out_before_its_acronym() -> None:
+    _, orgs, places = entities("The statement commits the Democratic People's Republic of Korea (DPRK) to talks. "
+                               "The DPRK agreed.")
+    korea = next(p for p in places if "DPRK" in [p.name, *p.aliases])
+    assert korea.name == "North Korea"
+    assert not orgs
+
+
+def test_organizations_treaty_spelled_out_before_its_acronym_is_not_one() -> None:
+    _, orgs, _ = entities("Delegates met under the United Nations Framework Convention on Desertification (UNCCD), "
+                          "the 1994 treaty. The UNCCD secretariat said so.")
+    assert not {n for o in orgs for n in [o.name, *o.aliases]} & {"UNCCD", "Desertification"}
+
+
+def test_places_country_in_a_role_complement_is_a_place() -> None:
+    _, _, places = entities("Tony Lomae, the foreign minister of the Marshall Islands, who led a coalition, spoke.")
+    assert "Marshall Islands" in {p.name for p in places}
