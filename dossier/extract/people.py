@@ -111,11 +111,18 @@ def is_demonym_plural(text: str) -> bool:
     if " " in low or not low.endswith("ans"):
         return False
     stem = low[:-1]  # "african"
-    return any(lookup_place(s) is not None for s in (stem[:-1], stem[:-2], stem[:-3] + "a"))
+    # africa(n), europe(an), iran(ian), ukrain(ian)e, ital(ian)y, mexic(an)o
+    places = (stem[:-1], stem[:-2], stem[:-3], stem[:-3] + "e", stem[:-3] + "y", stem[:-2] + "o")
+    return any((lookup_place(s) or ("", ""))[1] in {"country", "continent", "region"} for s in places if len(s) > 2)
 
 
-PLATFORM_VERBS = frozenset({"write", "post", "say", "announce", "tweet", "share", "publish", "comment", "appear",
-                            "speak", "respond", "reply", "react", "confirm", "declare", "add", "note", "call"})
+# Not "call", "comment" or "react": "called on Putin to ..." is about a person.
+PLATFORM_VERBS = frozenset({"write", "post", "say", "announce", "tweet", "share", "publish", "appear", "confirm",
+                            "declare", "add", "note", "broadcast", "stream"})
+# Role heads whose "of X" names what they lead ("the leader of Fremad"), unlike
+# "a lawyer of X" or "an adviser of X".
+LEADING_HEADS = frozenset({"leader", "president", "head", "chairman", "chairwoman", "chairperson", "chair", "chief",
+                           "director", "founder", "secretary-general", "general-secretary"})
 
 
 def names_a_platform(span: Span) -> bool:
@@ -125,7 +132,14 @@ def names_a_platform(span: Span) -> bool:
     if len(span) != 1 or span.start == 0:
         return False
     prep = doc[span.start - 1]
-    return prep.lower_ in {"on", "via"} and span.root.head.i == prep.i and prep.head.lemma_ in PLATFORM_VERBS
+    return prep.lower_ in {"on", "via"} and span.root.head.i == prep.i and prep.head.lemma_ in PLATFORM_VERBS \
+        and not _in_a_longer_name(span)
+
+
+def _in_a_longer_name(span: Span) -> bool:
+    """A word that is also part of a person's longer name in the article."""
+    word = span.text
+    return any(e.label_ == "PERSON" and len(e) > 1 and word in {t.text for t in e} for e in span.doc.ents)
 
 
 def leads_it(span: Span) -> bool:
@@ -135,7 +149,7 @@ def leads_it(span: Span) -> bool:
     if span.start < 2 or doc[span.start - 1].lower_ != "of" or span.root.head.i != span.start - 1:
         return False
     head = doc[span.start - 1].head
-    return head.lower_ in ROLE_HEADS and head.lower_ not in {"counterpart", "deputy"}
+    return head.lower_ in LEADING_HEADS and not _in_a_longer_name(span)
 
 
 def _not_a_person(span: Span) -> bool:
@@ -346,6 +360,15 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
         else:
             for s, e in c.mentions:
                 surnames.setdefault(fold(doc[s:e].text), c)
+    # A given name alone ("Abiy, who won ...") where one person has it; only
+    # where the tagger reads it as a proper noun (not "Will", "Mark" at a
+    # sentence start).
+    given: dict[str, list[PersonCluster]] = {}
+    for c in clusters:
+        for n in c.full_names:
+            parts = fold(n).split()
+            if len(parts) >= 2 and len(parts[0]) > 2 and c not in given.get(parts[0], []):
+                given.setdefault(parts[0], []).append(c)
     table = token_table(doc)
     folded_surnames = {k: v for k, v in surnames.items()}
     for i, text in enumerate(table.text):
@@ -357,6 +380,9 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
         if key not in folded_surnames:
             key = fold(text)
             if key not in folded_surnames:
+                hits = given.get(key, [])
+                if len(hits) == 1 and table.pos[i] == "PROPN" and not table.ent_type[i] and key not in surnames:
+                    hits[0].mentions.append((i, i + 1))
                 continue
         if table.ent_type[i] in {"GPE", "LOC", "NORP"} and is_known_place(text):
             continue

@@ -84,7 +84,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "int
 # Last words that make a name a venue, a place rather than an organization:
 # "Castle Buildings", "the Lisbon Congress Centre".
 VENUE_WORDS = frozenset({"building", "buildings", "hotel", "stadium", "arena", "hall", "square", "tower", "estate",
-                         "airport"})
+                         "airport", "dam", "reactor", "cosmodrome", "spaceport", "refinery", "shipyard"})
 VENUE_CENTRE_QUALIFIERS = frozenset({"convention", "conference", "congress", "exhibition", "trade", "press"})
 
 NAME_PREPOSITIONS = frozenset({"of", "on", "for", "between", "to", "in", "at", "against"})

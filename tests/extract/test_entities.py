@@ -328,3 +328,30 @@ def test_organizations_treaty_spelled_out_before_its_acronym_is_not_one() -> Non
 def test_places_country_in_a_role_complement_is_a_place() -> None:
     _, _, places = entities("Tony Lomae, the foreign minister of the Marshall Islands, who led a coalition, spoke.")
     assert "Marshall Islands" in {p.name for p in places}
+
+
+def test_people_network_rule_spares_a_person_called_on() -> None:
+    people, orgs, _ = entities("Olaf Berg called on Putin to withdraw. Vladimir Putin did not reply. "
+                               "Berg wrote on Telegram that he was disappointed.")
+    assert {"Olaf Berg", "Vladimir Putin"} <= {p.name for p in people}
+    assert "Telegram" in {o.name for o in orgs} and "Putin" not in {o.name for o in orgs}
+
+
+@pytest.mark.parametrize("word, demonym", [("Nigerians", True), ("Europeans", True), ("Iranians", True),
+                                           ("Evans", False), ("Morgans", False), ("Nolans", False)])
+def test_people_demonym_plural_test(word: str, demonym: bool) -> None:
+    from dossier.extract.people import is_demonym_plural
+
+    assert is_demonym_plural(word) is demonym
+
+
+def test_people_given_name_alone_links_to_the_one_person_with_it() -> None:
+    people, _, _ = entities("Ethiopian Prime Minister Abiy Ahmed met the press.",
+                            "Abiy, who won a prize in 2019, said the line would carry power.")
+    assert [m.text for m in person(people, "Abiy Ahmed").mentions] == ["Abiy Ahmed", "Abiy"]
+
+
+def test_places_facility_the_recognizer_called_an_organization() -> None:
+    _, orgs, places = entities("Power will come from the Grand Ethiopian Renaissance Dam on the Blue Nile.")
+    assert "Grand Ethiopian Renaissance Dam" in {p.name for p in places}
+    assert not orgs
