@@ -61,7 +61,44 @@ def _year_evidence(adoc: ArticleDoc) -> tuple[int | None, str | None]:
             (year,) = years
             shift = {"last": 1, "this": 0, "next": -1}[rel.group(1).lower()]
             return int(year or 0) + shift, f"“{rel.group(0)}” beside {year}"
-    return None, None
+    return _current_year(adoc)
+
+
+TARGET_BEFORE = re.compile(r"\b(?:by|until|till|through|before|to|from)\s+(?:the\s+(?:end|start|beginning) of\s+)?$",
+                           re.I)
+
+
+def _current_year(adoc: ArticleDoc) -> tuple[int | None, str | None]:
+    """The latest year the text names, when the text speaks of that year as
+    its own ("2019 will be a turning point", "with 2019 being ..."): the
+    year is the sentence's subject.  Years in targets ("by 2030", "until
+    2021"), in future clauses and in periods ("2021 to 2027") are not the
+    article's; a latest year only named as past says nothing of how much
+    later the article is, so it is not used."""
+    text = adoc.doc.text
+    latest: tuple[int, bool] | None = None
+    for mention in find_dates(text):
+        year = mention.get("y")
+        if not year or mention.kind in ("year_range", "day_range", "day_range_dmy"):
+            continue
+        if TARGET_BEFORE.search(text[max(0, mention.start - 30):mention.start]) or re.match(
+                r"\s*(?:-|–|to|through|and)\s*\d{4}\b", text[mention.end:mention.end + 10]):
+            continue
+        clause = clause_of(adoc.doc, mention.start, mention.end)
+        if clause.future is True and mention.kind == "year":
+            span = adoc.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+        span = adoc.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        current = bool(span is not None and len(span) and mention.kind == "year" and (
+            span.root.dep_ in ("nsubj", "nsubjpass") or re.match(r"\s+being\b", text[mention.end:mention.end + 7])))
+        if latest is None or int(year) > latest[0]:
+            latest = (int(year), current)
+        elif int(year) == latest[0] and current:
+            latest = (latest[0], True)
+    if latest is None or not latest[1]:
+        return None, None
+    return latest[0], f"the latest year the text names, {latest[0]}, spoken of as the current one"
 
 
 def _dateline(adoc: ArticleDoc) -> tuple[DateMention | None, str]:
@@ -153,25 +190,29 @@ def infer_date(adoc: ArticleDoc) -> DateInference:
             return DateInference(value, [f"dateline “{dateline_text}”", f"year from {why}"])
     if year is None:
         return DateInference(None, ["no date, dateline, anniversary or relative year in the text to anchor it"])
-    # Within the inferred year, yearless dates are taken to be in it.
+    # Within the inferred year: the earliest day the text reports as coming
+    # is an upper bound, the latest it reports as past (and not after that
+    # bound: that one is in the year before) a lower bound.
     anchor = Anchor(year=year, earliest=dt.date(year, 1, 1), latest=dt.date(year, 12, 31), narrowed=True)
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
     reasons = [f"year from {why}"]
     text = adoc.doc.text
+    past: list[tuple[dt.date, str]] = []
+    coming: list[tuple[dt.date, str]] = []
     for mention in find_dates(text):
-        if mention.kind not in ("day", "day_of", "day_range", "day_dmy", "day_range_dmy", "month") or mention.get("y"):
+        if mention.kind not in ("day", "day_of", "day_range", "day_range_dmy", "day_dmy", "month") or mention.get("y"):
             continue
         clause = clause_of(adoc.doc, mention.start, mention.end)
         if clause.future is None:
             continue
         bounds = edtf_bounds(resolve(mention, anchor, clause.future))
-        if bounds is None:
-            continue
-        if clause.future is False and (earliest is None or bounds[0] > earliest):
-            earliest, low_text = bounds[0], mention.text
-        if clause.future is True and (latest is None or bounds[0] < latest):
-            latest, high_text = bounds[0], mention.text
+        if bounds is not None:
+            (coming if clause.future else past).append((bounds[0], mention.text))
+    latest, high_text = min(coming) if coming else (None, "")
+    in_year = [(d, t) for d, t in past if latest is None or d <= latest]
+    earliest, low_text = max(in_year) if in_year else (None, "")
+    if earliest is None and past:
+        # Every past day falls after the coming one: they are in the year before.
+        earliest, low_text = dt.date(year, 1, 1), max(past)[1]
     if not (earliest and latest) or earliest > latest:
         # One bound alone may sit in the year before or after: keep the year.
         earliest = latest = None
@@ -181,10 +222,6 @@ def infer_date(adoc: ArticleDoc) -> DateInference:
         reasons.append(f"before “{high_text}”, which it reports as coming")
     if earliest and latest:
         value = earliest.isoformat() if earliest == latest else f"{earliest.isoformat()}/{latest.isoformat()}"
-    elif earliest:
-        value = f"{earliest.isoformat()}/{year:04d}-12-31"
-    elif latest:
-        value = f"{year:04d}-01-01/{latest.isoformat()}"
     else:
         value = f"{year:04d}"
     return DateInference(value, reasons)

@@ -214,6 +214,12 @@ def _pick_year(anchor: Anchor, month: int, day: int | None, future: bool | None)
         if future is not False and anchor.earliest is not None and (month, day or 31) >= (
                 anchor.earliest.month, anchor.earliest.day) and anchor.earliest.year == anchor.year:
             return anchor.year
+        # Told as past but later in the year than the article can be: the year before (and so for
+        # a coming day earlier than the article can be: the year after).
+        if future is False and anchor.latest is not None and anchor.latest.year == anchor.year:
+            return anchor.year - 1
+        if future is True and anchor.earliest is not None and anchor.earliest.year == anchor.year:
+            return anchor.year + 1
         return None
     ref = anchor.day
     this = (month, day or 1)

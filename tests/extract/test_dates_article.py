@@ -6,6 +6,7 @@ from __future__ import annotations
 from temporal_helpers import parsed
 
 from dossier.extract.article_date import infer_article_date
+from dossier.extract.dates import Anchor, normalize
 
 
 def test_dates_article_from_anniversary_and_bounds() -> None:
@@ -78,3 +79,29 @@ def test_dates_article_from_lead_weekday_matching_a_full_date() -> None:
                   "The ceremony, on Aug. 14, 2015, ended 54 years without an embassy.", published=None)
     infer_article_date(adoc)
     assert adoc.article.published is None
+
+
+def test_dates_article_year_spoken_of_as_current_anchors_yearless_days() -> None:
+    adoc = parsed(
+        "The two ministers met in Lyon on Nov. 28 and will meet again on Feb. 10.",
+        "Both sides spoke of 2031 being a decisive year for the fisheries talks.",
+        published=None,
+    )
+    infer_article_date(adoc)
+    assert adoc.article.date_inferred
+    # Nov. 28 is reported as past but falls after the coming Feb. 10: it is in the year before.
+    assert adoc.article.published == "2031-01-01/2031-02-10"
+    assert "2031" in (adoc.article.date_evidence or "")
+    assert normalize("on Nov. 28", Anchor.of(adoc.article.published), future=False) == "2030-11-28"
+    assert normalize("on Feb. 10", Anchor.of(adoc.article.published), future=True) == "2031-02-10"
+
+
+def test_dates_article_latest_past_year_is_no_anchor() -> None:
+    adoc = parsed(
+        "The canal treaty was signed in 2011. The ministers met in Lyon on Nov. 28.",
+        "They aim to finish the work by 2040.",
+        published=None,
+    )
+    infer_article_date(adoc)
+    assert adoc.article.published is None
+    assert "no date" in (adoc.article.date_evidence or "")
