@@ -20,10 +20,6 @@ class SpeakerQuotes:
         return self.speaker.name if self.speaker is not None else "Unnamed sources"
 
     @property
-    def is_person(self) -> bool:
-        return isinstance(self.speaker, Person)
-
-    @property
     def direct_count(self) -> int:
         return sum(1 for q in self.quotes if q.direct)
 

@@ -54,7 +54,7 @@ def test_quotes_page_latest_first_with_undated_last(briefing: Briefing) -> None:
 def test_quotes_page_cites_paragraph_and_marks_direct_or_reported(briefing: Briefing) -> None:
     page = _pages(briefing)["quotes.md"]
     assert "## [Ann Lee](people/ann-lee.md)" in page
-    assert "## Foreign Ministry" in page
+    assert "## [Foreign Ministry](organizations/ministry.md)" in page
     assert "“We \\*agreed\\*, in principle” [S1&nbsp;¶1](sources/old.md#p1)" in page
     assert "**22 January 2019** · reported, said: *the talks would go on* [S2&nbsp;¶1](sources/new.md#p1)" in page
     assert "5 direct quotes and 1 reported statement" in page
