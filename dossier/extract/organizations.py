@@ -17,6 +17,7 @@ from dossier.extract.vocabulary import (
     EVENT_WORDS,
     LEGISLATURE_WORDS,
     ORG_WORDS,
+    ROLE_MODIFIERS,
     STRONG_ORG_WORDS,
     is_venue,
     name_head,
@@ -197,7 +198,8 @@ def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
         if a <= span.start_char and span.end_char <= b:
             # "Kremlin spokesman", "European Council President": the
             # organization the title is held in, named first.
-            named_first = span.start_char == a and (len(span) == 1 or span[-1].lower_ in ORG_WORDS)
+            named_first = span.start_char == a and (
+                (len(span) == 1 and span[0].lower_ not in ROLE_MODIFIERS) or span[-1].lower_ in ORG_WORDS)
             return not named_first
     return False
 

@@ -195,6 +195,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
     table = token_table(doc)
     islands_context = bool(table.find(ISLAND_WORDS))
     place_texts = {fold_place(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
+    org_texts = {fold_place(clean_place_text(e.text)) for e in doc.ents if e.label_ == "ORG"}
     out: list[PlaceSpan] = []
     covered: set[int] = set()
     deferred: list[Span] = []
@@ -247,6 +248,8 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
         if ent.label_ in PLACE_LABELS:
             if _adjectival(ent) or _in_event_name(ent):
                 continue
+            if fold_place(clean_place_text(ent.text)) in org_texts and any(t.lower_ in ORG_WORDS for t in ent):
+                continue  # "the White House" the recognizer also calls an organization
             if _in_ranges(ent.start_char, ent.end_char, heading_ranges) and lookup_place(ent.text) is None:
                 continue
             if ent[0].lower_ in COMPASS and ent.start >= 2 and doc[ent.start - 1].text in {"'s", "\u2019s"} \

@@ -38,6 +38,7 @@ AS_VERBS = frozenset({"act", "work", "elect", "re-elect", "reelect", "appoint", 
                       "stay", "continue", "return", "take", "join", "swear", "confirm", "install", "reappoint",
                       "start", "begin", "run", "choose", "select", "designate", "hire", "replace", "succeed",
                       "secure", *LEFT_VERBS})
+NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 GENERIC_LEADERS = frozenset({"leader", "head", "chief"})
 PLURAL_ONLY = frozenset(w for w in PLURAL_ROLE_HEADS if w not in ROLE_HEADS)
 
@@ -160,8 +161,8 @@ def _appositive_phrase(head: Token) -> tuple[int, int, bool] | None:
     # A second appositive or a relative clause ends the role: "president of
     # Sinn Fein, the political wing of ...", "minister of X, who led ...".
     b = next((k for k in range(head.i + 1, b) if doc[k].text in {",", ";", "(", "\u2014", "\u2013"}), b)
-    while a < head.i and (doc[a].lower_ in ROLE_NOISE or doc[a].is_punct):
-        a += 1
+    while a < head.i and ((doc[a].lower_ in ROLE_NOISE and doc[a].ent_type_ not in NAME_LABELS) or doc[a].is_punct):
+        a += 1  # not "New" of "a New York Democrat"
     past = a > 0 and doc[a - 1].lower_ in PAST_MARKERS
     return a, b, past
 

@@ -28,6 +28,8 @@ assistant special top junior defence defense finance interior trade economy just
 prime first-deputy press national security executive health education energy intelligence military party
 opposition police army campaign government labor labour environment agriculture transport treasury home
 commerce immigration climate communications regional federal general managing
+transportation transport housing homeland veterans culture tourism fisheries industry development infrastructure
+digital sports science technology research welfare employment planning public
 """.split())
 
 # Titles that stay part of a name when nothing else is known ("Pope Francis").

@@ -355,3 +355,9 @@ def test_places_facility_the_recognizer_called_an_organization() -> None:
     _, orgs, places = entities("Power will come from the Grand Ethiopian Renaissance Dam on the Blue Nile.")
     assert "Grand Ethiopian Renaissance Dam" in {p.name for p in places}
     assert not orgs
+
+
+def test_places_building_also_named_as_an_organization_stays_an_organization() -> None:
+    _, orgs, places = entities("Funding was confirmed, according to the White House. "
+                               "Officials spoke at the White House on Monday.")
+    assert "White House" in {o.name for o in orgs} and "White House" not in {p.name for p in places}

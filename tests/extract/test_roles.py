@@ -78,3 +78,14 @@ def test_roles_kinship_joined_to_a_role_before_the_name() -> None:
 def test_roles_kinship_alone_is_not_a_role() -> None:
     text = "His late father, Pierre Dumas, was a banker in Lyon."
     assert roles_of(text, "Pierre Dumas") == []
+
+
+def test_roles_place_name_word_is_not_trimmed_as_noise() -> None:
+    text = "Senator Ann Ortiz, a New Mexico Democrat, opposed the bill."
+    assert "New Mexico Democrat" in roles_of(text, "Ann Ortiz")
+
+
+def test_roles_portfolio_word_before_a_title_is_no_organization() -> None:
+    people, orgs, _ = extract_entities(parse("Transportation Secretary Dana Reyes told reporters work would begin."))
+    assert [r.title for p in people for r in p.roles] == ["Transportation Secretary"]
+    assert "Transportation" not in {o.name for o in orgs}
