@@ -5,6 +5,7 @@ declaration"), with its date and what the article says it provides."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -244,8 +245,9 @@ def date_documents(adoc: ArticleDoc, documents: list[Document], spans: list[tupl
     from dossier.extract.clauses import clause_of
 
     by_id = {d.id: d for d in documents}
+    text = adoc.doc.text  # spaCy rebuilds Doc.text on every access: read it once
     for start, value in sorted(resolved.items()):
-        mention = next((m for m in find_dates(adoc.doc.text[start:start + 40]) if m.start == 0), None)
+        mention = next((m for m in find_dates(text[start:start + 40]) if m.start == 0), None)
         if mention is None:
             continue
         clause = clause_of(adoc.doc, start, start + mention.end)
@@ -268,18 +270,21 @@ def extract_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[
     naming the document, and the list items under a heading about it."""
     by_id = {d.id: d for d in documents}
     doc = adoc.doc
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    ordered = sorted(spans)
+    starts = [a for a, _b, _i in ordered]
     for sent in doc.sents:
-        inside = [(a, b, i) for a, b, i in spans if sent.start_char <= a < sent.end_char]
-        if not inside:
+        first = bisect.bisect_left(starts, sent.start_char)
+        if first == len(starts) or starts[first] >= sent.end_char:
             continue
-        a, b, doc_id = inside[0]
-        rest = doc.text[b:sent.end_char]
+        a, b, doc_id = ordered[first]
+        rest = text[b:sent.end_char]
         cue = PROVISION_CUES.search(rest)
-        under = re.match(r"\s*(?:Under|In)\s+(?:the|its|that|this)\b", doc.text[sent.start_char:a + 1])
+        under = re.match(r"\s*(?:Under|In)\s+(?:the|its|that|this)\b", text[sent.start_char:a + 1])
         reach = 30 if cue is not None and cue.group("cue").lower().startswith("say") else 90
         if cue is not None and cue.start() < reach and not re.search(r"\bbut\b|\bsaid\b|\bthis\b",
                                                                      rest[:cue.start()]):
-            provision = _object_of_cue(adoc, b + cue.start(), b + cue.end()) or rest[cue.end():]
+            provision = _object_of_cue(adoc, text, b + cue.start(), b + cue.end()) or rest[cue.end():]
             label = cue.group("cue")
             negated = re.search(r"\b(?:did|does|do)\s+not\s*$", rest[:cue.start()])
             if negated:
@@ -294,7 +299,7 @@ def extract_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[
                              provision)[0].strip(" ,.\"“”\n")
         if len(provision.split()) < 3:
             continue
-        start = doc.text.find(provision, b)
+        start = text.find(provision, b)
         by_id[doc_id].provisions.append(Provision(provision, adoc.where(start, start + len(provision)), label))
     _list_provisions(adoc, documents, spans)
 
@@ -302,7 +307,7 @@ def extract_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[
 OBJECT_DEPS = {"dobj", "prep", "xcomp", "ccomp", "attr", "pobj", "oprd", "dative", "advcl"}
 
 
-def _object_of_cue(adoc: ArticleDoc, start: int, end: int) -> str | None:
+def _object_of_cue(adoc: ArticleDoc, text: str, start: int, end: int) -> str | None:
     """The words the cue governs ("provides for [the handover of ... after
     a treaty is signed]"), read from the parse; None when it gives nothing."""
     from dossier.extract.clauses import span_of
@@ -317,8 +322,8 @@ def _object_of_cue(adoc: ArticleDoc, start: int, end: int) -> str | None:
     if not parts:
         return None
     last = max(t.right_edge.i for t in parts)
-    text = adoc.doc.text[span.end_char:adoc.doc[last].idx + len(adoc.doc[last])]
-    return text if len(text.split()) >= 3 else None
+    words = text[span.end_char:adoc.doc[last].idx + len(adoc.doc[last])]
+    return words if len(words.split()) >= 3 else None
 
 
 def _list_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[tuple[int, int, str]]) -> None:
