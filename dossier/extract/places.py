@@ -150,6 +150,19 @@ PLACE_HEADS = (PLACE_TYPE_WORDS | GEO_FEATURES | {"capital", "city-state", "encl
     "group", "chain", "range"}
 
 
+ORG_APPOSITIVE_HEADS = frozenset({"company", "giant", "firm", "group", "producer", "maker", "operator", "carrier",
+                                  "monopoly", "conglomerate", "lender", "insurer", "broadcaster", "newspaper",
+                                  "agency", "party", "militia", "movement", "airline", "manufacturer", "bank",
+                                  "organisation", "organization", "network", "outlet", "daily", "channel"})
+
+
+def has_org_appositive(span: Span) -> bool:
+    """"Gazprom, Russia's state-controlled gas giant": an organization the
+    recognizer took for a place (never a name the gazetteer knows)."""
+    return any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in ORG_APPOSITIVE_HEADS
+               for c in span.root.children) and lookup_place(clean_place_text(span.text)) is None
+
+
 def has_place_appositive(span: Span) -> bool:
     """"Sentosa, a resort island off Singapore": the name's appositive is a
     kind of place."""
@@ -246,7 +259,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             add(doc[start : ent.end + 1], text[0].upper() + text[1:])
             continue
         if ent.label_ in PLACE_LABELS:
-            if _adjectival(ent) or _in_event_name(ent):
+            if _adjectival(ent) or _in_event_name(ent) or has_org_appositive(ent):
                 continue
             if fold_place(clean_place_text(ent.text)) in org_texts and any(t.lower_ in ORG_WORDS for t in ent):
                 continue  # "the White House" the recognizer also calls an organization

@@ -361,3 +361,10 @@ def test_places_building_also_named_as_an_organization_stays_an_organization() -
     _, orgs, places = entities("Funding was confirmed, according to the White House. "
                                "Officials spoke at the White House on Monday.")
     assert "White House" in {o.name for o in orgs} and "White House" not in {p.name for p in places}
+
+
+def test_places_name_with_a_company_appositive_is_an_organization() -> None:
+    text = ("Energy ministers will meet in Prague on Friday, a spokesman said.\n\n"
+            "Gazprom, Russia's state-controlled gas giant, cut flows through the pipeline last week.")
+    _, orgs, places = entities(*text.split("\n\n"))
+    assert "Gazprom" in {o.name for o in orgs} and "Gazprom" not in {p.name for p in places}
