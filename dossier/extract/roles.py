@@ -39,6 +39,9 @@ AS_VERBS = frozenset({"act", "work", "elect", "re-elect", "reelect", "appoint", 
                       "start", "begin", "run", "choose", "select", "designate", "hire", "replace", "succeed",
                       "secure", *LEFT_VERBS})
 NAME_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
+# Verbs that give the role after "as" to their object, when they have one.
+OBJECT_AS_VERBS = frozenset({"appoint", "name", "nominate", "choose", "select", "designate", "hire", "install",
+                             "reappoint", "elect", "re-elect", "reelect", "confirm", "replace"})
 GENERIC_LEADERS = frozenset({"leader", "head", "chief"})
 PLURAL_ONLY = frozenset(w for w in PLURAL_ROLE_HEADS if w not in ROLE_HEADS)
 
@@ -308,6 +311,9 @@ def as_roles(doc: Doc, token_owner: dict[int, tuple[int, int]]) -> list[tuple[in
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if (subject is None or subject.tag_ in {"WP", "WDT"}) and verb.dep_ in {"relcl", "acl"}:
             subject = verb.head
+        if verb.lemma_ in OBJECT_AS_VERBS:
+            # "Tanaka named Mori as her chief cabinet secretary": the role is the object's.
+            subject = next((c for c in verb.children if c.dep_ in {"dobj", "oprd"}), subject)
         if subject is None or subject.i not in token_owner:
             continue
         phrase = _appositive_phrase(head)

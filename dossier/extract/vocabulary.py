@@ -30,6 +30,7 @@ opposition police army campaign government labor labour environment agriculture 
 commerce immigration climate communications regional federal general managing
 transportation transport housing homeland veterans culture tourism fisheries industry development infrastructure
 digital sports science technology research welfare employment planning public
+ministry department embassy agency council commission
 """.split())
 
 # Titles that stay part of a name when nothing else is known ("Pope Francis").

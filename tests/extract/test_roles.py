@@ -89,3 +89,14 @@ def test_roles_portfolio_word_before_a_title_is_no_organization() -> None:
     people, orgs, _ = extract_entities(parse("Transportation Secretary Dana Reyes told reporters work would begin."))
     assert [r.title for p in people for r in p.roles] == ["Transportation Secretary"]
     assert "Transportation" not in {o.name for o in orgs}
+
+
+def test_roles_appointing_verb_gives_the_role_to_its_object() -> None:
+    text = "Prime Minister Fumiko Tanaka named Kenji Mori as her chief cabinet secretary on Tuesday."
+    assert roles_of(text, "Kenji Mori") == ["chief cabinet secretary"]
+    assert roles_of(text, "Fumiko Tanaka") == ["Prime Minister"]
+
+
+def test_roles_lower_case_institution_word_stays_in_the_title() -> None:
+    text = "In Beijing, foreign ministry spokesman Wang Wenbin said China hoped for calm."
+    assert roles_of(text, "Wang Wenbin") == ["foreign ministry spokesman"]
