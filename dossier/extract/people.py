@@ -75,8 +75,13 @@ def _extend_particles(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[end].is_title or doc[end].lower_ in NAME_PARTICLES
     ):
         end += 1
+    first = start
     while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
         start -= 1
+    if start < first:  # "Ana Paula" + "dos Santos": the given names before the particles
+        while start > 0 and first - start < 6 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].ent_type_ in {"", "PERSON"} and doc[start - 1].lower_ not in NAME_STOPS:
+            start -= 1
     return start, end
 
 
@@ -216,6 +221,8 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
                 names.append((start, end))
     names.extend(_untagged_after_title(doc))
     names.extend(_untagged_before_role(doc))
+    # A name made whole ("Ana Paula dos Santos") holds the pieces the recognizer tagged.
+    names = [(s, e) for s, e in names if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in names)]
     return names, places
 
 
@@ -278,6 +285,17 @@ def _name_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
+def _by_middle_name(clusters: list[PersonCluster], key: str) -> PersonCluster | None:
+    """"Lula" of "Luiz Inacio Lula da Silva": a middle name of one person only."""
+    hits = [c for c in clusters if any(key in _middle_names(n) for n in c.full_names)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _middle_names(name: str) -> list[str]:
+    parts = fold(name).split()
+    return [p for p in parts[1:-1] if p not in NAME_PARTICLES and len(p) > 2]
+
+
 def _choose(clusters: list[PersonCluster], key: str, position: int) -> PersonCluster | None:
     hits = [c for c in clusters if key in c.keys(position)]
     if not hits:
@@ -295,7 +313,7 @@ def find_people(doc: Doc) -> list[PersonCluster]:
     pairs = [(s, e) for s, e in spans if _is_pair(doc, s, e)]
     for start, end in sorted(set(spans) - set(pairs)):
         words = [t for t in doc[start:end] if not t.is_punct]
-        if len(words) < 2 or (words[0].lower_ in NAME_PARTICLES and words[0].is_lower):
+        if len(words) < 2 or words[0].lower_ in NAME_PARTICLES:
             singles.append((start, end))  # a surname alone, "von der Leyen" too
             continue
         text = _name_text(doc, start, end)
@@ -315,7 +333,7 @@ def find_people(doc: Doc) -> list[PersonCluster]:
     pending: list[tuple[int, int]] = []
     for start, end in singles:
         key = fold(doc[end - 1].text)
-        target = _choose(clusters, key, -1) or _choose(clusters, key, 0)
+        target = _choose(clusters, key, -1) or _choose(clusters, key, 0) or _by_middle_name(clusters, key)
         if target is not None:
             target.mentions.append((start, end))
         else:
@@ -367,8 +385,9 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
     for c in clusters:
         for n in c.full_names:
             parts = fold(n).split()
-            if len(parts) >= 2 and len(parts[0]) > 2 and c not in given.get(parts[0], []):
-                given.setdefault(parts[0], []).append(c)
+            for part in ([parts[0]] if len(parts) >= 2 and len(parts[0]) > 2 else []) + _middle_names(n):
+                if c not in given.get(part, []):
+                    given.setdefault(part, []).append(c)
     table = token_table(doc)
     folded_surnames = {k: v for k, v in surnames.items()}
     for i, text in enumerate(table.text):

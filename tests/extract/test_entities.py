@@ -368,3 +368,18 @@ def test_places_name_with_a_company_appositive_is_an_organization() -> None:
             "Gazprom, Russia's state-controlled gas giant, cut flows through the pipeline last week.")
     _, orgs, places = entities(*text.split("\n\n"))
     assert "Gazprom" in {o.name for o in orgs} and "Gazprom" not in {p.name for p in places}
+
+
+def test_people_middle_name_and_capitalised_particle_mentions_link() -> None:
+    people, _, _ = entities(
+        "Brazilian President Luiz Inacio Lula da Silva met Argentine President Alberto Fernandez on Monday.",
+        "Lula, 77, returned to power in January. Da Silva told reporters the bloc needed new life.",
+    )
+    lula = person(people, "Luiz Inacio Lula da Silva")
+    assert [m.text for m in lula.mentions] == ["Luiz Inacio Lula da Silva", "Lula", "Da Silva"]
+    assert len(people) == 2
+
+
+def test_people_given_names_before_a_particle_surname_join_it() -> None:
+    people, _, _ = entities("Officials attended, as did Ana Paula dos Santos, a central bank director.")
+    assert [p.name for p in people] == ["Ana Paula dos Santos"]
