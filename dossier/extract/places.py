@@ -76,8 +76,8 @@ def canonical_place(text: str, *, islands_context: bool = False) -> tuple[str, s
     text_as_written = text.strip()
     text = _title_case(clean_place_text(text))
     words = text.split()
-    if len(words) >= 2 and words[-1].lower() in ISLAND_GROUP_WORDS:
-        return " ".join(words[:-1]) + " Islands", "islands"
+    if len(words) >= 2 and words[-1].lower() in ISLAND_GROUP_WORDS and words[-1] not in {"Group", "Chain"}:
+        return " ".join(words[:-1]) + " Islands", "islands"  # not "the Wagner Group", a company
     if len(words) >= 2 and words[-1].lower() in ADMIN_UNIT_WORDS:
         return " ".join(words[:-1]) + " " + words[-1].capitalize(), "region"
     if re.fullmatch(r"(?:[A-Z]\.){2,3}", text):

@@ -76,7 +76,8 @@ def _title_token(token: Token) -> bool:
     if token.lower_ in HONORIFICS:
         return False
     if token.is_title or token.is_upper:
-        return token.lower_ not in {"the", "a", "an"} and token.pos_ != "VERB"
+        # "IAEA chief": an acronym the tagger read as a verb is still a name.
+        return token.lower_ not in {"the", "a", "an"} and (token.pos_ != "VERB" or token.ent_type_ == "ORG")
     return token.lower_ in ROLE_HEADS or token.lower_ in ROLE_MODIFIERS or token.lower_ in PLURAL_ROLE_HEADS
 
 
@@ -134,6 +135,8 @@ ABBREVIATED_TITLES = {"sen.": "Senator", "rep.": "Representative", "gov.": "Gove
 def _clean_title(span: Span) -> str:
     words = [ABBREVIATED_TITLES.get(w.lower(), w) for w in span.text.split()]
     for n, word in enumerate(words):
+        if word.lower() in JOINERS:
+            break  # "chairman of the Joint Chiefs of Staff" keeps its plural
         if word.lower() in PLURAL_ROLE_HEADS and word.lower() not in ROLE_HEADS:
             words[n] = word[: len(PLURAL_ROLE_HEADS[word.lower()])]
     return " ".join(words)

@@ -383,3 +383,9 @@ def test_people_middle_name_and_capitalised_particle_mentions_link() -> None:
 def test_people_given_names_before_a_particle_surname_join_it() -> None:
     people, _, _ = entities("Officials attended, as did Ana Paula dos Santos, a central bank director.")
     assert [p.name for p in people] == ["Ana Paula dos Santos"]
+
+
+def test_places_capitalised_group_is_an_organization_not_islands() -> None:
+    _, orgs, places = entities("The Wagner Group, a private military company, said its fighters had taken the town.")
+    assert "Wagner Group" in {o.name for o in orgs}
+    assert not places

@@ -100,3 +100,12 @@ def test_roles_appointing_verb_gives_the_role_to_its_object() -> None:
 def test_roles_lower_case_institution_word_stays_in_the_title() -> None:
     text = "In Beijing, foreign ministry spokesman Wang Wenbin said China hoped for calm."
     assert roles_of(text, "Wang Wenbin") == ["foreign ministry spokesman"]
+
+
+def test_roles_acronym_read_as_a_verb_stays_in_the_title() -> None:
+    assert roles_of("IAEA chief Rafael Grossi called the situation unsustainable.", "Rafael Grossi") == ["IAEA chief"]
+
+
+def test_roles_plural_inside_a_complement_is_kept() -> None:
+    text = "Gen. Mark Milley, chairman of the Joint Chiefs of Staff, was also there."
+    assert "chairman of the Joint Chiefs of Staff" in roles_of(text, "Mark Milley")
