@@ -19,29 +19,44 @@ HEADS = {
     "blueprint": "plan", "memorandum": "memorandum", "convention": "treaty", "protocol": "treaty",
     "charter": "treaty", "pact": "treaty", "amendments": "amendments", "deal": "agreement", "document": "document",
     "accords": "agreement", "agreements": "agreement", "treaties": "treaty", "protocols": "treaty",
-    "resolution": "resolution",
+    "resolution": "resolution", "concept": "plan", "strategy": "plan",
 }
 # Words that name a document only by pointing back at one already named.
 ANAPHORIC = {"document", "deal"}
+# Names never run across a paragraph break: a space or tab joins their words, not "\n".
+_S = r"[^\S\n]+"
 _UPPER = r"[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*"
+_UPPERS = _UPPER + r"(?:" + _S + _UPPER + r")*"
 _HEAD_UP = r"(?:Treaty|Declaration|Agreements?|Accords?|Statement|Communiqu[eé]|Act|Plan|Memorandum|Convention|" \
-           r"Protocol|Charter|Pact|Amendments|Resolution)\b(?:\s+\d{1,5}\b)?"
+           r"Protocol|Charter|Pact|Amendments|Resolution|Concept|Strategy)\b(?:" + _S + r"\d{1,5}\b)?" \
+           r"(?!" + _S + r"(?:Centre|Center|Hall|Building|Palace|Complex|Room|Hotel|Square|Park)\b)"
 _HEAD_LOW = r"(?:treaty|declaration|agreement|accord|statement|communiqu[eé]|plan|blueprint|memorandum|amendments|" \
-            r"resolution|document|deal)"
-_YEARISH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?" \
-           r"(?:1[5-9]\d\d|20\d\d)"
+            r"resolution|document|deal|protocols?|pact|charter)"
+_YEARISH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)" + _S \
+           + r")?(?:1[5-9]\d\d|20\d\d)"
+# A title's list of subjects: "of Peace, Friendship and Cooperation"; a bare "and" only before an abstract noun
+# ("of Friendship and Cooperation"), not before the next clause ("the Treaty of Rome and Germany ...").
+_TITLE_LIST = r"(?:(?:," + _S + _UPPERS + r")+" + _S + r"and" + _S + _UPPERS + r"|" + _S + r"and" + _S \
+              + r"(?=[A-Z]\w*(?:tion|ship|ity|ance|ence|ment|ness)\b)" + _UPPERS + r")?"
+_ESTABLISHING = r"(?:establishing|creating|founding|instituting|setting" + _S + r"up)"
 NAMED = re.compile(
-    r"(?:\b(?:1[5-9]\d\d|20\d\d)\s+)?(?:" + _UPPER + r"\s+){0,5}" + _HEAD_UP
-    + r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:" + _YEARISH + r"|" + _UPPER + r"(?:\s+" + _UPPER + r")*))*")
+    r"(?:\b(?:1[5-9]\d\d|20\d\d)" + _S + r")?(?:" + _UPPER + _S + r"){0,5}" + _HEAD_UP
+    + r"(?:" + _S + r"(?:of|on)" + _S + r"(?:the" + _S + r")?(?:" + _YEARISH + r"|" + _UPPERS + _TITLE_LIST + r"))*"
+    + r"(?:" + _S + r"(?i:" + _ESTABLISHING + r")" + _S + r"(?:the" + _S + r")?" + _UPPERS + r")?")
 DESCRIBED = re.compile(
-    r"\b(?P<det>(?i:the|a|an|its|their|that|this))?\s*(?P<quals>(?:(?:1[5-9]\d\d|20\d\d|[\w]+-point|joint|constitutional|"
-    r"revised|[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|economic|cooperation|security|peace|trade|nuclear|climate|free|arms|"
-    r"ceasefire|interim|final|comprehensive|landmark|historic|bilateral|multilateral)\s+){0,4})"
+    r"\b(?P<det>(?i:the|a|an|its|their|that|this))?[^\S\n]*(?P<quals>(?:(?:1[5-9]\d\d|20\d\d|[\w]+-point|joint|"
+    r"constitutional|revised|accession|trilateral|[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|economic|cooperation|security|"
+    r"peace|trade|nuclear|climate|free|arms|ceasefire|interim|final|comprehensive|landmark|historic|bilateral|"
+    r"multilateral)[^\S\n]+){0,4})"
     r"(?P<head>" + _HEAD_LOW + r")\b(?!\s+(?:talks|negotiations|issue|process|question|dispute|partner|"
-    r"signing|framework|basis))(?P<tail>\s+(?:on|for)\s+(?!Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|the basis|its\b|their\b|his\b|her\b|our\b|this\b|that\b|a\b|an\b|the sidelines|behalf)"
-    r"[a-z][\w-]*(?:\s+(?!(?:at|in|on|with|and|by|from|to|after|before|during|has|have|is|was|"
-    r"were|are|which|that|who|but|or|as)\b)(?:the\s+)?[\w-]+){0,3})?")
+    r"signing|framework|basis))(?P<tail>[^\S\n]+(?:(?:on|for)[^\S\n]+(?!Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|the basis|its\b|their\b|his\b|her\b|our\b|this\b|that\b|a\b|an\b|the sidelines|behalf)"
+    r"(?:the[^\S\n]+)?[a-z][\w-]*(?:[^\S\n]+(?!(?:at|in|on|with|and|by|from|to|after|before|during|has|have|is|"
+    r"was|were|are|which|that|who|but|or|as)\b)(?:the[^\S\n]+)?[\w-]+){0,3}|" + _ESTABLISHING + _S
+    + r"(?:the" + _S + r")?" + _UPPERS + r"))?")
+# Qualifiers that make a described document one particular document ("the joint statement", "the accession
+# protocols"), where "a bilateral agreement" stays a kind.
+SPECIFIC_QUALS = {"joint", "constitutional", "accession", "trilateral"}
 LEADING_NOISE = {"the", "under", "in", "at", "a", "an", "its", "their", "this", "that", "after", "before", "since",
                  "by", "and", "but", "with", "of", "on", "to", "when", "while", "as", "both", "signed"}
 PROVISION_CUES = re.compile(
@@ -106,10 +121,14 @@ def find_document_mentions(text: str) -> list[DocMention]:
         tail = (m.group("tail") or "").strip()
         head_word = m.group("head").lower()
         year = next((q for q in quals if re.fullmatch(r"\d{4}", q)), None)
-        specific = bool(year or tail or any(q.endswith("-point") or q[0].isupper() or q in ("joint", "constitutional")
-                                            for q in quals))
-        if head_word == "treaty" and "peace" in quals:
-            continue  # "a peace treaty" is the goal of talks; named peace treaties are capitalized
+        named_by = [q for q in quals if q[0].isupper()]
+        specific = bool(year or tail or named_by or any(q.endswith("-point") or q in SPECIFIC_QUALS for q in quals))
+        if any(re.search(r"['’]s?$", q) for q in quals):
+            specific = False  # "Israel's agreement (to ...)": its consent, not a document's name
+        if head_word == "deal" and not year and not tail and named_by and all("-" in q for q in named_by):
+            specific = False  # "the X-Y deal": what the parties agreed, told before the document is named
+        if head_word == "treaty" and "peace" in quals and not any("-" in q for q in named_by):
+            continue  # "a peace treaty" is the goal of talks; "the X-Y peace treaty" is one between X and Y
         if not (m.group("det") or quals):
             continue
         start = m.start("head")
@@ -131,14 +150,59 @@ def _key_words(mention: DocMention) -> set[str]:
     return _tokens(mention.name) - {mention.head, *HEADS}
 
 
+def _parties(name: str) -> set[str]:
+    """The parties a name pairs ("Egypt-Israel Peace Treaty" -> egyp, isra):
+    word stems, so that "Japan-Soviet" and "Soviet-Japanese" are the same pair."""
+    pairs = re.findall(r"\b[A-Z][\w.]*(?:-[A-Z][\w.]*)+", name)
+    return {part.casefold()[:4] for pair in pairs for part in pair.split("-")}
+
+
+def _proper(name: str) -> list[str] | None:
+    """The words of a proper name ("Joint Plan of Action" -> joint, plan,
+    action); None for a description ("the 1956 declaration")."""
+    words = [w for w in re.findall(r"[\w’'.-]+", name) if not w.isdigit()]
+    if not words or any(w[0].islower() and w not in ("of", "on", "the", "and", "for") for w in words):
+        return None
+    return [_pair(w) for w in words if w not in ("of", "on", "the", "and", "for")]
+
+
+def _pair(word: str) -> str:
+    """"Japan-Soviet" and "Soviet-Japanese" are the same pair of parties."""
+    parts = word.casefold().split("-")
+    return "-".join(sorted(p[:4] for p in parts)) if len(parts) > 1 else word.casefold()
+
+
+def _contiguous(short: list[str], long: list[str]) -> bool:
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def named_apart(names: list[str], others: list[str]) -> bool:
+    """True when the names say two documents are different: they pair
+    different parties ("Israel-Jordan" and "Egypt-Israel" peace treaties), or
+    all are proper names and none is a part of another ("Joint Plan of
+    Action", "Joint Comprehensive Plan of Action")."""
+    mine = set().union(*map(_parties, names))
+    theirs = set().union(*map(_parties, others))
+    if mine and theirs and mine != theirs:
+        return True
+    words = [w for w in map(_proper, names) if w is not None]
+    known = [w for w in map(_proper, others) if w is not None]
+    if not words or not known:
+        return False
+    return not any(_contiguous(a, b) or _contiguous(b, a) for a in words for b in known)
+
+
 def _matches(document: Document, head: str, mention: DocMention) -> bool:
     if mention.head not in (head, "document") and not (head == "plan" and mention.head == "plan"):
         return False
     year = (document.date or "")[:4] or _year_of(document.name)
     if mention.year and year and mention.year != year:
         return False
+    names = [document.name, *document.aliases]
+    if mention.specific and named_apart([mention.name], names):
+        return False
     mine = _key_words(mention)
-    theirs = set().union(*(_tokens(n) for n in [document.name, *document.aliases])) - set(HEADS)
+    theirs = set().union(*(_tokens(n) for n in names)) - set(HEADS)
     if not mine:
         return bool(mention.year and year == mention.year) or not mention.specific
     if not theirs:
@@ -146,8 +210,15 @@ def _matches(document: Document, head: str, mention: DocMention) -> bool:
     return mine <= theirs or theirs <= mine or len(mine & theirs) >= 2
 
 
-APPOSITION = re.compile(r"^\s*(?:,\s*(?:(?:also|formally|officially)\s+)?(?:(?:known|called|referred to)\s+as|"
-                        r"formally|officially|or)\s+(?:the\s+)?|\(\s*(?:the\s+)?)$", re.I)
+# A second name the text gives the same document: "X, also known as Y", "X, or the Y", "X (Y)", "what many call
+# X and which is formally titled Y".
+_W = r"[^\S\n]+"
+_ALSO = r"(?:(?:also|formally|officially|sometimes|often|widely|commonly|better)" + _W + r")?"
+_CALLED = r"(?:known|called|referred" + _W + r"to|titled|named|dubbed)(?:" + _W + r"as)?"
+APPOSITION = re.compile(
+    r"^[^\S\n]*(?:,[^\S\n]*" + _ALSO + r"(?:" + _CALLED + r"|formally|officially|or)" + _W
+    + r"|,?[^\S\n]*(?:(?:and|but)" + _W + r")?(?:which|that)" + _W + r"(?:is|was)" + _W + _ALSO + _CALLED + _W
+    + r"|\([^\S\n]*)(?:the" + _W + r")?$", re.I)
 
 
 def _loosely(document: Document, head: str, mention: DocMention) -> bool:
@@ -171,7 +242,12 @@ def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int,
     heads: dict[str, str] = {}
     spans: list[tuple[int, int, str]] = []
     last: Document | None = None
-    for mention in find_document_mentions(text):
+    mentions = find_document_mentions(text)
+    for n, mention in enumerate(mentions):
+        following = mentions[n + 1] if n + 1 < len(mentions) else None
+        if not mention.specific and following is not None and following.specific and re.fullmatch(
+                r"[^\S\n]*,[^\S\n]*(?:the[^\S\n]+)?", text[mention.end:following.start]):
+            continue  # "an interim deal, the Joint Plan of Action,": the name that follows says which
         target = None
         if last is not None and spans and APPOSITION.match(text[spans[-1][1]:mention.start]):
             target = last  # "the nuclear deal, formally the Joint Comprehensive Plan of Action,": one document

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dossier.extract.documents import named_apart
 from dossier.model import Briefing, Document
 from dossier.resolve.entities import IdMap
 from dossier.resolve.names import fold
@@ -55,6 +56,8 @@ def same_document(a: Document, b: Document) -> bool:
         return False
     ya, yb = _year(a), _year(b)
     if ya and yb and ya != yb:
+        return False
+    if named_apart([a.name, *a.aliases], [b.name, *b.aliases]):
         return False
     ta = set().union(*(name_tokens(n) for n in (a.name, *a.aliases)))
     tb = set().union(*(name_tokens(n) for n in (b.name, *b.aliases)))

@@ -84,3 +84,61 @@ def test_documents_extract_apposition_names_one_document() -> None:
 def test_documents_extract_numbered_resolution() -> None:
     (doc,) = documents_of("The sanctions ended under Security Council Resolution 2231 last year.")
     assert doc.name == "Security Council Resolution 2231"
+
+
+def test_documents_extract_name_never_spans_a_paragraph_break() -> None:
+    names = [m.name for m in find_document_mentions("They met at the Baltic Council.\n\nThe agreement was welcomed.")]
+    assert all("\n" not in n for n in names)
+    assert "Baltic Council.\n\nThe agreement" not in names
+
+
+def test_documents_extract_venue_named_after_a_convention_is_no_document() -> None:
+    assert find_document_mentions("Delegates gathered at the Lisbon Convention Centre on Monday.") == []
+
+
+def test_documents_extract_long_title_with_commas_is_one_name() -> None:
+    names = [m.name for m in find_document_mentions(
+        "They signed the Treaty of Friendship, Trade and Mutual Assistance between the two kingdoms.")]
+    assert names == ["Treaty of Friendship, Trade and Mutual Assistance"]
+    names = [m.name for m in find_document_mentions("Under the Treaty of Turin and Austria's consent, it ended.")]
+    assert names == ["Treaty of Turin"]
+
+
+def test_documents_extract_agreement_establishing_a_body() -> None:
+    docs = documents_of("Ministers signed an agreement establishing the Andean Fisheries Authority (AFA) on Monday.")
+    assert [d.name for d in docs] == ["agreement establishing the Andean Fisheries Authority"]
+
+
+def test_documents_extract_lowercase_protocol_and_accession_protocols() -> None:
+    docs = documents_of("They also adopted a protocol on the free transit of goods.",
+                        "Their accession protocols go to parliaments next.")
+    assert sorted(d.name for d in docs) == ["accession protocols", "protocol on the free transit of goods"]
+
+
+def test_documents_extract_stated_second_name_is_an_alias() -> None:
+    docs = documents_of("What many call the Harbour Agreement and which is formally titled the Valletta Accord "
+                        "was signed today.")
+    assert len(docs) == 1
+    assert {docs[0].name, *docs[0].aliases} == {"Harbour Agreement", "Valletta Accord"}
+
+
+def test_documents_extract_proper_names_neither_part_of_the_other_stay_apart() -> None:
+    docs = documents_of("The Joint Comprehensive Plan of Cooperation was agreed.",
+                        "It builds on an interim deal, the Joint Plan of Cooperation, reached in 2013.")
+    assert sorted(d.name for d in docs) == ["Joint Comprehensive Plan of Cooperation", "Joint Plan of Cooperation"]
+
+
+def test_documents_extract_peace_treaties_of_different_parties_stay_apart() -> None:
+    docs = documents_of("It follows the Peru-Chile Peace Treaty of 1929.",
+                        "Officials compared it with the Peru-Ecuador peace treaty.")
+    assert len(docs) == 2
+
+
+def test_documents_extract_announced_pair_deal_and_possessive_are_no_names() -> None:
+    docs = documents_of("Leaders praised the Peru-Chile deal on Monday.", "Chile's agreement to the plan was welcome.")
+    assert docs == []
+
+
+def test_documents_extract_strategy_concept_named() -> None:
+    names = [m.name for m in find_document_mentions("Allies adopted a new Strategic Concept, replacing the 2010 one.")]
+    assert names == ["Strategic Concept"]
