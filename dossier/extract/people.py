@@ -76,13 +76,18 @@ def _extend_particles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     ):
         end += 1
     first = start
-    while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
+    while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and (
+            doc[start - 1].is_lower or _starts_sentence(doc, start - 1)):  # "Von der Leyen said"
         start -= 1
     if start < first:  # "Ana Paula" + "dos Santos": the given names before the particles
         while start > 0 and first - start < 6 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
                 and doc[start - 1].ent_type_ in {"", "PERSON"} and doc[start - 1].lower_ not in NAME_STOPS:
             start -= 1
     return start, end
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].is_space or doc[i - 1].text in {'"', "\u201c", "(", "\u2014"}
 
 
 def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -413,7 +418,10 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
             cluster.full_names.append(doc[prev.i : tok.i + 1].text)
             cluster.mentions.append((prev.i, tok.i + 1))
         else:
-            cluster.mentions.append((tok.i, tok.i + 1))
+            start = _extend_particles(doc, tok.i, tok.i + 1)[0]
+            if any(k in taken for k in range(start, tok.i)):
+                start = tok.i
+            cluster.mentions.append((start, tok.i + 1))
 
 
 def role_heads_in(span: Span) -> bool:

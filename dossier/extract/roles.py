@@ -133,7 +133,11 @@ ABBREVIATED_TITLES = {"sen.": "Senator", "rep.": "Representative", "gov.": "Gove
 
 
 def _clean_title(span: Span) -> str:
-    words = [ABBREVIATED_TITLES.get(w.lower(), w) for w in span.text.split()]
+    text = span.text
+    if text.lower().startswith(("then-", "then ", "ex-")):
+        text = "former " + text.split("-", 1)[1] if text[:3].lower() == "ex-" or text[4] == "-" else \
+            "former " + text[5:]  # "then-prime minister": a past role
+    words = [ABBREVIATED_TITLES.get(w.lower(), w) for w in text.split()]
     for n, word in enumerate(words):
         if word.lower() in JOINERS:
             break  # "chairman of the Joint Chiefs of Staff" keeps its plural

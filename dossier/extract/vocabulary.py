@@ -23,7 +23,7 @@ PLURAL_ROLE_HEADS = {w + "s": w for w in ROLE_HEADS} | {"chiefs": "chief", "mini
 
 # Words that may stand inside a title before a name in lower case.
 ROLE_MODIFIERS = frozenset("""
-former retired late acting deputy senior chief vice then interim outgoing incoming foreign policy
+former retired late acting deputy senior chief vice then ex interim outgoing incoming foreign policy
 assistant special top junior defence defense finance interior trade economy justice state cabinet
 prime first-deputy press national security executive health education energy intelligence military party
 opposition police army campaign government labor labour environment agriculture transport treasury home
@@ -64,7 +64,8 @@ LEGISLATURE_WORDS = frozenset({"parliament", "legislature", "senate", "duma", "c
 EVENT_WORDS = frozenset({"forum", "conference", "summit", "games", "olympics", "cup", "festival", "day", "war",
                          "expo", "championship", "session"})
 DOCUMENT_WORDS = frozenset({"treaty", "declaration", "statement", "act", "agreement", "accord", "plan", "charter",
-                            "convention", "protocol", "resolution", "memorandum", "communique", "law", "pact"})
+                            "convention", "protocol", "resolution", "memorandum", "communique", "law", "pact",
+                            "framework", "accords", "constitution", "roadmap"})
 
 # Words after a name that make it a geographic feature: "the Habomai islets".
 GEO_FEATURES = frozenset({"island", "islands", "islet", "islets", "isles", "archipelago", "chain", "group",

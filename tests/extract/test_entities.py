@@ -389,3 +389,16 @@ def test_places_capitalised_group_is_an_organization_not_islands() -> None:
     _, orgs, places = entities("The Wagner Group, a private military company, said its fighters had taken the town.")
     assert "Wagner Group" in {o.name for o in orgs}
     assert not places
+
+
+def test_people_sentence_initial_particle_stays_in_the_surname() -> None:
+    people, _, places = entities("European Commission President Ursula von der Leyen travelled to Windsor.",
+                                 "Von der Leyen met the king.")
+    leyen = person(people, "Ursula von der Leyen")
+    assert [m.text for m in leyen.mentions] == ["Ursula von der Leyen", "Von der Leyen"]
+    assert "Leyen" not in {p.name for p in places}
+
+
+def test_places_framework_is_a_document_not_a_place() -> None:
+    _, _, places = entities("The deal, known as the Windsor Framework, was welcomed in Belfast.")
+    assert {p.name for p in places} == {"Belfast"}

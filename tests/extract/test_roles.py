@@ -109,3 +109,9 @@ def test_roles_acronym_read_as_a_verb_stays_in_the_title() -> None:
 def test_roles_plural_inside_a_complement_is_kept() -> None:
     text = "Gen. Mark Milley, chairman of the Joint Chiefs of Staff, was also there."
     assert "chairman of the Joint Chiefs of Staff" in roles_of(text, "Mark Milley")
+
+
+def test_roles_then_and_ex_titles_are_former() -> None:
+    text = "It was agreed by then-prime minister Boris Johnson and ex-minister Ann Reid in 2019."
+    assert roles_of(text, "Boris Johnson") == ["former prime minister"]
+    assert roles_of(text, "Ann Reid") == ["former minister"]
