@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from dossier.extract.people import addresses_an_audience, leads_it, names_a_platform
-from dossier.extract.places import has_org_appositive
+from dossier.extract.places import has_org_appositive, hosts_an_event
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
     DOCUMENT_WORDS,
@@ -101,8 +101,8 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             continue  # the second half of a name joined to the one before
         if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)):
             pass  # a publication, a network or a party the recognizer took for a person
-        elif ent.label_ in {"GPE", "LOC"} and has_org_appositive(ent):
-            pass  # "Gazprom, the gas giant"
+        elif ent.label_ in {"GPE", "LOC"} and (has_org_appositive(ent) or hosts_an_event(ent)):
+            pass  # "Gazprom, the gas giant", "the BRICS summit"
         elif ent.label_ != "ORG" and not any(t.lower_ in STRONG_ORG_WORDS for t in ent):
             continue
         elif ent.label_ not in {"ORG", "GPE", "LOC", "FAC"}:

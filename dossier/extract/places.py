@@ -163,6 +163,14 @@ def has_org_appositive(span: Span) -> bool:
                for c in span.root.children) and lookup_place(clean_place_text(span.text)) is None
 
 
+def hosts_an_event(span: Span) -> bool:
+    """"the BRICS summit": an acronym before an event word is the grouping
+    that holds it, not a place."""
+    doc = span.doc
+    return span.text.isupper() and len(span) == 1 and span.end < len(doc) \
+        and doc[span.end].lower_ in EVENT_WORDS and lookup_place(span.text) is None
+
+
 def has_place_appositive(span: Span) -> bool:
     """"Sentosa, a resort island off Singapore": the name's appositive is a
     kind of place."""
@@ -259,7 +267,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             add(doc[start : ent.end + 1], text[0].upper() + text[1:])
             continue
         if ent.label_ in PLACE_LABELS:
-            if _adjectival(ent) or _in_event_name(ent) or has_org_appositive(ent):
+            if _adjectival(ent) or _in_event_name(ent) or has_org_appositive(ent) or hosts_an_event(ent):
                 continue
             if fold_place(clean_place_text(ent.text)) in org_texts and any(t.lower_ in ORG_WORDS for t in ent):
                 continue  # "the White House" the recognizer also calls an organization

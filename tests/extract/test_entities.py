@@ -402,3 +402,9 @@ def test_people_sentence_initial_particle_stays_in_the_surname() -> None:
 def test_places_framework_is_a_document_not_a_place() -> None:
     _, _, places = entities("The deal, known as the Windsor Framework, was welcomed in Belfast.")
     assert {p.name for p in places} == {"Belfast"}
+
+
+def test_places_acronym_before_an_event_word_is_an_organization() -> None:
+    _, orgs, places = entities("They held talks on the sidelines of the BRICS summit in Johannesburg.")
+    assert {p.name for p in places} == {"Johannesburg"}
+    assert "BRICS" in {o.name for o in orgs}
