@@ -19,6 +19,10 @@ EXPECTED = {"expect", "expected", "likely", "hope", "possible", "may", "might", 
 PROPOSED = {"propose", "proposed", "suggest", "invite", "offer", "call"}
 CANCELLED = {"cancel", "postpone", "scrap", "call", "suspend", "delay", "cancelled", "postponed"}
 CLAUSE_BREAKS = {"conj", "parataxis"}
+# Verbs whose infinitive is done (or tried) when they are: "voted to leave on June 23", "applied to join on
+# May 18" are past, where "agreed to meet in June" is to come.
+ATTEMPTS = {"apply", "vote", "move", "rush", "try", "attempt", "begin", "start", "fail", "refuse", "decline",
+            "bid", "seek", "manage", "hurry"}
 EVENT_VERBS = {"meet", "visit", "attend", "sign", "travel", "arrive", "talk", "negotiate", "fly"}
 ANNOUNCING = {"confirm", "announce", "schedule", "plan", "arrange", "postpone", "cancel", "propose", "discuss",
               "welcome", "prepare"}
@@ -110,8 +114,11 @@ def _tense_and_status(verb: Token | None, nouns: list[Token]) -> tuple[bool | No
         words.add(_lemma(verb))
         if aux_words & {"will", "shall", "'ll", "wo", "would"}:
             future = True
-        elif verb.tag_ == "VB" and "to" in aux_words:
+        elif verb.tag_ == "VB" and "to" in aux_words and not (
+                verb.dep_ == "xcomp" and verb.head.tag_ == "VBD" and _lemma(verb.head) in ATTEMPTS):
             future = True
+        elif verb.tag_ == "VB" and "to" in aux_words:
+            future = False  # "applied to join on May 18": the application is what the date dates
         elif future is None and verb.tag_ in ("VBD", "VBN"):
             future = False
         elif future is None and verb.tag_ in ("VBZ", "VBP") and _lemma(verb) not in ("say", "be", "have"):

@@ -18,7 +18,7 @@ from dossier.model import Event, EventReport, Person, Place
 from dossier.slug import unique_slug
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 KINDS: list[tuple[str, set[str]]] = [
     ("signing", {"sign", "signing", "ink", "ratify", "conclude"}),
@@ -281,6 +281,8 @@ def extract_events(
             continue
         if clause.verb is None:
             continue
+        if mention.kind == "year_range" or _in_period(text, mention):
+            continue  # "the budget for 2021 to 2027": a period of validity, not an event's date
         participants = _participants(clause, person_at, text)
         if clause.head is None and clause.verb.lemma_.lower() in STATES:
             continue
@@ -291,8 +293,14 @@ def extract_events(
             continue  # "2019 will be a turning point": the year is talked about, not an event's date
         if not participants and _collective(clause):
             participants = _group(events, person_at, clause.start_char, leaders)
-        place = _place(clause, place_at)
         sent = doc[clause.verb.i].sent
+        if not participants:
+            participants = _people_of_sentence(sent, person_at, quotes)
+        in_lead = adoc.paragraph_of(sent.start_char) <= _lead_number(adoc) + 1
+        if not participants and in_lead and _same_day(value, anchor):
+            # The day's news told in the lead: its people are the lead's.
+            participants = _people_of_lead(adoc, person_at, quotes)
+        place = _place(clause, place_at)
         if place is None and dateline and sent.start_char == adoc.starts[dateline[1] - 1] and _same_day(value, anchor):
             place = dateline[0]
         kind = event_kind(clause)
@@ -325,6 +333,49 @@ def extract_events(
             where = f" in {names[event.place]}" if event.place in names else ""
             event.title = f"{who} {event.kind}{where}"
     return merged, resolved, clauses
+
+
+PERIOD = re.compile(r"\s*(?:-|–|to|through|until|and)\s*(?:1[0-9]|20)\d\d\b")
+
+
+def _in_period(text: str, mention: DateMention) -> bool:
+    """A year that opens or closes a span of years ("2021 to 2027", "2021-27")."""
+    if mention.kind != "year":
+        return False
+    after = text[mention.end:mention.end + 12]
+    before = text[max(0, mention.start - 14):mention.start]
+    return bool(PERIOD.match(after) or re.match(r"\s*[-–]\d\d\b", after)
+                or re.search(r"(?:1[0-9]|20)\d\d\s*(?:-|–|to|through|until)\s*$", before))
+
+
+def _people_of_sentence(sent: Span, people: list[Located], quotes: list[tuple[int, int]]) -> list[str]:
+    """The people a sentence names outside quotations: those of a clause
+    that names nobody ("The accord was announced on Tuesday by Zarif")."""
+    out: list[str] = []
+    for located in people:
+        if sent.start_char <= located.start < sent.end_char and not _inside(located.start, quotes) \
+                and located.id not in out:
+            out.append(located.id)
+    return out
+
+
+def _lead_number(adoc: ArticleDoc) -> int:
+    """The paragraph number of the lead (the first that is not a heading or a title line)."""
+    for paragraph in adoc.article.paragraphs[:4]:
+        if paragraph.kind != "heading" and len(paragraph.text.split()) >= 8:
+            return paragraph.number
+    return 1
+
+
+def _people_of_lead(adoc: ArticleDoc, people: list[Located], quotes: list[tuple[int, int]]) -> list[str]:
+    number = _lead_number(adoc)
+    start = adoc.starts[number - 1]
+    end = start + len(adoc.article.paragraphs[number - 1].text)
+    out: list[str] = []
+    for located in people:
+        if start <= located.start < end and not _inside(located.start, quotes) and located.id not in out:
+            out.append(located.id)
+    return out
 
 
 CONTINUED = {"signing", "talks", "summit", "visit", "forum"}

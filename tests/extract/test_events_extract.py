@@ -95,3 +95,24 @@ def test_events_extract_unnamed_signed_document_and_its_signers() -> None:
     assert event.kind == "signing"
     assert set(event.participants) == {"lee", "abe"}
     assert len(event.reports) == 2
+
+
+def test_events_extract_period_of_years_is_no_event() -> None:
+    events = events_of("Ministers agreed on Tuesday on the fishing quotas for 2031 to 2037, Putin said.")
+    assert not [e for e in events if e.date and e.date.startswith(("2031", "2037"))]
+
+
+def test_events_extract_infinitive_after_an_application_is_past() -> None:
+    event = only(events_of("Japan applied to join the union on May 18, Abe said."), "2016-05-18")
+    assert event.status == "held"
+
+
+def test_events_extract_participants_from_the_sentence_when_the_clause_names_none() -> None:
+    events = events_of("The accord was announced in Moscow on Monday, hours after Putin left the talks.")
+    assert "putin" in only(events, "2016-08-29").participants
+
+
+def test_events_extract_participants_from_the_lead_for_the_day_of_the_news() -> None:
+    events = events_of("MOSCOW — Vladimir Putin and Shinzo Abe ended two days of talks in the capital without "
+                       "a deal.", "A joint statement was issued on Tuesday.")
+    assert set(only(events, "2016-08-30").participants) == {"putin", "abe"}
