@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from dossier.errors import ConfigError
@@ -19,11 +20,18 @@ def settings_from_plugin(plugin_config: object, config_file: str | Path | None, 
         model=get("model"),
         title=get("title") or site_name or "Briefing dossier",
         subtitle=get("subtitle"),
-        as_of=get("as_of"),
+        as_of=_iso(get("as_of")),
         marking=get("marking"),
         prepared_by=get("prepared_by"),
         pdf=get("pdf"),
     )
+
+
+def _iso(value: object) -> str | None:
+    """An unquoted YAML date (`as_of: 2019-01-22`) arrives as a date: the settings keep ISO text."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value  # type: ignore[return-value]
 
 
 def load_settings(config_file: str | Path = "mkdocs.yml") -> Settings:

@@ -3,6 +3,8 @@ mkdocs.yml).  The CLI reads the same options."""
 
 from __future__ import annotations
 
+import datetime
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -26,8 +28,8 @@ class DossierPluginConfig(base.Config):
     subtitle = c.Type(str, default="")
     """Line under the title on the overview and the PDF cover."""
 
-    as_of = c.Optional(c.Type(str))
-    """The dossier's as-of date (YYYY-MM-DD); defaults to the newest article's date."""
+    as_of = c.Optional(c.Type((str, datetime.date)))
+    """The dossier's as-of date (YYYY-MM-DD, quoted or not); defaults to the newest article's date."""
 
     marking = c.Type(str, default="")
     """Handling marking printed on the PDF cover and running header, e.g. 'OFFICIAL – SENSITIVE'."""

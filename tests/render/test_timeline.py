@@ -79,3 +79,29 @@ def test_timeline_human_date_month_interval() -> None:
 
     assert human_date("2018-09/2018-11") == "September–November 2018"
     assert human_date("2016-09-02/2016-09-03") == "2–3 September 2016"
+
+
+def test_timeline_as_of_accepts_unquoted_yaml_date() -> None:
+    """`as_of: 2019-01-22` unquoted is a YAML date; the setting keeps its ISO text."""
+    import datetime
+
+    from dossier.config import settings_from_plugin
+    from dossier.publish.config import DossierPluginConfig
+
+    config = DossierPluginConfig()
+    config.load_dict({"as_of": datetime.date(2019, 1, 22)})
+    errors, _warnings = config.validate()
+    assert not errors
+    assert settings_from_plugin(config, None, "Site").as_of == "2019-01-22"
+
+
+def test_timeline_source_page_gives_the_reason_when_undated() -> None:
+    from dossier.render.pages import source_path
+
+    undated = briefing()
+    article = undated.articles[0]
+    article.published = None
+    article.date_evidence = "no date, dateline, anniversary or relative year in the text to anchor it"
+    page = render_pages(undated, Settings(pdf=False), make_environment(None))[source_path(article.id)]
+    assert "| Published | no date, dateline, anniversary" in page
+    assert "unknown" not in page
