@@ -110,7 +110,7 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         if any(t.i in person_tokens for t in ent) or ent.start_char in place_chars:
             continue
         if _indefinite(ent):
-            continue  # "an African Economic Community": a kind, not a name
+            continue  # "the goal of an African Economic Community": a kind, not a name
         start, end = ent.start, joined.get(ent.start, ent.end)
         while end > start and (doc[end - 1].text in {"'s", "\u2019s", "(", ")"} or doc[end - 1].is_punct):
             end -= 1
@@ -153,6 +153,27 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             continue  # a heading in capitals
         out.append(OrgSpan(name, span.text, span.start_char, span.end_char))
     out.extend(_legislatures(doc))
+    taken = {c for o in out for c in range(o.start_char, o.end_char)} | place_chars
+    out.extend(o for o in _untagged_names(doc, person_tokens, title_ranges) if o.start_char not in taken)
+    return out
+
+
+def _untagged_names(doc: Doc, person_tokens: set[int], title_ranges: list[tuple[int, int]]) -> list[OrgSpan]:
+    """"a Baltic Ministerial Council" when the recognizer tagged nothing:
+    capitalised words ending in an organization word."""
+    table = token_table(doc)
+    out: list[OrgSpan] = []
+    for i in table.find(STRONG_ORG_WORDS):
+        if not table.title[i] or table.ent_type[i] or i in person_tokens:
+            continue
+        start = i
+        while start > 0 and i - start < 5 and table.title[start - 1] and table.ent_type[start - 1] in {"", "NORP"} \
+                and table.pos[start - 1] in {"PROPN", "ADJ"} and (start - 1) not in person_tokens \
+                and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < i and not _inside_title(doc[start : i + 1], title_ranges):
+            span = doc[start : i + 1]
+            out.append(OrgSpan(span.text, span.text, span.start_char, span.end_char))
     return out
 
 
@@ -180,8 +201,9 @@ def _indefinite(ent: Span) -> bool:
     det = ent[0] if ent[0].lower_ in {"a", "an"} else doc[ent.start - 1] if ent.start > 0 else None
     if det is None or det.lower_ not in {"a", "an"} or det.head.i != ent.root.i:
         return False
-    # "a Group of Seven advanced nation": the name modifies the noun after it.
-    return ent.root.dep_ not in {"compound", "nmod", "amod"}
+    # "the goal of an African Economic Community": a kind of body hoped for;
+    # "creates a Ministerial Council" names the body it creates.
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"
 
 
 def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
