@@ -25,8 +25,10 @@ class ArticleDoc:
     article: Article
     doc: Doc
     starts: list[int] = field(default_factory=list)  # char offset of each paragraph
+    text: str = ""  # the parsed text, read once: spaCy rebuilds `Doc.text` on every access
 
     def __post_init__(self) -> None:
+        self.text = self.doc.text
         offset = 0
         self.starts = []
         for p in self.article.paragraphs:
