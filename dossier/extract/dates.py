@@ -225,6 +225,10 @@ def _pick_year(anchor: Anchor, month: int, day: int | None, future: bool | None)
     this = (month, day or 1)
     now = (ref.month, ref.day if day else 1)
     if future is True:
+        if this < now and day and (ref - dt.date(ref.year, month, min(day, 28))).days <= 90:
+            # A day a few weeks back read as coming would be eleven months ahead: news gives the
+            # year for that.  The tense was misread ("applied to join on May 18"): the day is past.
+            return ref.year
         return ref.year if this >= now else ref.year + 1
     if future is False:
         return ref.year if this <= now else ref.year - 1

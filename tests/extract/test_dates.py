@@ -120,3 +120,10 @@ def test_dates_offset_from_previous_date(phrase: str, expected: str) -> None:
     mention = find_dates(phrase)[0]
     assert resolve(mention, Anchor(), None, previous="2014-12-17") == expected
     assert resolve(mention, Anchor(), None, previous="2014-12") is None
+
+
+def test_dates_future_day_weeks_back_is_this_year() -> None:
+    # A day six weeks before the article read as coming would be eleven months ahead: it is past.
+    assert normalize("on May 18", "2030-06-29", future=True) == "2030-05-18"
+    # Well before the article's day, a coming date is next year's.
+    assert normalize("on Jan. 22", "2030-12-10", future=True) == "2031-01-22"
