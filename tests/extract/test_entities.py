@@ -413,3 +413,14 @@ def test_places_acronym_before_an_event_word_is_an_organization() -> None:
 def test_organizations_body_a_deal_creates_is_named() -> None:
     _, orgs, _ = entities("The accord creates a Franco-German Council and a Baltic Ministerial Council.")
     assert {"Franco-German Council", "Baltic Ministerial Council"} <= {o.name for o in orgs}
+
+
+def test_people_name_with_a_capitalised_function_word_is_not_a_person() -> None:
+    people, _, _ = entities("The U.S. agency said it would keep monitoring. Reporters Without Borders, a press "
+                            "freedom group, and Doctors Without Borders welcomed the move.")
+    assert not {p.name for p in people} & {"Without Borders", "Reporters Without Borders"}
+
+
+def test_places_country_written_without_the_is_known() -> None:
+    _, _, places = entities("Aid was sent to the Democratic Republic of Congo on Friday.")
+    assert [p.kind for p in places] == ["country"]
