@@ -6,6 +6,7 @@ declaration"), with its date and what the article says it provides."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -338,6 +339,31 @@ def date_documents(adoc: ArticleDoc, documents: list[Document], spans: list[tupl
                 document = by_id[doc_id]
                 if not document.date or (len(value) > len(document.date) and value.startswith(document.date)):
                     document.date = value
+    date_by_anniversary(text, documents, spans)
+
+
+ANNIVERSARY_OF = re.compile(r"\banniversary\s+of\s+(?:the\s+)?(?:signing\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def date_by_anniversary(text: str, documents: list[Document], spans: list[tuple[int, int, str]]) -> None:
+    """"Japan marks Feb. 7, the anniversary of the Shimoda treaty": a
+    document dated only by its year was signed on that month and day."""
+    by_id = {d.id: d for d in documents}
+    for mention in find_dates(text):
+        if mention.kind not in ("day", "day_dmy", "day_of") or mention.get("y"):
+            continue
+        near = ANNIVERSARY_OF.search(text, mention.end, mention.end + 40)
+        if near is None or not re.fullmatch(r"[,\s]*(?:the|its|his|her|their)?\s*(?:\d+\w*\s+)?",
+                                            text[mention.end:near.start()]):
+            continue
+        doc_id = next((i for a, _b, i in spans if a == near.end()), None)
+        document = by_id.get(doc_id or "")
+        if document is None or not document.date or not re.fullmatch(r"\d{4}", document.date):
+            continue
+        value = resolve(mention, Anchor(year=int(document.date), day=dt.date(int(document.date), 12, 31)),
+                        future=False)
+        if value and value.startswith(document.date):
+            document.date = value
 
 
 def extract_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[tuple[int, int, str]]) -> None:

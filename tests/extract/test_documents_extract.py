@@ -142,3 +142,13 @@ def test_documents_extract_announced_pair_deal_and_possessive_are_no_names() -> 
 def test_documents_extract_strategy_concept_named() -> None:
     names = [m.name for m in find_document_mentions("Allies adopted a new Strategic Concept, replacing the 2010 one.")]
     assert names == ["Strategic Concept"]
+
+
+def test_documents_extract_anniversary_day_dates_a_year_only_document() -> None:
+    from dossier.extract.documents import date_documents
+
+    adoc = parsed("The Treaty of Lund of 1679 ended the war.",
+                  "Both towns mark Sept. 26, the anniversary of the Lund treaty, with a fair.")
+    documents, spans = extract_documents(adoc)
+    date_documents(adoc, documents, spans, {})
+    assert [d.date for d in documents] == ["1679-09-26"]
