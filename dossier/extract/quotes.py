@@ -21,7 +21,13 @@ from spacy.attrs import IDX, LOWER
 from dossier.extract.document import ArticleDoc
 from dossier.extract.quote_marks import Quoted, find_quoted, word_count
 from dossier.extract.speakers import Speaker, SpeakerIndex, token_indices
-from dossier.extract.speech_verbs import ACCORDING, INDIRECT_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
+from dossier.extract.speech_verbs import (
+    ACCORDING,
+    DESCRIBING_VERBS,
+    INDIRECT_VERBS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+)
 from dossier.model import Organization, Person, Quote
 
 if TYPE_CHECKING:
@@ -42,6 +48,9 @@ _NAMING_WORDS = frozenset({
     "so-called", "dubbed", "called", "named", "titled", "entitled", "nicknamed", "labelled", "labeled", "termed",
     "branded", "known as", "billed as", "referred to as",
 })
+# Relations that leave a phrase for another clause: a partial quote reached
+# through one of them is not the object or complement of the verb above it.
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "acl", "parataxis", "conj"})
 
 
 @dataclass(slots=True)
@@ -54,6 +63,9 @@ class _Found:
     speaker: Speaker = field(default_factory=Speaker)
     verb: Token | None = None
     attributed: bool = False
+    # the quote is the object or complement of a verb with a speaker ('called
+    # it "unacceptable"', 'thanked him for "..."'): a quotation however short
+    governed: bool = False
 
 
 def extract_quotes(adoc: ArticleDoc, people: list[Person], organizations: list[Organization]) -> list[Quote]:
@@ -125,6 +137,16 @@ def _last_sentence_start(text: str, start: int, stop: int) -> int:
         if _is_sentence_end(text, m.start()):
             out = m.start() + 1
     return out
+
+
+def _speaks_for_itself(verb: Token) -> bool:
+    """A verb whose subject is the one speaking: it has a subject of its own
+    ('he called it ...', 'what she called ...') or is a participle of the
+    speaker's clause ('..., describing it as ...'), not a name given to
+    something ('a campaign called ...', 'was dubbed ...')."""
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
 
 
 def _reported_clause(verb: Token) -> tuple[Token, Token] | None:
@@ -252,10 +274,14 @@ class _QuoteFinder:
         q = found.quoted
         before = text[:q.open_mark].rstrip()
         words_before = before.casefold().split()
-        if any(" ".join(words_before[-n:]) in _NAMING_WORDS for n in (1, 2, 3) if len(words_before) >= n):
+        if words_before[-1:] == ["so-called"]:
+            return False
+        named = any(" ".join(words_before[-n:]) in _NAMING_WORDS for n in (1, 2, 3) if len(words_before) >= n)
+        if named and not found.governed:
             return False
         introduced = not before or before[-1] in ":,.!?\u2014"
-        if not introduced and len(words) < _MIN_PARTIAL_WORDS and found.parts[0].rstrip()[-1:] not in ".!?":
+        short = len(words) < _MIN_PARTIAL_WORDS and found.parts[0].rstrip()[-1:] not in ".!?"
+        if not introduced and not found.governed and short:
             return False
         capitalised = [w for w in words if w[:1].isalpha()]
         if not introduced and len(words) <= 6 and capitalised and all(w[0].isupper() for w in capitalised):
@@ -271,8 +297,11 @@ class _QuoteFinder:
         before_start = spans[k - 1].after if k else 0
         before = text[before_start:q.open_mark]
         embedded = bool(before.strip()) and before.rstrip()[-1] not in ":,.!?\u2014"
-        if embedded and self.attribute(self._governing_verb(base + q.start, base + q.end), found):
-            return
+        if embedded:
+            verb, complement = self._governing_verb(base + q.start, base + q.end)
+            if self.attribute(verb, found):
+                found.governed = complement and _speaks_for_itself(verb) and bool(found.speaker)
+                return
         if q.closed:
             after_text = text[q.after:after_stop]
             lead = after_text.lstrip(" ,")
@@ -293,19 +322,26 @@ class _QuoteFinder:
     def _last_reporting(self, start: int, end: int) -> Token | None:
         return next((t for t in reversed(self.tokens(start, end)) if self.is_reporting(t)), None)
 
-    def _governing_verb(self, start: int, end: int) -> Token | None:
-        """A reporting verb that the partial quote's words hang from."""
+    def _governing_verb(self, start: int, end: int) -> tuple[Token | None, bool]:
+        """A reporting (or describing) verb that the partial quote's words
+        hang from, and whether the quote is that verb's own object or
+        complement rather than part of a clause it reports."""
         inside = self.tokens(start, end)
         if not inside:
-            return None
+            return None, False
         token = inside[0]
+        complement = True
         for _ in range(8):
             if token.head is token or token.dep_ in ("relcl", "acl"):
-                return None  # a relative clause has its own speaker ("which Jones called ...")
+                return None, False  # a relative clause has its own speaker ("which Jones called ...")
+            if not start <= token.head.idx < end and token.dep_ in _CLAUSE_DEPS:
+                complement = False
             token = token.head
-            if not start <= token.idx < end and self.is_reporting(token):
-                return token
-        return None
+            if start <= token.idx < end:
+                continue
+            if self.is_reporting(token) or (token.lower_ in DESCRIBING_VERBS and token.pos_ == "VERB"):
+                return token, complement
+        return None, False
 
     # ------------------------------------------------------------ indirect
     def indirect_statements(self) -> list[_Found]:

@@ -49,3 +49,17 @@ ACCORDING = "according"
 
 # Nouns for a statement an organization issues ("the ministry said in a statement").
 STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "release", "announcement", "post", "letter"})
+
+# Verbs that describe or judge in someone's words: a partial quote that is their
+# object or complement is that person's quotation ('thanked him for "keeping
+# the door open"', 'called it "unacceptable"', 'accused them of "stalling"').
+# Only used for quotes inside a sentence, never to find a sentence's speaker.
+DESCRIBING_VERBS: frozenset[str] = frozenset(
+    {form for base in (
+        "call", "describe", "term", "label", "brand", "characterise", "characterize", "thank", "praise",
+        "accuse", "criticise", "criticize", "condemn", "welcome", "hail", "dismiss", "denounce", "blame",
+        "commend", "decry", "deride", "applaud", "credit", "fault", "warn", "vow", "pledge", "promise",
+        "urge", "ask", "demand",
+    ) for form in _inflect(base)}
+    | {"slam", "slams", "slammed", "slamming", "dub", "dubs", "dubbed", "dubbing", "labelled", "labelling"}
+)
