@@ -146,7 +146,9 @@ def _speaks_for_itself(verb: Token) -> bool:
     something ('a campaign called ...', 'was dubbed ...')."""
     if any(c.dep_ == "nsubj" for c in verb.children):
         return True
-    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp")
+    if verb.dep_ == "conj" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        return _speaks_for_itself(verb.head)  # "Baker said ... and accused them of ..."
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp")
 
 
 def _reported_clause(verb: Token) -> tuple[Token, Token] | None:

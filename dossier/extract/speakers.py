@@ -73,6 +73,19 @@ def _is_reported(verb: Token) -> bool:
     return any(c.dep_ == "parataxis" and c.lower_ in SPEECH_VERBS for c in verb.children)
 
 
+def _glued(token: Token) -> list[Token]:
+    """The tokens written without a space around `token`: a hyphenated name
+    is one word of text but several tokens."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-"):
+        start -= 1
+    end = token.i
+    while end + 1 < len(doc) and not doc[end].whitespace_ and (doc[end].text == "-" or doc[end + 1].text == "-"):
+        end += 1
+    return list(doc[start:end + 1])
+
+
 def _inside(ranges: list[tuple[int, int]], char: int) -> bool:
     n = bisect.bisect_right(ranges, (char, float("inf"))) - 1
     return n >= 0 and ranges[n][0] <= char < ranges[n][1]
@@ -190,6 +203,12 @@ class SpeakerIndex:
         pid = self.person_at.get(token.i)
         if pid:
             return pid
+        word = _glued(token)
+        if len(word) > 1:  # "Okafor-Ellis", which the tokenizer splits at the hyphen
+            pid = next((self.person_at[t.i] for t in word if t.i in self.person_at), None)
+            ids = self.by_name.get(fold("".join(t.text for t in word)))
+            if pid or (ids and len(ids) == 1):
+                return pid or next(iter(ids))
         for child in token.children:  # "Dmitry Peskov" with the head on the first name
             if child.dep_ in ("compound", "flat", "appos") and child.i in self.person_at:
                 return self.person_at[child.i]

@@ -33,7 +33,9 @@ def _mentions(adoc: ArticleDoc, names: list[str]) -> list[Mention]:
     return out
 
 
-def quotes_of(*paragraphs: str) -> list[Quote]:
+def quotes_of(*paragraphs: str, mentioned: dict[str, tuple[str, list[str]]] | None = None) -> list[Quote]:
+    """Quotes of an article of `paragraphs`; `mentioned` adds people (id ->
+    name and the words marked as their mentions) to the usual ones."""
     article = Article(
         id="a", title="Test", path="a.txt", published="2020-05-01",
         paragraphs=[Paragraph(n, text) for n, text in enumerate(paragraphs, 1)],
@@ -43,7 +45,7 @@ def quotes_of(*paragraphs: str) -> list[Quote]:
         Person(id=pid, name=name, mentions=_mentions(adoc, [name, name.split()[-1]]),
                roles=[Role(ROLES[pid], adoc.where(0))] if pid in ROLES else [])
         for pid, name in PEOPLE.items()
-    ]
+    ] + [Person(id=pid, name=name, mentions=_mentions(adoc, words)) for pid, (name, words) in (mentioned or {}).items()]
     orgs = [Organization(id=oid, name=name, mentions=_mentions(adoc, [name])) for oid, name in ORGANIZATIONS.items()]
     return extract_quotes(adoc, [p for p in people if p.mentions], [o for o in orgs if o.mentions])
 
@@ -82,6 +84,32 @@ def direct(quotes: list[Quote]) -> list[tuple[str, str | None]]:
 )
 def test_quotes_attribution_forms(paragraph: str, text: str, speaker: str) -> None:
     assert direct(quotes_of(paragraph)) == [(text, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "speaker"),
+    [
+        ('Baker said the city would end what he called "parking wars" downtown.', "parking wars", "tom-baker"),
+        ('Weber said the port would close, describing the storms as "truly dangerous" and costly.',
+         "truly dangerous", "anna-weber"),
+        ('Lopez thanked the council for "keeping the library open," a nod to the budget fight.',
+         "keeping the library open,", "maria-lopez"),
+        ('Lopez called it "unacceptable" and left the room.', "unacceptable", "maria-lopez"),
+        ('Baker accused the board of "hiding costs" from voters.', "hiding costs", "tom-baker"),
+        ('Weber said the plan was late and accused the board of "wasting time" again.', "wasting time",
+         "anna-weber"),
+    ],
+)
+def test_quotes_short_partial_quote_governed_by_a_speaker_is_a_quote(paragraph: str, text: str, speaker: str) -> None:
+    assert direct(quotes_of(paragraph)) == [(text, speaker)]
+
+
+def test_quotes_hyphenated_surname_subject_is_the_person() -> None:
+    found = quotes_of(
+        'Okafor-Ellis said the talks were "a first step in the right direction."',
+        mentioned={"ngozi-okafor-ellis": ("Ngozi Okafor-Ellis", ["Ellis"])},
+    )
+    assert direct(found) == [("a first step in the right direction.", "ngozi-okafor-ellis")]
 
 
 def test_quotes_split_around_attribution_gives_two_quotes() -> None:
@@ -208,6 +236,9 @@ def test_quotes_indirect_speech_is_a_statement(paragraph: str, text: str) -> Non
         'The sign on the gate read: "No entry."',
         'The so-called "special security operation" continues, officials said.',
         'The plan, known as "the northern corridor project," was approved, Baker said.',
+        'Baker launched a fund called "clean harbours" on Monday.',
+        'Weber said the "reset" had failed.',
+        'Lopez criticised the so-called "quiet deal" in the council.',
     ],
 )
 def test_quotes_scare_quotes_and_titles_are_not_quotes(paragraph: str) -> None:
