@@ -288,6 +288,27 @@ def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int,
         target.mentions.append(Mention(mention.text.strip(), adoc.where(mention.start, mention.end)))
         spans.append((mention.start, mention.end, target.id))
         last = target
+    return _name_later(documents, spans, heads)
+
+
+def _name_later(documents: list[Document], spans: list[tuple[int, int, str]],
+                heads: dict[str, str]) -> tuple[list[Document], list[tuple[int, int, str]]]:
+    """"... signed an agreement on Wednesday." then "The agreement
+    establishing the X ...": a lead's unnamed document is the one document
+    of its kind the article names after it."""
+    for unnamed in [d for d in documents if UNNAMED_NOTE in d.notes]:
+        later = [d for d in documents[documents.index(unnamed) + 1:]
+                 if UNNAMED_NOTE not in d.notes and heads[d.id] == heads[unnamed.id]]
+        others = [d for d in documents if d is not unnamed and heads[d.id] == heads[unnamed.id]]
+        if len(later) != 1 or len(others) != 1 or later[0].date or any(
+                _year_of(n) for n in (later[0].name, *later[0].aliases)):
+            continue  # a document dated by its name is an earlier one, not the one signed in the lead
+        named = later[0]
+        named.mentions = sorted([*unnamed.mentions, *named.mentions],
+                                key=lambda m: (m.where.paragraph, m.where.start))
+        named.date = named.date or unnamed.date
+        spans = [(a, b, named.id if i == unnamed.id else i) for a, b, i in spans]
+        documents.remove(unnamed)
     return documents, spans
 
 

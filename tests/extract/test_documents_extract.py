@@ -152,3 +152,16 @@ def test_documents_extract_anniversary_day_dates_a_year_only_document() -> None:
     documents, spans = extract_documents(adoc)
     date_documents(adoc, documents, spans, {})
     assert [d.date for d in documents] == ["1679-09-26"]
+
+
+def test_documents_extract_lead_unnamed_signing_is_the_document_named_later() -> None:
+    docs = documents_of("Twenty ministers signed an agreement on Wednesday in the capital.",
+                        "The agreement establishing the Baltic Grid Authority takes effect once ratified.")
+    assert [d.name for d in docs] == ["agreement establishing the Baltic Grid Authority"]
+    assert [m.where.paragraph for m in docs[0].mentions] == [1, 2]
+
+
+def test_documents_extract_lead_unnamed_signing_is_not_an_older_named_one() -> None:
+    docs = documents_of("Two ministers signed an agreement on Sunday in Lund.",
+                        "It replaces the 1995 Harbour Agreement.")
+    assert len(docs) == 2
