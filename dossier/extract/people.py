@@ -98,8 +98,9 @@ def _extend_name(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
     if end < len(doc) and doc[end - 1].whitespace_ == " " and _name_part(doc, end) \
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and doc[end].tag_ != "NNPS" \
             and not (end + 1 < len(doc) and _name_part(doc, end + 1)):
-        end += 1
+        end += 1  # the recognizer's name modifies the word after it: one name
     return start, end
 
 
