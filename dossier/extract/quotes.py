@@ -217,7 +217,7 @@ class _QuoteFinder:
             return False
         found.verb = verb
         found.attributed = True
-        found.speaker = self.index.speaker_of_verb(verb)
+        found.speaker = self.index.speaker_of_verb(verb, discover=True)
         self.used_verbs.add(verb.i)
         if found.speaker.person:
             self.index.note_speaker(verb.i, found.speaker.person)

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from dossier.extract.document import ArticleDoc
 from dossier.extract.speech_verbs import ACCORDING, SPEECH_VERBS
 from dossier.extract.vocabulary import ROLE_HEADS
-from dossier.model import Organization, Person
+from dossier.model import Mention, Organization, Person
+from dossier.slug import unique_slug
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -43,6 +44,9 @@ _GENDERED_ROLE = re.compile(
     rf"|(?P<m>{_ROLE_PREFIX}man|husband|father|son|brother|king|prince|duke|widower))\b",
     re.I,
 )
+# Named-entity labels that are not people: a capitalised subject so labelled is
+# no speaker the entity extractor overlooked.
+_NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 # A head noun for a group, an office or a document rather than a person.
 STATEMENT_HEADS = frozenset({"statement", "communique", "release", "announcement", "letter", "report", "post"})
 
@@ -314,10 +318,11 @@ class SpeakerIndex:
                 return pid
         return next(iter(holders)) if len(holders) == 1 else None
 
-    def speaker_of_verb(self, verb: Token) -> Speaker:
+    def speaker_of_verb(self, verb: Token, *, discover: bool = False) -> Speaker:
         """The speaker a reporting verb attributes to: its subject, or the
         subject of the clause it hangs from ("..., adding, ..."), or the
-        object of "according to"."""
+        object of "according to".  With `discover` (a direct quote's verb), a
+        name the entity extractor missed next to the verb becomes a person."""
         if verb.lower_ == ACCORDING:
             for prep in verb.children:
                 for obj in prep.children:
@@ -327,7 +332,8 @@ class SpeakerIndex:
             return self._adjacent(verb, after=True)
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if own:  # the verb's own subject, even when it names no one ("a senior official said")
-            return self.speaker_of_subject(own[0])
+            found = self.speaker_of_subject(own[0])
+            return found or Speaker(person=self._unlisted_person(own[0]) if discover else None)
         token = verb
         for _ in range(5):
             for child in token.children:
@@ -338,9 +344,9 @@ class SpeakerIndex:
             if token.dep_ not in CLIMB_DEPS or token.head is token:
                 break
             token = token.head
-        return self._adjacent(verb, after=False)
+        return self._adjacent(verb, after=False, discover=discover)
 
-    def _adjacent(self, verb: Token, after: bool) -> Speaker:
+    def _adjacent(self, verb: Token, after: bool, discover: bool = False) -> Speaker:
         """When the parse gives no usable subject: a name right after the
         verb ("said Zaev") or right before it ("Zaev, the minister, said")."""
         doc = verb.doc
@@ -354,6 +360,14 @@ class SpeakerIndex:
                 return Speaker(organization=self.org_at[i])
         if after:
             return Speaker()
+        following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None  # '"...," said Bright Ofori.'
+        if discover and following is not None and following.pos_ == "PROPN":
+            head = following
+            while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                head = head.head
+            pid = self._unlisted_person(head)
+            if pid:
+                return Speaker(person=pid)
         for i in range(verb.i - 1, max(-1, verb.i - 4), -1):
             if doc[i].is_punct:
                 break
@@ -362,6 +376,46 @@ class SpeakerIndex:
             if doc[i].lower_ in ("he", "she"):
                 return Speaker(person=self.resolve_pronoun(doc[i].lower_, i + 1))
         return Speaker()
+
+    def _unlisted_person(self, token: Token) -> str | None:
+        """A name the entity extractor missed, as the subject of a reporting
+        verb ("Bright Ofori said"): the capitalised proper nouns ending at
+        `token`, after any title ("Councillor"), two words at least (one
+        after an honorific), tagged as no place or organization.  It becomes
+        a person of the article, with this mention."""
+        if token.pos_ != "PROPN" or token.i in self.org_at:
+            return None
+        doc = token.doc
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in range(start, token.i + 1):
+            start -= 1
+        words = list(doc[start:token.i + 1])
+        if start > 0 and doc[start - 1].pos_ == "DET":
+            return None  # "the Strategic Concept says": a thing, not a person
+        honorific = start > 0 and doc[start - 1].lower_.rstrip(".") in HONORIFIC_GENDER
+        while words and (words[0].lower_ in ROLE_HEADS or words[0].lower_.rstrip(".") in HONORIFIC_GENDER):
+            honorific = True
+            words = words[1:]
+        if not words or len(words) > 4 or (len(words) < 2 and not honorific):
+            return None
+        if not all(w.is_alpha and w.text[:1].isupper() and w.text[1:2].islower() for w in words):
+            return None
+        if any(w.i in self.person_at for w in words):
+            return None
+        if not honorific and any(w.ent_type_ in _NOT_PERSON_LABELS for w in words):
+            return None  # a title says person louder than the recognizer's label ("Councillor X")
+        span = doc[words[0].i:words[-1].i + 1]
+        known = self.by_name.get(fold(span.text))
+        if known and len(known) == 1:
+            return next(iter(known))
+        person = Person(id=unique_slug(span.text, {p.id for p in self.people}), name=span.text)
+        person.mentions.append(Mention(span.text, self.adoc.span_where(span)))
+        self.people.append(person)
+        for w in words:
+            self.person_at[w.i] = person.id
+        self.by_name.setdefault(fold(words[-1].text), set()).add(person.id)
+        self.by_name.setdefault(fold(span.text), set()).add(person.id)
+        return person.id
 
     def note_speaker(self, token_i: int, person_id: str) -> None:
         """A resolved speaker is salient from here on."""

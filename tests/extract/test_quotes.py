@@ -252,3 +252,26 @@ def test_quotes_keep_paragraph_and_span() -> None:
     assert paragraphs[1][quote.where.start:quote.where.end] == "The council has decided."
     assert quote.date == "2020-05-01"
     assert quote.id == "a-q1"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"The river is rising fast," Bright Ofori said.', "bright-ofori"),
+        ('"We have no more sandbags," said Bright Ofori, a volunteer.', "bright-ofori"),
+        ('Councillor Bright Ofori said: "We have no more sandbags."', "bright-ofori"),
+    ],
+)
+def test_quotes_speaker_the_entity_extractor_missed_becomes_a_person(paragraph: str, speaker: str) -> None:
+    assert [s for _, s in direct(quotes_of(paragraph))] == [speaker]
+
+
+def test_quotes_unlisted_speaker_is_not_a_place_or_organization() -> None:
+    found = quotes_of('"The port will reopen," the Harbour Authority said.', '"We are ready," London said.')
+    assert [s for _, s in direct(found)] == [None, None]
+
+
+def test_quotes_unlisted_speaker_needs_a_direct_quote_and_no_article() -> None:
+    found = quotes_of('The New Charter says "member states shall cooperate" on water.',
+                      "Bright Ofori said the water was rising.")
+    assert [q.speaker for q in found if q.speaker] == []
