@@ -59,6 +59,17 @@ def _place_key(name: str) -> str:
     return " ".join(words)
 
 
+CORPORATE_SUFFIXES = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "ag", "sa", "nv", "gmbh", "limited"})
+
+
+def _org_key(name: str) -> str:
+    """'Apple Inc.' = 'Apple': a company with and without its legal form."""
+    words = fold(name).split()
+    if len(words) >= 2 and words[-1] in CORPORATE_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
     """'UN' and 'United Nations', 'G7' and 'Group of Seven' are one."""
     out: list[_Group] = []
@@ -150,7 +161,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
 
     place_chars = {c for p in place_spans for c in range(p.start_char, p.end_char)}
     org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges)
-    org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, fold)), clean_org_text)
+    org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, _org_key)), clean_org_text)
     org_groups, place_groups = _places_named_as_organizations(org_groups, place_groups)
     org_groups = [g for g in org_groups if not any(_names_a_document_or_event(n) for n in g.names)]
     for group in org_groups:

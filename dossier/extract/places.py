@@ -296,7 +296,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             elif ent.label_ != "NORP" and _context_place(ent):
                 add(ent)
             elif ent.label_ in {"PERSON", "PRODUCT", "ORG"} and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
-                    and len(ent) == 1 and ent.label_ != "ORG":
+                    and len(ent) == 1 and ent.label_ != "ORG" and not _attributive(ent):
                 add(ent)
     for ent in deferred:
         known = {fold_place(p.name) for p in out} | {fold_place(p.text) for p in out}
@@ -314,6 +314,16 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             if fold_place(clean_place_text(ent.text)) in names:
                 add(ent)
     return out
+
+
+ATTRIBUTIVE_HEADS = ORG_WORDS | {"regime", "era", "campaign", "camp", "presidency", "doctrine", "family", "years"}
+
+
+def _attributive(ent: Span) -> bool:
+    """"the Trump administration", "the Putin regime": a name before the
+    noun it qualifies."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in ATTRIBUTIVE_HEADS
 
 
 def _ends_an_organization_name(ent: Span) -> bool:

@@ -424,3 +424,13 @@ def test_people_name_with_a_capitalised_function_word_is_not_a_person() -> None:
 def test_places_country_written_without_the_is_known() -> None:
     _, _, places = entities("Aid was sent to the Democratic Republic of Congo on Friday.")
     assert [p.kind for p in places] == ["country"]
+
+
+def test_organizations_company_with_and_without_its_legal_form_is_one() -> None:
+    _, orgs, _ = entities("Apple Inc. said on Tuesday it would invest more. Shares of Apple rose 2%.")
+    assert len(orgs) == 1 and "Apple" in orgs[0].aliases
+
+
+def test_places_name_qualifying_an_administration_is_no_place() -> None:
+    _, _, places = entities("Analysts said the move would please the Trump administration, which threatened tariffs.")
+    assert not places
