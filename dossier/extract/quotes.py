@@ -28,7 +28,7 @@ from dossier.extract.speech_verbs import (
     SPEECH_VERBS,
     STATEMENT_NOUNS,
 )
-from dossier.model import Organization, Person, Quote
+from dossier.model import Organization, Paragraph, Person, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -228,9 +228,10 @@ class _QuoteFinder:
         out: list[_Found] = []
         chain: _Found | None = None  # a quote left open at the end of a paragraph
         last_in_previous: _Found | None = None
+        previous: Paragraph | None = None  # the paragraph before, when it is text
         for paragraph in self.adoc.article.paragraphs:
             if paragraph.kind == "heading":
-                chain, last_in_previous = None, None
+                chain, last_in_previous, previous = None, None, None
                 continue
             text = paragraph.text
             spans = self.quoted[paragraph.number]
@@ -247,6 +248,8 @@ class _QuoteFinder:
                     chain = None
                 found = _Found(paragraph.number, q, [text[q.start:q.end]])
                 self._attribute_in_paragraph(found, paragraph.number, text, spans, k, q)
+                if not found.attributed and k == 0 and q.open_mark == 0 and previous is not None:
+                    self._attribute_from_introduction(found, previous)
                 if not found.attributed:
                     prev = here[-1] if here else (last_in_previous if q.open_mark == 0 else None)
                     if prev is not None and prev.attributed and self._full_sentence(text, spans, k):
@@ -258,6 +261,7 @@ class _QuoteFinder:
                 chain = None
             out.extend(here)
             last_in_previous = here[-1] if here and here[-1].attributed else None
+            previous = paragraph if paragraph.kind == "text" else None
         article = self.adoc.article
         return [f for f in out if f.attributed and self._is_speech(f, article.paragraph(f.paragraph).text)]
 
@@ -317,6 +321,16 @@ class _QuoteFinder:
         if embedded and q.closed:
             stop = _first_sentence_end(text, q.after, after_stop)
             self.attribute(self._first_reporting(base + q.after, base + stop), found)
+
+    def _attribute_from_introduction(self, found: _Found, previous: Paragraph) -> None:
+        """A quote that opens its paragraph after one ending 'he said:' (or
+        'said in a statement:') is what that verb introduces."""
+        text = previous.text.rstrip()
+        if not text.endswith(":") or any(not q.closed for q in self.quoted[previous.number]):
+            return
+        base = self.adoc.starts[previous.number - 1]
+        start = _last_sentence_start(text, 0, len(text))
+        self.attribute(self._last_reporting(base + start, base + len(text)), found)
 
     def _first_reporting(self, start: int, end: int) -> Token | None:
         return next((t for t in self.tokens(start, end) if self.is_reporting(t)), None)

@@ -344,6 +344,12 @@ class SpeakerIndex:
             if token.dep_ not in CLIMB_DEPS or token.head is token:
                 break
             token = token.head
+        if not verb.lower_.startswith(("tell", "told")):  # the object of "told" is the audience
+            for child in verb.rights:  # inverted, parsed as an object: '"...?" wondered her neighbour, X'
+                if child.dep_ in ("dobj", "attr") and child.i - verb.i <= 3:
+                    found = self.speaker_of_subject(child)
+                    if found:
+                        return found
         return self._adjacent(verb, after=False, discover=discover)
 
     def _adjacent(self, verb: Token, after: bool, discover: bool = False) -> Speaker:

@@ -20,6 +20,10 @@ _REGULAR = (
     "point", "predict", "promise", "protest", "recall", "recount", "reiterate", "remark", "repeat", "reply",
     "respond", "retort", "state", "stress", "suggest", "testify", "tweet", "urge", "vow", "warn", "ask",
     "call", "describe",  # 'called the plan "a model for Europe"'
+    # how it was said: '"We lost everything," sighed Gonzalez'
+    "sigh", "wonder", "shout", "yell", "whisper", "plead", "scoff", "laugh", "lament", "boast", "muse", "post",
+    "concur", "interject", "chuckle", "grumble", "mutter", "marvel", "gush", "thunder", "scream", "reason",
+    "assure", "advise", "inform",
 )
 _IRREGULAR = {
     "say": {"say", "says", "said", "saying"},
@@ -27,6 +31,9 @@ _IRREGULAR = {
     "write": {"write", "writes", "wrote", "writing", "written"},
     "admit": {"admit", "admits", "admitted", "admitting"},
     "quip": {"quip", "quips", "quipped", "quipping"},
+    "cry": {"cry", "cries", "cried", "crying"},
+    "snap": {"snap", "snaps", "snapped", "snapping"},
+    "beg": {"beg", "begs", "begged", "begging"},
 }
 
 SPEECH_VERBS: frozenset[str] = frozenset(

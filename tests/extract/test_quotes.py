@@ -112,6 +112,28 @@ def test_quotes_hyphenated_surname_subject_is_the_person() -> None:
     assert direct(found) == [("a first step in the right direction.", "ngozi-okafor-ellis")]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "text", "speaker"),
+    [
+        ('"We lost the whole harvest," sighed Maria Lopez.', "We lost the whole harvest,", "maria-lopez"),
+        ('Baker posted on social media: "The roads are closed tonight."', "The roads are closed tonight.",
+         "tom-baker"),
+        ('"Is anyone coming to help us?" wondered her neighbour, Anna Weber.', "Is anyone coming to help us?",
+         "anna-weber"),
+    ],
+)
+def test_quotes_manner_verbs_and_inverted_speakers(paragraph: str, text: str, speaker: str) -> None:
+    assert direct(quotes_of("The storm hit on Sunday.", paragraph)) == [(text, speaker)]
+
+
+def test_quotes_paragraph_ending_with_a_colon_introduces_the_next_quote() -> None:
+    found = quotes_of(
+        "In a televised address on Sunday night, Weber said:",
+        '"The storm is not over. Stay where you are."',
+    )
+    assert direct(found) == [("The storm is not over. Stay where you are.", "anna-weber")]
+
+
 def test_quotes_split_around_attribution_gives_two_quotes() -> None:
     found = quotes_of('"The port is open again," Baker said. "Ships can dock from Monday."')
     assert direct(found) == [("The port is open again,", "tom-baker"), ("Ships can dock from Monday.", "tom-baker")]
