@@ -75,7 +75,7 @@ def _current_year(adoc: ArticleDoc) -> tuple[int | None, str | None]:
     2021"), in future clauses and in periods ("2021 to 2027") are not the
     article's; a latest year only named as past says nothing of how much
     later the article is, so it is not used."""
-    text = adoc.doc.text
+    text = adoc.text
     latest: tuple[int, bool] | None = None
     for mention in find_dates(text):
         year = mention.get("y")
@@ -159,7 +159,7 @@ def _weekday_match(adoc: ArticleDoc) -> tuple[str | None, str]:
     if clause_of(adoc.doc, base + weekdays[0].start, base + weekdays[0].end).future is not False:
         return None, ""
     found = []
-    for mention in find_dates(adoc.doc.text):
+    for mention in find_dates(adoc.text):
         if mention.kind in ("day", "day_dmy", "day_of") and mention.get("y"):
             value = resolve(mention, Anchor())
             if value and dt.date.fromisoformat(value).weekday() == weekday:
@@ -195,7 +195,7 @@ def infer_date(adoc: ArticleDoc) -> DateInference:
     # bound: that one is in the year before) a lower bound.
     anchor = Anchor(year=year, earliest=dt.date(year, 1, 1), latest=dt.date(year, 12, 31), narrowed=True)
     reasons = [f"year from {why}"]
-    text = adoc.doc.text
+    text = adoc.text
     past: list[tuple[dt.date, str]] = []
     coming: list[tuple[dt.date, str]] = []
     for mention in find_dates(text):

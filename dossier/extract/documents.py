@@ -238,7 +238,7 @@ def _loosely(document: Document, head: str, mention: DocMention) -> bool:
 def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int, int, str]]]:
     """The documents an article names, and where (start, end, document id)
     each mention is in the parsed text."""
-    text = adoc.doc.text
+    text = adoc.text
     documents: list[Document] = []
     heads: dict[str, str] = {}
     spans: list[tuple[int, int, str]] = []
@@ -343,7 +343,7 @@ def date_documents(adoc: ArticleDoc, documents: list[Document], spans: list[tupl
     from dossier.extract.clauses import clause_of
 
     by_id = {d.id: d for d in documents}
-    text = adoc.doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    text = adoc.text
     for start, value in sorted(resolved.items()):
         mention = next((m for m in find_dates(text[start:start + 40]) if m.start == 0), None)
         if mention is None:
@@ -393,7 +393,7 @@ def extract_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[
     naming the document, and the list items under a heading about it."""
     by_id = {d.id: d for d in documents}
     doc = adoc.doc
-    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    text = adoc.text
     ordered = sorted(spans)
     starts = [a for a, _b, _i in ordered]
     for sent in doc.sents:

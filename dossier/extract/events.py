@@ -252,7 +252,7 @@ def extract_events(
     resolved to (by its start character), for documents, and the clause
     (character range) each report stands for, by `id()` of the report."""
     doc = adoc.doc
-    text = doc.text
+    text = adoc.text
     quotes = quoted_ranges(text)
     person_at = mention_ranges(adoc, people)
     place_at = mention_ranges(adoc, places)
