@@ -162,11 +162,11 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     place_chars = {c for p in place_spans for c in range(p.start_char, p.end_char)}
     org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges)
     org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, _org_key)), clean_org_text)
-    org_groups, place_groups = _places_named_as_organizations(org_groups, place_groups)
-    org_groups = [g for g in org_groups if not any(_names_a_document_or_event(n) for n in g.names)]
     for group in org_groups:
         for name in list(group.names):
             group.names.extend(n for n in expansions(name) if n not in group.names)
+    org_groups, place_groups = _places_named_as_organizations(org_groups, place_groups)
+    org_groups = [g for g in org_groups if not any(_names_a_document_or_event(n) for n in g.names)]
     _qualify_congress(org_groups, place_groups, doc.text)
 
     places = [_place(adoc, g, taken) for g in place_groups]

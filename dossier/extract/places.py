@@ -80,7 +80,7 @@ def canonical_place(text: str, *, islands_context: bool = False) -> tuple[str, s
         return " ".join(words[:-1]) + " Islands", "islands"  # not "the Wagner Group", a company
     if len(words) >= 2 and words[-1].lower() in ADMIN_UNIT_WORDS:
         return " ".join(words[:-1]) + " " + words[-1].capitalize(), "region"
-    if re.fullmatch(r"(?:[A-Z]\.){2,3}", text):
+    if re.fullmatch(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}", text):  # "U.S.", "US", "UAE": a country code
         import pycountry
 
         country = pycountry.countries.get(alpha_2=text.replace(".", "")) or pycountry.countries.get(

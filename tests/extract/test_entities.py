@@ -434,3 +434,9 @@ def test_organizations_company_with_and_without_its_legal_form_is_one() -> None:
 def test_places_name_qualifying_an_administration_is_no_place() -> None:
     _, _, places = entities("Analysts said the move would please the Trump administration, which threatened tariffs.")
     assert not places
+
+
+def test_places_bare_country_code_is_the_country() -> None:
+    _, orgs, places = entities("Talks between the US and Iran resumed in Oman, the US Treasury said.")
+    assert "United States" in {p.name for p in places}
+    assert "United States Treasury" in {o.name for o in orgs}
