@@ -196,6 +196,10 @@ def appositive_roles(name: Span) -> list[RoleHit]:
         if clause.dep_ == "relcl" and clause.lemma_ == "be" and clause.i >= name.end:
             heads.extend(c for c in clause.children if c.dep_ == "attr")
     heads.extend(c for h in heads if h.lower_ in KINSHIP for c in h.conjuncts if c.i > h.i and is_role_head(c))
+    # "a Massachusetts Democrat and frequent critic of ...": the parser hangs
+    # the role on the noun after "and".
+    heads.extend(c for h in list(heads) if not is_role_head(h) for c in h.lefts
+                 if c.dep_ in {"nmod", "compound"} and is_role_head(c) and any(k.dep_ == "cc" for k in c.rights))
     out: list[RoleHit] = [_kinship_hit(h) for h in heads if _kin_of_role(h) is not None]  # type: ignore[arg-type]
     for head in heads:
         phrase = _appositive_phrase(head)

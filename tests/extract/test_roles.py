@@ -115,3 +115,8 @@ def test_roles_then_and_ex_titles_are_former() -> None:
     text = "It was agreed by then-prime minister Boris Johnson and ex-minister Ann Reid in 2019."
     assert roles_of(text, "Boris Johnson") == ["former prime minister"]
     assert roles_of(text, "Ann Reid") == ["former minister"]
+
+
+def test_roles_role_joined_to_a_description_in_apposition() -> None:
+    text = "Senator Ann Ortiz, a New Mexico Democrat and frequent critic of Big Tech, said the pledge was a stunt."
+    assert "New Mexico Democrat" in roles_of(text, "Ann Ortiz")
