@@ -10,6 +10,7 @@ from dataclasses import dataclass
 DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
 DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
+STRAIGHT_SINGLE = "'"
 SINGLE_OPEN = "\u2018"  # ‘
 SINGLE_CLOSE = "\u2019"  # ’ (also the apostrophe)
 _BEFORE_OPENER = " \t([{\u2014\u2013-/"  # what may stand right before an opening mark
@@ -62,24 +63,31 @@ def _double_marks(text: str) -> list[tuple[int, str]]:
     return marks
 
 
-def _single_marks(text: str) -> list[tuple[int, str]]:
-    """Curly single quotes as primary marks: an opener at a word start, a
-    closer that is not an apostrophe inside a word (``don’t``)."""
+def _single_marks(text: str, opener: str = SINGLE_OPEN, closer: str = SINGLE_CLOSE) -> list[tuple[int, str]]:
+    """Single quotes as primary marks: an opener at a word start, a closer
+    that is not an apostrophe inside a word (``don’t``)."""
     marks: list[tuple[int, str]] = []
     for i, c in enumerate(text):
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
-        if c == SINGLE_OPEN and prev in _BEFORE_OPENER and not nxt.isspace():
+        if c == opener and prev in _BEFORE_OPENER and not nxt.isspace():
             marks.append((i, "open"))
-        elif c == SINGLE_CLOSE and not prev.isspace() and not nxt.isalpha():
+        elif c == closer and not prev.isspace() and not nxt.isalpha():
             marks.append((i, "close"))
-    # a closer must be the last one before the next opener: a plural
-    # possessive ("the islands’ future") is not the end of the quote
+    # of several closers before the next opener, the first one after
+    # punctuation ends the quote ("moved,’ said the members’ leader"), else
+    # the last: a plural possessive ("the islands’ future") ends nothing
     out: list[tuple[int, str]] = []
-    for n, (i, role) in enumerate(marks):
-        if role == "close" and n + 1 < len(marks) and marks[n + 1][1] == "close":
+    run: list[int] = []
+    for i, role in [*marks, (len(text), "open")]:
+        if role == "close":
+            run.append(i)
             continue
-        out.append((i, role))
+        if run:
+            out.append((next((c for c in run if text[c - 1] in ",.!?;:\u2026"), run[-1]), "close"))
+            run = []
+        if i < len(text):
+            out.append((i, role))
     return out
 
 
@@ -107,6 +115,10 @@ def find_quoted(text: str) -> list[Quoted]:
     marks = _double_marks(text)
     if not marks and SINGLE_OPEN in text:
         marks = _single_marks(text)
+    elif not marks and STRAIGHT_SINGLE in text:
+        # typewriter single quotes (British copy typed plainly): only closed
+        # spans, since the same mark is an apostrophe ("'90s", "the members'")
+        return [q for q in _pair(text, _single_marks(text, STRAIGHT_SINGLE, STRAIGHT_SINGLE)) if q.closed]
     return _pair(text, marks)
 
 

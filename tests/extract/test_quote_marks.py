@@ -34,3 +34,18 @@ def test_quote_marks_unclosed_quote_runs_to_paragraph_end() -> None:
     [q] = find_quoted('"The first phase is finished. The second starts in May.')
     assert not q.closed
     assert q.end == len('"The first phase is finished. The second starts in May.')
+
+
+def test_quote_marks_typewriter_single_quotes_in_british_copy() -> None:
+    text = "'We won't be moved,' said the members' leader. 'Not now.'"
+    spans = find_quoted(text)
+    assert [text[q.start:q.end] for q in spans] == ["We won't be moved,", "Not now."]
+
+
+def test_quote_marks_typewriter_apostrophes_alone_are_no_quotes() -> None:
+    assert find_quoted("The workers' union, founded in the '90s, won't strike.") == []
+
+
+def test_quote_marks_closer_after_punctuation_beats_a_later_plural_possessive() -> None:
+    text = "\u2018We will not be moved,\u2019 said the members\u2019 leader."
+    assert [text[q.start:q.end] for q in find_quoted(text)] == ["We will not be moved,"]
