@@ -344,6 +344,15 @@ class SpeakerIndex:
             if token.dep_ not in CLIMB_DEPS or token.head is token:
                 break
             token = token.head
+        quoted = sorted(self.quoted)
+        for child in verb.lefts:  # 'X, asked about it, said:' parsed with X the subject of "asked"
+            if child.dep_ not in ("ccomp", "advcl", "parataxis") or _inside(quoted, child.idx):
+                continue
+            for subject in child.children:
+                if subject.dep_ == "nsubj" and subject.i < child.i and not _inside(quoted, subject.idx):
+                    found = self.speaker_of_subject(subject)
+                    if found.person:
+                        return found
         if not verb.lower_.startswith(("tell", "told")):  # the object of "told" is the audience
             for child in verb.rights:  # inverted, parsed as an object: '"...?" wondered her neighbour, X'
                 if child.dep_ in ("dobj", "attr") and child.i - verb.i <= 3:

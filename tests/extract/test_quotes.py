@@ -126,6 +126,11 @@ def test_quotes_manner_verbs_and_inverted_speakers(paragraph: str, text: str, sp
     assert direct(quotes_of("The storm hit on Sunday.", paragraph)) == [(text, speaker)]
 
 
+def test_quotes_speaker_before_an_interrupting_participle() -> None:
+    found = quotes_of('City press secretary Anna Weber, asked about the report, said: "I will not guess."')
+    assert direct(found) == [("I will not guess.", "anna-weber")]
+
+
 def test_quotes_paragraph_ending_with_a_colon_introduces_the_next_quote() -> None:
     found = quotes_of(
         "In a televised address on Sunday night, Weber said:",
