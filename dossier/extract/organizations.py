@@ -27,7 +27,9 @@ from dossier.extract.vocabulary import (
 # Institution names that need their country to be a name ("Foreign Ministry").
 GENERIC_STARTS = frozenset({"foreign", "defence", "defense", "interior", "finance", "justice", "economy", "trade",
                             "ministry", "embassy", "parliament", "cabinet", "government", "army", "navy",
-                            "central", "supreme", "constitutional", "national", "security"})
+                            "central", "supreme", "constitutional", "national", "security", "health", "education",
+                            "agriculture", "energy", "environment", "transport", "transportation", "labour", "labor",
+                            "culture", "industry", "communications", "information", "home", "internal"})
 NUMBER_WORDS = {"two": 2, "three": 3, "seven": 7, "eight": 8, "twenty": 20, "five": 5, "four": 4, "six": 6,
                 "nine": 9, "ten": 10}
 
@@ -101,7 +103,7 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             continue  # the second half of a name joined to the one before
         if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)):
             pass  # a publication, a network or a party the recognizer took for a person
-        elif ent.label_ in {"GPE", "LOC"} and (has_org_appositive(ent) or hosts_an_event(ent)):
+        elif ent.label_ in {"GPE", "LOC", "FAC"} and (has_org_appositive(ent) or hosts_an_event(ent)):
             pass  # "Gazprom, the gas giant", "the BRICS summit"
         elif ent.label_ != "ORG" and not any(t.lower_ in STRONG_ORG_WORDS for t in ent):
             continue

@@ -440,3 +440,10 @@ def test_places_bare_country_code_is_the_country() -> None:
     _, orgs, places = entities("Talks between the US and Iran resumed in Oman, the US Treasury said.")
     assert "United States" in {p.name for p in places}
     assert "United States Treasury" in {o.name for o in orgs}
+
+
+def test_organizations_facility_with_a_group_appositive_and_a_qualified_ministry() -> None:
+    _, orgs, places = entities("Syria's health ministry reported 430 deaths in government-held areas. The White "
+                               "Helmets, a rescue group operating in the rebel-held northwest, said 380 had died.")
+    assert {"Syria's health ministry", "White Helmets"} <= {o.name for o in orgs}
+    assert {p.name for p in places} == {"Syria"}
