@@ -216,6 +216,11 @@ class SpeakerIndex:
         for child in token.children:  # "Dmitry Peskov" with the head on the first name
             if child.dep_ in ("compound", "flat", "appos") and child.i in self.person_at:
                 return self.person_at[child.i]
+        if token.pos_ == "NOUN":  # "his counterpart from the islands, John Silk, ...": the name set off by commas
+            doc = token.doc
+            for t in token.subtree:
+                if t.dep_ == "appos" and t.i > token.i and t.i in self.person_at and doc[t.left_edge.i - 1].text == ",":
+                    return self.person_at[t.i]
         if token.pos_ == "PROPN" or token.text[:1].isupper():
             names = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"] or [token]
             full = fold(" ".join(t.text for t in names))

@@ -131,6 +131,15 @@ def test_quotes_speaker_before_an_interrupting_participle() -> None:
     assert direct(found) == [("I will not guess.", "anna-weber")]
 
 
+def test_quotes_pronoun_takes_the_name_set_off_after_a_role_subject() -> None:
+    found = quotes_of(
+        "Weber spoke first at the harbour.",
+        "Weber's counterpart from the Marshall Islands, Maria Lopez, was more emotional. "
+        '"We will not pay for this twice," she said.',
+    )
+    assert direct(found) == [("We will not pay for this twice,", "maria-lopez")]
+
+
 def test_quotes_paragraph_ending_with_a_colon_introduces_the_next_quote() -> None:
     found = quotes_of(
         "In a televised address on Sunday night, Weber said:",
