@@ -48,6 +48,9 @@ _NAMING_WORDS = frozenset({
     "so-called", "dubbed", "called", "named", "titled", "entitled", "nicknamed", "labelled", "labeled", "termed",
     "branded", "known as", "billed as", "referred to as",
 })
+# Parts of speech that make a short quote a term or a name ('the "reset"'),
+# rather than the speaker's own wording ('would "absolutely not" agree').
+_NAMING_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 # Relations that leave a phrase for another clause: a partial quote reached
 # through one of them is not the object or complement of the verb above it.
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "acl", "parataxis", "conj"})
@@ -306,7 +309,12 @@ class _QuoteFinder:
         if embedded:
             verb, complement = self._governing_verb(base + q.start, base + q.end)
             if self.attribute(verb, found):
-                found.governed = complement and _speaks_for_itself(verb) and bool(found.speaker)
+                words = [t for t in self.tokens(base + q.start, base + q.end) if not t.is_punct]
+                found.governed = bool(found.speaker) and (
+                    (complement and _speaks_for_itself(verb))
+                    # '... said his country would "absolutely not" agree': words about how, not a name
+                    or (verb.lower_ in SPEECH_VERBS and bool(words) and not any(t.pos_ in _NAMING_POS for t in words))
+                )
                 return
         if q.closed:
             after_text = text[q.after:after_stop]

@@ -98,6 +98,8 @@ def test_quotes_attribution_forms(paragraph: str, text: str, speaker: str) -> No
         ('Baker accused the board of "hiding costs" from voters.', "hiding costs", "tom-baker"),
         ('Weber said the plan was late and accused the board of "wasting time" again.', "wasting time",
          "anna-weber"),
+        ('Lopez said the city would "absolutely not" raise taxes.', "absolutely not", "maria-lopez"),
+        ('Baker said the council would "look again" at the plan.', "look again", "tom-baker"),
     ],
 )
 def test_quotes_short_partial_quote_governed_by_a_speaker_is_a_quote(paragraph: str, text: str, speaker: str) -> None:
