@@ -167,7 +167,8 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
             group.names.extend(n for n in expansions(name) if n not in group.names)
     org_groups, place_groups = _places_named_as_organizations(org_groups, place_groups)
     org_groups = [g for g in org_groups if not any(_names_a_document_or_event(n) for n in g.names)]
-    _qualify_congress(org_groups, place_groups, doc.text)
+    org_groups = _drop_person_name_parts(org_groups, people)
+    _qualify_congress(org_groups, place_groups, adoc.text)
 
     places = [_place(adoc, g, taken) for g in place_groups]
     organizations = [_organization(adoc, g, taken) for g in org_groups]
@@ -218,6 +219,7 @@ def _places_named_as_organizations(org_groups: list[_Group], place_groups: list[
 
 
 UNITED_STATES = re.compile(r"\b(?:U\.S\.|United States|American)")
+US_PARTIES = re.compile(r"\b(?:Republicans?|Democrats?|Capitol Hill|White House|Washington)\b")
 
 
 def _names_a_document_or_event(name: str) -> bool:
@@ -225,10 +227,38 @@ def _names_a_document_or_event(name: str) -> bool:
     return " " in name and name_head(name) in DOCUMENT_WORDS | EVENT_WORDS
 
 
+# "Intra-Afghan talks", "pro-Kremlin": a prefixed adjective, not a name.
+PREFIXED_ADJECTIVE = re.compile(r"^(?:intra|inter|pan|anti|pro|post|pre|non|trans|cross)-\w+$", re.IGNORECASE)
+
+
+def _drop_person_name_parts(org_groups: list[_Group], people: list[Person]) -> list[_Group]:
+    """One-word "organizations" that are a word of a person's name in the
+    same article (a given name or surname the recognizer mislabelled), and
+    prefixed adjectives, are not organizations."""
+    name_words = {fold(w) for p in people for n in (p.name, *p.aliases) for w in n.split() if len(w) > 1}
+    kept: list[_Group] = []
+    for group in org_groups:
+        single = all(" " not in n for n in group.names)
+        if single and any(fold(n) in name_words for n in group.names):
+            continue
+        if all(PREFIXED_ADJECTIVE.match(n) for n in group.names):
+            continue
+        kept.append(group)
+    return kept
+
+
 def _qualify_congress(org_groups: list[_Group], place_groups: list[_Group], text: str) -> None:
-    """'Congress' in an article about the United States is its Congress."""
-    if not any("United States" in g.names for g in place_groups) and not UNITED_STATES.search(text):
+    """'Congress' in an article about the United States is its Congress:
+    the United States is the country the article names most, or the
+    article speaks of its parties or its capital."""
+    if not UNITED_STATES.search(text) and not any("United States" in g.names for g in place_groups):
         return
+    countries = [g for g in place_groups if g.kind == "country"]
+    if countries and not US_PARTIES.search(text):
+        top = max(countries, key=lambda g: len(g.spans))
+        us = next((g for g in countries if "United States" in g.names), None)
+        if us is None or len(us.spans) < len(top.spans):
+            return
     for group in org_groups:
         if "Congress" in group.names and "United States Congress" not in group.names:
             group.names.append("United States Congress")

@@ -447,3 +447,33 @@ def test_organizations_facility_with_a_group_appositive_and_a_qualified_ministry
                                "Helmets, a rescue group operating in the rebel-held northwest, said 380 had died.")
     assert {"Syria's health ministry", "White Helmets"} <= {o.name for o in orgs}
     assert {p.name for p in places} == {"Syria"}
+
+
+def test_entities_prefixed_adjective_is_no_organization() -> None:
+    _, orgs, _ = entities(
+        "Negotiators in Doha prepared for Intra-Afghan talks on Tuesday, officials said.",
+        "The Inter-Korean liaison office was closed.",
+    )
+    assert not [o.name for o in orgs if o.name.split("-")[0] in {"Intra", "Inter"}]
+
+
+def test_entities_word_of_a_person_name_is_no_organization() -> None:
+    from dossier.extract.entities import _drop_person_name_parts, _Group
+
+    people = [Person(id="p", name="Oumar Traore")]
+    groups = [_Group(names=["Traore"]), _Group(names=["Sahel Alliance"])]
+    assert [g.names for g in _drop_person_name_parts(groups, people)] == [["Sahel Alliance"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualified"),
+    [
+        ("The White House urged Congress to act on the U.S. budget before the recess.", True),
+        ("Bogota's Congress approved the accord; the U.S. ambassador in Colombia and Colombian "
+         "officials in Colombia welcomed the vote in Colombia.", False),
+    ],
+)
+def test_entities_congress_is_the_us_congress_only_in_us_context(text: str, qualified: bool) -> None:
+    _, orgs, _ = entities(text)
+    names = {n for o in orgs for n in (o.name, *o.aliases)}
+    assert ("United States Congress" in names) is qualified
