@@ -39,6 +39,10 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
         self.command = command
 
+    def on_shutdown(self) -> None:
+        # MkDocs keeps this instance for later builds in the same process: forget the command.
+        self.command = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = settings_from_plugin(self.config, config.config_file_path, config.site_name)
         if ASSET_CSS not in [str(x) for x in config.extra_css]:

@@ -63,7 +63,10 @@ def test_site_serve_skips_pdfs_and_links(tmp_path: Path) -> None:
     root = write_project(tmp_path / "project", {"oslo.txt": ARTICLE})
     config = load_config(str(root / "mkdocs.yml"), strict=True)
     config.plugins.on_startup(command="serve", dirty=False)
-    build(config)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     site = Path(config.site_dir)
     assert (site / "index.html").exists()
     assert not (site / "pdf").exists()
