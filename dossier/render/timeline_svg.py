@@ -41,7 +41,9 @@ def timeline_svg(calendar: Calendar) -> Md:
     if not years:
         return Md("")
     stack = min(MAX_STACK, max(len(events) for _, events in calendar.years))
-    width = MARGIN * 2 + COLUMN * len(years)
+    # Wide enough for the columns and for the legend (10px sans-serif: about 6px a character).
+    legend = f"as of {human_date(calendar.as_of)}" if calendar.as_of else ""
+    width = max(MARGIN * 2 + COLUMN * len(years), MARGIN * 2 + 141 + 6 * len(legend))
     axis_y = MARGIN + stack * ROW + DOT
     height = axis_y + AXIS_GAP + 14
     label = f"Timeline of {len([e for _, es in calendar.years for e in es])} dated events, {years[0]}–{years[-1]}"
