@@ -6,27 +6,17 @@ Loaded once per process; lookups are by folded name."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
+
+from dossier.resolve.names import fold
 
 # Cities smaller than this are too often also surnames or common words.
 MIN_CITY_POPULATION = 15_000
 BIG_CITY_POPULATION = 500_000
 
 
-_DROP = str.maketrans("", "", "\u2018\u2019'`.")
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-def fold_place(text: str) -> str:
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold().translate(_DROP)
-    if not text.replace(" ", "").isalnum():
-        text = _NON_WORD.sub(" ", text)
-    return " ".join(text.split())
+# Gazetteer keys are folded like every other name.
+fold_place = fold
 
 
 @lru_cache(maxsize=1)

@@ -9,12 +9,21 @@ import unicodedata
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "dame", "lord", "lady"}
 
 
+_DROP = str.maketrans("", "", "\u2018\u2019'`\".")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def fold(text: str) -> str:
-    """Lower case, accents and punctuation removed, white space folded."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[\u2018\u2019'`\".]", "", text)
-    text = re.sub(r"[^\w]+", " ", text)
+    """Lower case, accents, apostrophes and full stops removed, other
+    punctuation turned into spaces, white space folded.  The comparison key
+    for every name (people, organizations, places, gazetteer entries); it is
+    called for every candidate name, so plain ASCII words take a short path."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().translate(_DROP)
+    if not text.replace(" ", "").isalnum():
+        text = _NON_WORD.sub(" ", text)
     return " ".join(text.split())
 
 
