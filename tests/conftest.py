@@ -35,22 +35,13 @@ def seed_briefing() -> Briefing:
     return build_briefing([SEEDS])
 
 
-MKDOCS_YML = """\
-site_name: Test dossier
-docs_dir: docs
-site_dir: site
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - dossier:
-      articles: [articles]
-markdown_extensions:
+DEFAULT_EXTENSIONS = """\
   - tables
   - attr_list
   - toc:
       permalink: true
+"""
+STRICT_VALIDATION = """\
 validation:
   omitted_files: warn
   absolute_links: warn
@@ -58,6 +49,27 @@ validation:
   anchors: warn
   not_found: warn
 """
+
+
+def mkdocs_yml(
+    *, site_name: str = "Test dossier", site_dir: str = "site", site_url: str | None = None,
+    extensions: str = DEFAULT_EXTENSIONS, validation: bool = True, **options: str,
+) -> str:
+    """A test project's mkdocs.yml; `options` are the dossier plugin's, each
+    value written as YAML text (`pdf="false"`, `as_of='"2016-09-03"'`)."""
+    lines = [f"site_name: {site_name}"]
+    if site_url:
+        lines.append(f"site_url: {site_url}")
+    lines += [
+        "docs_dir: docs", f"site_dir: {site_dir}", "theme:", "  name: material", "  font: false",
+        "plugins:", "  - search", "  - dossier:", "      articles: [articles]",
+        *(f"      {key}: {value}" for key, value in options.items()),
+        "markdown_extensions:",
+    ]
+    return "\n".join(lines) + "\n" + extensions + (STRICT_VALIDATION if validation else "")
+
+
+MKDOCS_YML = mkdocs_yml()
 
 
 def write_project(root: Path, articles: dict[str, str | bytes], *, config: str = MKDOCS_YML) -> Path:

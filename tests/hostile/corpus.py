@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import mkdocs_yml
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 # What a hostile payload does when it runs: the browser test looks for it.
@@ -107,23 +109,7 @@ people:
 
 # mkdocs.yml is the user's own configuration, trusted like code (MkDocs
 # prints site_name unescaped): only the plugin's options are hostile here.
-MKDOCS_YML = """\
-site_name: Hostile dossier
-site_url: https://dossier.example/
-docs_dir: docs
-site_dir: site
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - dossier:
-      articles: [articles]
-      pdf: {pdf}
-      as_of: "2016-09-05"
-      subtitle: "<script>document.documentElement.dataset.pwned='subtitle'</script> *bold* | pipe"
-      marking: "<img src=x onerror=document.documentElement.dataset.pwned=1>"
-markdown_extensions:
+PERMISSIVE_EXTENSIONS = """\
   # As permissive as a user could make it: article text must stay text anyway.
   - tables
   - attr_list
@@ -143,6 +129,15 @@ markdown_extensions:
 """
 
 
+def hostile_mkdocs_yml(*, pdf: bool) -> str:
+    return mkdocs_yml(
+        site_name="Hostile dossier", site_url="https://dossier.example/", extensions=PERMISSIVE_EXTENSIONS,
+        validation=False, pdf="true" if pdf else "false", as_of='"2016-09-05"',
+        subtitle='"<script>document.documentElement.dataset.pwned=\'subtitle\'</script> *bold* | pipe"',
+        marking='"<img src=x onerror=document.documentElement.dataset.pwned=1>"',
+    )
+
+
 def write_hostile_project(root: Path, *, pdf: bool = False, broken: bool = True) -> Path:
     """A dossier project whose articles are the hostile corpus (and the
     broken files), with user files in docs/, templates/ and dossier.yml."""
@@ -155,7 +150,7 @@ def write_hostile_project(root: Path, *, pdf: bool = False, broken: bool = True)
         for name, data in broken_files().items():
             (root / "articles" / name).write_bytes(data)
     (root / "dossier.yml").write_text(CURATION, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("{pdf}", "true" if pdf else "false"), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(hostile_mkdocs_yml(pdf=pdf), encoding="utf-8")
     return root
 
 

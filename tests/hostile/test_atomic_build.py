@@ -11,40 +11,25 @@ import pytest
 
 from dossier.errors import BuildError
 from dossier.publish.site import build_epoch, build_site, replace_dir
+from tests.conftest import mkdocs_yml
 from tests.hostile.corpus import tree_digest
 
 pytestmark = pytest.mark.slow
 
-SMALL_YML = """\
-site_name: Small dossier
-site_url: https://dossier.example/
-docs_dir: docs
-site_dir: site
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - dossier:
-      articles: [articles]
-      pdf: false
-      {extra}
-markdown_extensions:
-  - tables
-  - attr_list
-  - toc:
-      permalink: true
-"""
 ARTICLE = "Putin meets Abe\n\nVladimir Putin met Shinzo Abe in Vladivostok on September 2, 2016, officials said.\n"
 
 
-def small_project(root: Path, *, extra: str = "", yml: str = SMALL_YML) -> Path:
+def small_project(root: Path, *, site_dir: str = "site", **options: str) -> Path:
     (root / "docs").mkdir(parents=True)
     (root / "docs" / "about.md").write_text("# About\n\nHand-written.\n", encoding="utf-8")
     (root / "templates").mkdir()
     (root / "articles").mkdir()
     (root / "articles" / "putin-abe.txt").write_text(ARTICLE, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(yml.replace("{extra}", extra), encoding="utf-8")
+    yml = mkdocs_yml(
+        site_name="Small dossier", site_url="https://dossier.example/", site_dir=site_dir, validation=False,
+        pdf="false", **options,
+    )
+    (root / "mkdocs.yml").write_text(yml, encoding="utf-8")
     return root
 
 
@@ -142,7 +127,7 @@ def test_atomic_build_replace_dir_restores_old_on_failure(tmp_path: Path, monkey
 
 @pytest.mark.parametrize("site_dir", [".", "articles", "docs/..", "templates", "articles/site", ".."])
 def test_atomic_build_refuses_site_dir_over_user_files(tmp_path: Path, site_dir: str) -> None:
-    project = small_project(tmp_path / "project", yml=SMALL_YML.replace("site_dir: site", f"site_dir: {site_dir}"))
+    project = small_project(tmp_path / "project", site_dir=site_dir)
     user = tree_digest(tmp_path)
     with pytest.raises(BuildError, match=r"nothing was changed|invalid configuration"):
         build_site(project / "mkdocs.yml")
@@ -150,7 +135,7 @@ def test_atomic_build_refuses_site_dir_over_user_files(tmp_path: Path, site_dir:
 
 
 def test_atomic_build_refuses_folder_that_is_not_a_site(tmp_path: Path) -> None:
-    project = small_project(tmp_path / "project", yml=SMALL_YML.replace("site_dir: site", "site_dir: notes"))
+    project = small_project(tmp_path / "project", site_dir="notes")
     (project / "notes").mkdir()
     (project / "notes" / "todo.txt").write_text("my notes", encoding="utf-8")
     with pytest.raises(BuildError, match="does not hold an earlier build"):
@@ -166,7 +151,7 @@ def test_atomic_build_epoch_is_the_as_of_date() -> None:
 
 def test_atomic_build_sitemap_dates_are_the_as_of_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    project = small_project(tmp_path / "project", extra='as_of: "2016-09-05"')
+    project = small_project(tmp_path / "project", as_of='"2016-09-05"')
     build_site(project / "mkdocs.yml")
     sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>2016-09-05</lastmod>" in sitemap

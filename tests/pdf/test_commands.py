@@ -11,7 +11,7 @@ from dossier.errors import ConfigError
 from dossier.model import Briefing
 from dossier.pdf import write_pdfs
 from dossier.settings import Settings
-from tests.conftest import MKDOCS_YML, write_project
+from tests.conftest import mkdocs_yml, write_project
 from tests.pdf.pdfcheck import page_texts, reader
 from tests.pdf.sample import sample_briefing
 
@@ -46,7 +46,7 @@ def test_commands_unknown_meeting_writes_nothing(tmp_path: Path, settings: Setti
 def test_commands_cli_writes_the_dossier_beside_mkdocs_yml(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = MKDOCS_YML.replace("articles: [articles]", 'articles: [articles]\n      marking: "RESTRICTED"')
+    config = mkdocs_yml(marking='"RESTRICTED"')
     project = write_project(tmp_path / "project", {"talks.txt": "Talks\n\nTalks\n\nJohn Smith met Jane Doe.\n"},
                             config=config)
     assert main(["-f", str(project / "mkdocs.yml"), "pdf"]) == 0

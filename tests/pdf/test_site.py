@@ -13,7 +13,7 @@ from dossier.model import Event
 from dossier.pdf import DOSSIER_PDF, meeting_pdf_path, site_pdfs
 from dossier.render import make_environment
 from dossier.settings import Settings
-from tests.conftest import MKDOCS_YML, mkdocs_build, write_project
+from tests.conftest import mkdocs_build, mkdocs_yml, write_project
 from tests.pdf.pdfcheck import page_texts, reader
 from tests.pdf.sample import MARKING, sample_briefing, sample_settings
 
@@ -29,8 +29,7 @@ Oslo, 3 March 2021. Foreign Minister Anna Lind said she would travel to Oslo nex
 
 
 def _config(**options: str) -> str:
-    extra = "".join(f"\n      {key}: {value}" for key, value in options.items())
-    return MKDOCS_YML.replace("articles: [articles]", "articles: [articles]" + extra)
+    return mkdocs_yml(**options)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MKDOCS_YML, mkdocs_build
+from tests.conftest import mkdocs_build, mkdocs_yml
 
 ARTICLE = """\
 ---
@@ -26,8 +26,7 @@ Putin will visit Yamaguchi on Dec. 15, Abe said. The 1956 Joint Declaration call
 
 @pytest.mark.slow
 def test_timeline_site_builds_with_svg_and_pages(make_project: Callable[..., Path]) -> None:
-    config = MKDOCS_YML.replace("articles: [articles]", "articles: [articles]\n      pdf: false\n"
-                                "      as_of: \"2016-09-03\"")
+    config = mkdocs_yml(pdf="false", as_of='"2016-09-03"')
     site = mkdocs_build(make_project({"talks.md": ARTICLE}, config=config), strict=True)
     timeline = (site / "timeline" / "index.html").read_text(encoding="utf-8")
     assert timeline.count("<svg") >= 1 and "<circle" in timeline
