@@ -29,6 +29,9 @@ _EMOJI = re.compile(r":(?=[\w+-]+:)")  # ":smile:" -> an emoji image, from a CDN
 _MARK = re.compile(r"=(?==)")  # "==text==" -> <mark>
 # Block markers that only matter at the start of a line.
 _LEADING = re.compile(r"^([-.])")
+# Block markers of extensions ("??? note" details, ": " definitions): a
+# backslash does not escape them, a numeric reference does.
+_LEADING_REFERENCED = re.compile(r"^[?:%]")
 _WS = re.compile(r"\s+")
 # C0 controls are never text, and Python-Markdown marks its placeholders with
 # STX/ETX: a value holding "\x02wzxhzdk:0\x03" would pull stashed HTML in.
@@ -48,6 +51,7 @@ def md_escape(value: object) -> Md:
     text = _EMOJI.sub("&#58;", text)
     text = _MARK.sub("&#61;", text)
     text = _LEADING.sub(r"\\\1", text)
+    text = _LEADING_REFERENCED.sub(lambda m: f"&#{ord(m.group())};", text)
     # A leading ordered-list marker ("1986. ") would start a list.
     text = re.sub(r"^(\d+)\.", r"\1\\.", text)
     return Md(text)

@@ -44,3 +44,12 @@ def test_markdown_escape_leaves_md_alone() -> None:
 
 def test_markdown_escape_folds_newlines() -> None:
     assert "\n" not in md_escape("a\n\n# b")
+
+
+@pytest.mark.parametrize("text", ["??? Vladimir Putin", "???+ note", ": a definition", "% comment"])
+def test_markdown_escape_extension_block_markers_stay_text(text: str) -> None:
+    html = markdown.markdown(
+        "Term\n\n" + str(md_escape(text)), extensions=["pymdownx.details", "def_list", "admonition"]
+    )
+    assert "<details" not in html and "<dl" not in html and "<summary" not in html
+    assert text in __import__("html").unescape(html)
