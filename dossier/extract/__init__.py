@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from dossier.extract.document import ArticleDoc, joined_text
-from dossier.extract.entities import extract_entities
+from dossier.extract.entities.assemble import extract_entities
 from dossier.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, load_nlp, parseable
-from dossier.extract.quotes import extract_quotes
-from dossier.extract.temporal import extract_temporal, infer_article_date
+from dossier.extract.quotes.assemble import extract_quotes
+from dossier.extract.temporal.assemble import extract_temporal, infer_article_date
 from dossier.model import Article, Briefing
 
 log = logging.getLogger("dossier.extract")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dossier.errors import ConfigError
-from dossier.extract.dates import edtf_bounds
+from dossier.extract.temporal.dates import edtf_bounds
 from dossier.model import Briefing, Document, Event, Person, Place, Provenance, Quote, Role
 from dossier.render.calendar import as_of_value, upcoming
 from dossier.settings import Settings

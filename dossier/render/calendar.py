@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dossier.errors import ConfigError
-from dossier.extract.dates import edtf_bounds
+from dossier.extract.temporal.dates import edtf_bounds
 from dossier.model import Briefing, Event
 from dossier.settings import Settings
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from dossier.extract.dates import edtf_bounds
+from dossier.extract.temporal.dates import edtf_bounds
 from dossier.render.calendar import Calendar
 from dossier.render.filters import human_date
 from dossier.render.markdown import Md

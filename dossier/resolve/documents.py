@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dossier.extract.documents import named_apart
+from dossier.extract.temporal.documents import named_apart
 from dossier.model import Briefing, Document
 from dossier.resolve.entities import IdMap
 from dossier.resolve.names import fold

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.extract.dates import edtf_bounds
+from dossier.extract.temporal.dates import edtf_bounds
 from dossier.model import Briefing, Document, Event
 from dossier.resolve.entities import IdMap
 from dossier.slug import unique_slug

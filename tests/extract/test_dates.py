@@ -7,7 +7,7 @@ import datetime as dt
 import edtf
 import pytest
 
-from dossier.extract.dates import Anchor, edtf_bounds, find_dates, normalize
+from dossier.extract.temporal.dates import Anchor, edtf_bounds, find_dates, normalize
 
 # A Tuesday, with the seed's phrases around it.
 ANCHOR = "2016-08-30"
@@ -94,7 +94,7 @@ def test_dates_no_false_mentions(text: str) -> None:
 
 
 def test_dates_same_day_refers_to_previous_date() -> None:
-    from dossier.extract.dates import resolve
+    from dossier.extract.temporal.dates import resolve
 
     mention = find_dates("The same day, Cuba freed him.")[0]
     assert resolve(mention, Anchor(), None, previous="2014-12-17") == "2014-12-17"
@@ -115,7 +115,7 @@ def test_dates_edtf_bounds(value: str, first: dt.date, last: dt.date) -> None:
     ("two days later", "2014-12-19"), ("a week earlier", "2014-12-10"), ("3 days later", "2014-12-20"),
 ])
 def test_dates_offset_from_previous_date(phrase: str, expected: str) -> None:
-    from dossier.extract.dates import resolve
+    from dossier.extract.temporal.dates import resolve
 
     mention = find_dates(phrase)[0]
     assert resolve(mention, Anchor(), None, previous="2014-12-17") == expected

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from temporal_helpers import parsed
 
-from dossier.extract.article_date import infer_article_date
-from dossier.extract.dates import Anchor, normalize
+from dossier.extract.temporal.article_date import infer_article_date
+from dossier.extract.temporal.dates import Anchor, normalize
 
 
 def test_dates_article_from_anniversary_and_bounds() -> None:

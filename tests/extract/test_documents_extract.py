@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from temporal_helpers import parsed
 
-from dossier.extract.documents import extract_documents, extract_provisions, find_document_mentions
+from dossier.extract.temporal.documents import extract_documents, extract_provisions, find_document_mentions
 from dossier.model import Document
 
 
@@ -145,7 +145,7 @@ def test_documents_extract_strategy_concept_named() -> None:
 
 
 def test_documents_extract_anniversary_day_dates_a_year_only_document() -> None:
-    from dossier.extract.documents import date_documents
+    from dossier.extract.temporal.documents import date_documents
 
     adoc = parsed("The Treaty of Lund of 1679 ended the war.",
                   "Both towns mark Sept. 26, the anniversary of the Lund treaty, with a fair.")

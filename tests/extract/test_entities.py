@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.extract.document import ArticleDoc, joined_text
-from dossier.extract.entities import extract_entities
+from dossier.extract.entities.assemble import extract_entities
 from dossier.extract.nlp import load_nlp
 from dossier.model import Article, Organization, Paragraph, Person, Place
 
@@ -90,13 +90,13 @@ def test_entities_group_of_seven_is_whole() -> None:
     ("United Nations", "UN"),
 ])
 def test_organizations_acronym_of_long_name(long: str, short: str) -> None:
-    from dossier.extract.organizations import acronym
+    from dossier.extract.entities.organizations import acronym
 
     assert acronym(long) == short
 
 
 def test_organizations_g_number_expands() -> None:
-    from dossier.extract.organizations import expansions
+    from dossier.extract.entities.organizations import expansions
 
     assert expansions("G7") == ["Group of Seven"]
     assert expansions("G20") == ["Group of 20"]
@@ -340,7 +340,7 @@ def test_people_network_rule_spares_a_person_called_on() -> None:
 @pytest.mark.parametrize("word, demonym", [("Nigerians", True), ("Europeans", True), ("Iranians", True),
                                            ("Evans", False), ("Morgans", False), ("Nolans", False)])
 def test_people_demonym_plural_test(word: str, demonym: bool) -> None:
-    from dossier.extract.people import is_demonym_plural
+    from dossier.extract.entities.people import is_demonym_plural
 
     assert is_demonym_plural(word) is demonym
 
@@ -458,7 +458,7 @@ def test_entities_prefixed_adjective_is_no_organization() -> None:
 
 
 def test_entities_word_of_a_person_name_is_no_organization() -> None:
-    from dossier.extract.entities import _drop_person_name_parts, _Group
+    from dossier.extract.entities.assemble import _drop_person_name_parts, _Group
 
     people = [Person(id="p", name="Oumar Traore")]
     groups = [_Group(names=["Traore"]), _Group(names=["Sahel Alliance"])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from temporal_helpers import parsed, people_in, places_in
 
-from dossier.extract.temporal import extract_temporal
+from dossier.extract.temporal.assemble import extract_temporal
 from dossier.model import Event
 
 PEOPLE = {"putin": ["Vladimir Putin", "Putin"], "abe": ["Shinzo Abe", "Abe"], "lee": ["Anna Lee", "Lee"]}

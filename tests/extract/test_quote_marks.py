@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.extract.quote_marks import find_quoted
+from dossier.extract.quotes.marks import find_quoted
 
 
 def inner(text: str) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 
 from dossier.extract.document import ArticleDoc, joined_text
 from dossier.extract.nlp import load_nlp
-from dossier.extract.quotes import extract_quotes
+from dossier.extract.quotes.assemble import extract_quotes
 from dossier.model import Article, Mention, Organization, Paragraph, Person, Quote, Role
 
 PEOPLE = {"tom-baker": "Tom Baker", "anna-weber": "Anna Weber", "maria-lopez": "Maria Lopez"}

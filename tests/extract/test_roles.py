@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dossier.extract.entities import extract_entities
-from dossier.extract.roles import RoleHit, collapse_roles
+from dossier.extract.entities.assemble import extract_entities
+from dossier.extract.entities.roles import RoleHit, collapse_roles
 from tests.extract.test_entities import parse
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dossier.extract.document import ArticleDoc
-from dossier.extract.speech_verbs import ACCORDING, SPEECH_VERBS
+from dossier.extract.quotes.speech_verbs import ACCORDING, SPEECH_VERBS
 from dossier.extract.vocabulary import ROLE_HEADS
 from dossier.model import Mention, Organization, Person
 from dossier.slug import unique_slug

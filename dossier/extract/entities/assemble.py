@@ -11,13 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dossier.extract.aliases import stated_aliases
 from dossier.extract.document import ArticleDoc
-from dossier.extract.gazetteer import lookup_place
-from dossier.extract.organizations import OrgSpan, acronym, clean_org_text, expansions, find_organizations
-from dossier.extract.people import PersonCluster, find_people
-from dossier.extract.places import PlaceSpan, canonical_place, find_places
-from dossier.extract.roles import RoleHit, roles_of_mentions
+from dossier.extract.entities.aliases import stated_aliases
+from dossier.extract.entities.gazetteer import lookup_place
+from dossier.extract.entities.organizations import OrgSpan, acronym, clean_org_text, expansions, find_organizations
+from dossier.extract.entities.people import PersonCluster, find_people
+from dossier.extract.entities.places import PlaceSpan, canonical_place, find_places
+from dossier.extract.entities.roles import RoleHit, roles_of_mentions
 from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, name_head
 from dossier.model import Mention, Organization, Person, Place, Role
 from dossier.resolve.names import fold

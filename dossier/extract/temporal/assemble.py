@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from dossier.extract.article_date import infer_article_date as _infer
-from dossier.extract.clauses import SUBJECT_DEPS, span_of, subject_tokens
-from dossier.extract.dates import Anchor, edtf_bounds
 from dossier.extract.document import ArticleDoc
-from dossier.extract.documents import UNNAMED_NOTE, date_documents, extract_documents, extract_provisions
-from dossier.extract.events import Located, extract_events, mention_ranges
+from dossier.extract.temporal.article_date import infer_article_date as _infer
+from dossier.extract.temporal.clauses import SUBJECT_DEPS, span_of, subject_tokens
+from dossier.extract.temporal.dates import Anchor, edtf_bounds
+from dossier.extract.temporal.documents import UNNAMED_NOTE, date_documents, extract_documents, extract_provisions
+from dossier.extract.temporal.events import Located, extract_events, mention_ranges
 from dossier.model import Document, Event, EventReport, Organization, Person, Place, Provenance
 from dossier.slug import unique_slug
 

@@ -10,8 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dossier.extract.dates import Anchor, find_dates, resolve
 from dossier.extract.document import ArticleDoc
+from dossier.extract.temporal.dates import Anchor, find_dates, resolve
 from dossier.model import Document, Mention, Provision
 
 HEADS = {
@@ -317,7 +317,7 @@ SIGNED = {"sign", "ink", "conclude"}
 
 
 def _signed_on_a_date(adoc: ArticleDoc, mention: DocMention) -> bool:
-    from dossier.extract.clauses import span_of
+    from dossier.extract.temporal.clauses import span_of
 
     span = span_of(adoc.doc, mention.start, mention.end)
     if span is None or not len(span):
@@ -340,7 +340,7 @@ def date_documents(adoc: ArticleDoc, documents: list[Document], spans: list[tupl
                    resolved: dict[int, str]) -> None:
     """A document's date from the clause that says it was signed, adopted
     or issued on a date ("signed in Moscow on Oct. 19, 1956")."""
-    from dossier.extract.clauses import clause_of
+    from dossier.extract.temporal.clauses import clause_of
 
     by_id = {d.id: d for d in documents}
     text = adoc.text
@@ -433,7 +433,7 @@ OBJECT_DEPS = {"dobj", "prep", "xcomp", "ccomp", "attr", "pobj", "oprd", "dative
 def _object_of_cue(adoc: ArticleDoc, text: str, start: int, end: int) -> str | None:
     """The words the cue governs ("provides for [the handover of ... after
     a treaty is signed]"), read from the parse; None when it gives nothing."""
-    from dossier.extract.clauses import span_of
+    from dossier.extract.temporal.clauses import span_of
 
     span = span_of(adoc.doc, start, end)
     if span is None or not len(span):

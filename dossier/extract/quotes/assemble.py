@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IDX, LOWER
 
 from dossier.extract.document import ArticleDoc
-from dossier.extract.quote_marks import Quoted, find_quoted, word_count
-from dossier.extract.speakers import Speaker, SpeakerIndex, token_indices
-from dossier.extract.speech_verbs import (
+from dossier.extract.quotes.marks import Quoted, find_quoted, word_count
+from dossier.extract.quotes.speakers import Speaker, SpeakerIndex, token_indices
+from dossier.extract.quotes.speech_verbs import (
     ACCORDING,
     DESCRIBING_VERBS,
     INDIRECT_VERBS,

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.people import addresses_an_audience, leads_it, names_a_platform
-from dossier.extract.places import has_org_appositive, hosts_an_event
+from dossier.extract.entities.people import addresses_an_audience, leads_it, names_a_platform
+from dossier.extract.entities.places import has_org_appositive, hosts_an_event
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
     DOCUMENT_WORDS,

@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dossier.extract.clauses import Clause, clause_of, span_of, subject_tokens
-from dossier.extract.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
 from dossier.extract.document import ArticleDoc
+from dossier.extract.temporal.clauses import Clause, clause_of, span_of, subject_tokens
+from dossier.extract.temporal.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
 from dossier.model import Event, EventReport, Person, Place
 from dossier.slug import unique_slug
 

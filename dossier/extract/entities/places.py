@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.gazetteer import fold_place, is_language, lookup_place
+from dossier.extract.entities.gazetteer import fold_place, is_language, lookup_place
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
     ADMIN_UNIT_WORDS,

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.gazetteer import is_known_place, lookup_place
-from dossier.extract.places import has_place_appositive
-from dossier.extract.roles import appositive_roles, is_role_head, title_before
+from dossier.extract.entities.gazetteer import is_known_place, lookup_place
+from dossier.extract.entities.places import has_place_appositive
+from dossier.extract.entities.roles import appositive_roles, is_role_head, title_before
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
     DOCUMENT_WORDS,

@@ -15,9 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from dossier.extract.clauses import clause_of
-from dossier.extract.dates import WEEKDAYS, Anchor, DateMention, edtf_bounds, find_dates, resolve
 from dossier.extract.document import ArticleDoc
+from dossier.extract.temporal.clauses import clause_of
+from dossier.extract.temporal.dates import WEEKDAYS, Anchor, DateMention, edtf_bounds, find_dates, resolve
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*[,—–-]\s*")
 ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
