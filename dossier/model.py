@@ -149,6 +149,12 @@ class EventReport:
     status: str  # held, scheduled, expected, proposed, cancelled
     date: str | None = None
     date_text: str | None = None
+    # The clause read as who did what to what: the lemma of the word naming
+    # what happened ("seize", "summit"), its doer ("Soviet troops") and what
+    # it was done to ("the four islands"); used for cross-article titles.
+    action: str | None = None
+    actor: str | None = None
+    target: str | None = None
 
 
 @dataclass(slots=True)
@@ -164,6 +170,9 @@ class Event:
     documents: list[str] = field(default_factory=list)  # document ids
     notes: list[str] = field(default_factory=list)
     curated: bool = False
+    # The weakest link that holds the merged reports together (see
+    # `dossier review`); None for an event reported once.
+    confidence: float | None = None
 
     @property
     def articles(self) -> list[str]:
