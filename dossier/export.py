@@ -64,7 +64,7 @@ def _event(e: Event) -> dict[str, Any]:
             {"sentence": r.sentence, "status": r.status, "date": r.date, "date_text": r.date_text, **_where(r.where)}
             for r in e.reports
         ],
-        "notes": e.notes, "curated": e.curated,
+        "notes": e.notes, "curated": e.curated, "confidence": e.confidence,
     }
 
 

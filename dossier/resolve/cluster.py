@@ -24,11 +24,13 @@ Every tie is broken by content-derived keys, never by input position.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.extract.temporal.dates import edtf_bounds
 
@@ -42,7 +44,7 @@ MONTH_DAYS = 62
 YEAR_DAYS = 400
 LINK = 1.0  # the score a link needs
 AMBIGUOUS_MARGIN = 0.35  # a vague report this close to two different events joins neither
-MAX_WORD_KEYS = 6  # rarest words of a report used as blocking keys
+MAX_WORD_KEYS = 3  # rarest words of a report used as blocking keys
 STOP = frozenset("""a an the and or but of in on at to for from by with as into over after before since until
 during while when which who whom that this these those it its their they them he she his her him we our you
 was were is are be been being has have had will would can could may might must shall should not no also then
@@ -54,6 +56,7 @@ def family(kind: str) -> str:
     return FAMILIES.get(kind, kind)
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude English stem, enough to make 'seized'/'seize' and
     'occupation'/'occupied' meet."""
@@ -128,6 +131,7 @@ class Clustering:
 PlaceRelation = Callable[[str, str], bool]  # can two places be the place of one event?
 
 
+@lru_cache(maxsize=100_000)
 def _bounds(date: str | None) -> tuple[int | None, int | None]:
     bounds = edtf_bounds(date) if date else None
     if not bounds:
@@ -150,15 +154,17 @@ def _groups(reports: Sequence[Report]) -> list[Group]:
         bags.append(bag)
         df.update(bag.keys())
     n = len(raw) + 1
+    idf = {w: math.log(n / c) for w, c in df.items()}
     groups = []
     for index, ((key, members), bag) in enumerate(zip(raw, bags, strict=True)):
         first = reports[members[0]]
-        weights = {w: (1 + math.log(c)) * math.log(n / df[w]) for w, c in bag.items()}
+        weights = {w: (1 + math.log(c)) * idf[w] if c > 1 else idf[w] for w, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
         lo, hi = _bounds(first.date)
-        groups.append(Group(index, key, first.kind, family(first.kind), lo, hi, first.date, first.participants, first.place,
-                            first.documents, {w: v / norm for w, v in weights.items()},
-                            frozenset(reports[m].article for m in members), first.actions, members))
+        articles = frozenset(reports[m].article for m in members)
+        groups.append(Group(index, key, first.kind, family(first.kind), lo, hi, first.date, first.participants,
+                            first.place, first.documents, {w: v / norm for w, v in weights.items()}, articles,
+                            first.actions, members))
     return groups
 
 
@@ -190,36 +196,33 @@ def _evidence(group: Group) -> list[str]:
 
 
 def candidate_pairs(groups: Sequence[Group]) -> set[tuple[int, int]]:
-    """Pairs of groups that share a bucket (or a coarser group's bucket
-    covers the finer one's) and a piece of evidence."""
+    """Pairs of groups that share a piece of evidence and a date bucket at
+    the coarser one's level (a week, a month, a year): each group is
+    indexed at its own level and every coarser one, and looks up its own."""
     index: dict[tuple[str, str, int], list[int]] = defaultdict(list)
-    levels = {}
-    for group in groups:
-        level, buckets = _buckets(group)
-        levels[group.index] = level
-        for key in _evidence(group):
-            for bucket in buckets:
-                index[(level, key, bucket)].append(group.index)
-    pairs: set[tuple[int, int]] = set()
-    for group in groups:
-        level = levels[group.index]
-        keys = _evidence(group)
-        for finer in LEVELS[: LEVELS.index(level) + 1]:
-            if level == "u" and finer != "u":
-                if not group.documents:
-                    continue
-                keys_here = [k for k in keys if k.startswith("d:")]
-                buckets = sorted({b for (lv, k, b) in index if lv == finer and k in keys_here})
-            else:
-                keys_here = keys
-                buckets = ([0] if finer == "u" else
-                           list(range(group.lo // DIVISOR[finer], group.hi // DIVISOR[finer] + 1)))
-            for key in keys_here:
+    evidence = [_evidence(group) for group in groups]
+    levels = [_buckets(group)[0] for group in groups]
+    for group, keys, level in zip(groups, evidence, levels, strict=True):
+        for coarser in LEVELS[LEVELS.index(level):]:
+            buckets = _buckets_at(group, coarser)
+            for key in keys if coarser != "u" or level == "u" else [k for k in keys if k.startswith("d:")]:
                 for bucket in buckets:
-                    for other in index.get((finer, key, bucket), ()):
-                        if other != group.index:
-                            pairs.add((min(other, group.index), max(other, group.index)))
-    return pairs
+                    index[(coarser, key, bucket)].append(group.index)
+    n = len(groups)
+    found: set[int] = set()
+    for (level, _, _), posting in index.items():
+        if len(posting) < 2:
+            continue
+        own = [g for g in posting if levels[g] == level]  # the groups that look this bucket up
+        for me in own:
+            found.update(o * n + me if o < me else me * n + o for o in posting if o != me)
+    return {divmod(pair, n) for pair in found}
+
+
+def _buckets_at(group: Group, level: str) -> range:
+    if level == "u" or group.lo is None or group.hi is None:
+        return range(1)
+    return range(group.lo // DIVISOR[level], group.hi // DIVISOR[level] + 1)
 
 
 def _overlap(a: Group, b: Group) -> bool:
@@ -325,6 +328,16 @@ def _drop_ambiguous(groups: Sequence[Group], links: list[Link], places: PlaceRel
 
 def cluster_reports(reports: Sequence[Report], places: PlaceRelation | None = None) -> Clustering:
     """Cluster `reports` into events; see the module's description."""
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects, none cyclic: the collector's passes would cost more than the work
+    try:
+        return _cluster(reports, places)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _cluster(reports: Sequence[Report], places: PlaceRelation | None) -> Clustering:
     places = places or (lambda a, b: True)
     groups = _groups(reports)
     links: list[Link] = []

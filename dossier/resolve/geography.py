@@ -6,6 +6,7 @@ they do not know is compatible with any other."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from dossier.model import Place
@@ -56,7 +57,7 @@ def locate(name: str) -> tuple[str, str] | None:
     return None
 
 
-def place_relation(places: list[Place]):  # noqa: ANN201 - returns PlaceRelation
+def place_relation(places: list[Place]) -> Callable[[str, str], bool]:
     """A function telling whether two place ids can be one event's place."""
     names = {p.id: p.name for p in places}
 

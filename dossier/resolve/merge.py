@@ -14,6 +14,10 @@ from dossier.resolve.names import fold
 
 
 def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
+    """One dossier from one-article briefings.  The parts are taken in the
+    order of their article ids, so the order of the files never changes the
+    result."""
+    parts = sorted(parts, key=lambda part: part.articles[0].id if part.articles else "")
     id_map: IdMap = {}
     taken: set[str] = set()
     out = Briefing()

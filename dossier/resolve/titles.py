@@ -29,12 +29,22 @@ NOUNS = {"seize": "seizure", "occupy": "occupation", "annex": "annexation", "inv
          "launch": "launch", "test": "test", "sign": "signing", "declare": "declaration", "announce": "announcement",
          "open": "opening", "close": "closure", "restore": "restoration", "sever": "severing", "break": "breaking",
          "create": "creation", "establish": "establishment", "found": "founding", "protest": "protest",
-         "occupation": "occupation", "invasion": "invasion", "annexation": "annexation", "seizure": "seizure"}
+         "occupation": "occupation", "invasion": "invasion", "annexation": "annexation", "seizure": "seizure",
+         "say": "statement", "tell": "statement", "warn": "warning", "urge": "appeal", "confirm": "confirmation",
+         "decline": "refusal", "refuse": "refusal", "deny": "denial", "interview": "interview", "speech": "speech",
+         "visit": "visit", "propose": "proposal", "accuse": "accusation", "criticize": "criticism",
+         "criticise": "criticism", "demand": "demand", "threaten": "threat", "vote": "vote", "win": "victory",
+         "lose": "defeat", "kill": "killing", "die": "death", "resignation": "resignation", "election": "election",
+         "referendum": "referendum", "crash": "crash", "collapse": "collapse", "explode": "explosion"}
 # Nouns that name who acted only by their office or arms: "Soviet troops" acted as "Soviet".
 GENERIC_ACTORS = {"troops", "forces", "army", "soldiers", "military", "government", "authorities", "officials",
                   "navy", "police", "units", "leadership", "regime", "administration", "state"}
 PRONOUNS = {"it", "them", "they", "this", "that", "these", "those", "he", "she", "him", "her", "which", "who",
             "what", "one", "us", "we", "you", "i"}
+# Words where a long clause can end without losing its sense.
+BREAKS = {"after", "before", "while", "when", "because", "as", "which", "who", "telling", "saying", "and", "but",
+          "over", "under", "in", "on", "at", "for", "with", "to", "by", "from", "that", "said", "says", "if",
+          "whether", "than", "of", "near", "during", "since", "until"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 
 
@@ -66,11 +76,15 @@ def _clean_phrase(text: str) -> str:
     return " ".join(words)
 
 
-def _actor(text: str | None) -> str | None:
-    """'Soviet troops' -> 'Soviet'; 'Russia' -> 'Russia’s'; pronouns and
+def _actor(text: str | None, people: Sequence[str] = ()) -> str | None:
+    """'Soviet troops' -> 'Soviet'; 'Russia' -> 'Russia’s'; 'Kremlin
+    spokesman Dmitry Peskov' (a participant) -> 'Peskov’s'; pronouns and
     phrases without a proper word -> None."""
     if not text:
         return None
+    for person in people:
+        if _surname(person) in text.split():
+            return _possessive(_surname(person))
     words = [w for w in text.split() if w.lower() not in DETERMINERS]
     if not words or any(w.lower() in PRONOUNS for w in words):
         return None
@@ -89,7 +103,8 @@ def _target(text: str | None) -> str | None:
     words = text.split()
     if not words or all(w.lower() in PRONOUNS | DETERMINERS for w in words) or words[-1].lower() in PRONOUNS:
         return None
-    return _clean_phrase(text)
+    text = _clean_phrase(text)
+    return text[:1].lower() + text[1:] if text.split()[0] in ("The", "A", "An") else text
 
 
 def _most_common(values: list[str]) -> str | None:
@@ -109,12 +124,12 @@ def _deed(parts: TitleParts) -> str | None:
     if noun is None:
         return None
     agreeing = [r for r in parts.reports if r.action in NOUNS and NOUNS[r.action] == noun]
-    actor = _most_common([a for r in agreeing if (a := _actor(r.actor))])
+    actor = _most_common([a for r in agreeing if (a := _actor(r.actor, parts.participants))])
     target = _most_common([t for r in agreeing if (t := _target(r.target))])
     if target is None and actor is None:
         return None
     head = f"{actor} {noun}" if actor else noun[:1].upper() + noun[1:]
-    title = f"{head} of {target}" if target else head
+    title = f"{head} {'to' if noun == 'visit' else 'of'} {target}" if target else head
     return title[:1].upper() + title[1:]
 
 
@@ -124,21 +139,30 @@ def _clause(parts: TitleParts) -> str:
     whole = [t for t in parts.clause_titles if not t.endswith("…")]
     title = _most_common(whole) or _most_common([t.rstrip(" …") for t in parts.clause_titles]) or parts.kind
     words = title.split()
-    if len(words) > 12:
-        cut = next((i for i in range(6, min(len(words), 12)) if words[i].lower() in
-                    {"after", "before", "while", "when", "because", "as", "which", "who", "telling", "saying",
-                     "and", "but", "over", "under", "in", "on", "at", "for", "with"}), None)
-        if cut is not None:
-            words = words[:cut]
-        title = re.sub(r"[,;:]$", "", " ".join(words))
+    if len(words) > 10:
+        cut = next((i for i in range(4, len(words)) if words[i].lower() in BREAKS or words[i - 1].endswith(",")), 10)
+        words = words[: min(cut, 10)]
+        while words and words[-1].lower() in BREAKS | DETERMINERS:
+            words.pop()
+        title = " ".join(words).rstrip(",;:")
     return title[:1].upper() + title[1:]
+
+
+def _document_name(name: str) -> str:
+    """'Japan-Soviet Joint Declaration of 1956' -> 'Japan-Soviet Joint
+    Declaration': the date is the event's own; 'Agreement signed at X' ->
+    'Agreement at X'."""
+    name = re.sub(r"\s+of\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                  r"December)\s+)?\d{4}$", "", name)
+    name = re.sub(r"^\d{4}\s+", "", name)
+    return re.sub(r"\s+signed\b", "", name)
 
 
 def event_title(parts: TitleParts) -> str:
     """A headline for the event; see the module's description."""
     where = f" in {parts.place}" if parts.place else ""
     if parts.kind == "signing" and parts.documents:
-        return f"Signing of the {parts.documents[0]}"
+        return f"Signing of the {_document_name(parts.documents[0])}"
     if parts.kind in MEETINGS and len(parts.participants) >= 2:
         who = "–".join(_surname(p) for p in parts.participants[:3])
         return f"{who} {MEETINGS[parts.kind]}{where}"
