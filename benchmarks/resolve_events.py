@@ -79,8 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         clustering = cluster_reports(reports)
         took, cpu = time.perf_counter() - began, time.process_time() - cpu
         precision, recall = bcubed(clustering.clusters, truth)
-        print(f"{n:>8,} reports: {took:6.2f} s ({cpu:.2f} s of CPU), {len(clustering.clusters):,} events for {len(set(truth)):,} "
-              f"happenings, B3 precision {precision:.3f} recall {recall:.3f}")
+        print(f"{n:>8,} reports: {took:6.2f} s ({cpu:.2f} s of CPU), {len(clustering.clusters):,} events for "
+              f"{len(set(truth)):,} happenings, B3 precision {precision:.3f} recall {recall:.3f}")
     return 0
 
 
