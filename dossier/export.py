@@ -72,7 +72,10 @@ def _document(d: Document) -> dict[str, Any]:
     return {
         "id": d.id, "name": d.name, "kind": d.kind, "aliases": d.aliases, "date": d.date,
         "provisions": [p.text for p in d.provisions],
-        "provision_sources": [{"text": p.text, "cue": p.cue, **_where(p.where)} for p in d.provisions],
+        "provision_sources": [{"text": p.text, "cue": p.cue, **_where(p.where),
+                               "variants": [{"text": v.text, **_where(v.where)} for v in p.variants]}
+                              for p in d.provisions],
+        "signed_at": d.signed_at,
         "articles": d.articles, "events": d.events, "mentions": _mentions(d.mentions), "notes": d.notes,
         "curated": d.curated,
     }

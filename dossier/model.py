@@ -184,6 +184,13 @@ class Provision:
     text: str
     where: Provenance
     cue: str | None = None  # "calls for", "stipulates", ...
+    # The same provision as other sources word it, each with its citation.
+    variants: list[Provision] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[Provenance]:
+        """Every citation of the provision: its own and its variants'."""
+        return sorted({self.where, *(v.where for v in self.variants)})
 
 
 @dataclass(slots=True)
@@ -198,6 +205,7 @@ class Document:
     events: list[str] = field(default_factory=list)  # event ids
     notes: list[str] = field(default_factory=list)
     curated: bool = False
+    signed_at: str | None = None  # a place id, when a source says where it was signed
 
     @property
     def articles(self) -> list[str]:

@@ -44,7 +44,7 @@ MONTH_DAYS = 62
 YEAR_DAYS = 400
 LINK = 1.0  # the score a link needs
 AMBIGUOUS_MARGIN = 0.35  # a vague report this close to two different events joins neither
-MAX_WORD_KEYS = 3  # rarest words of a report used as blocking keys
+MAX_WORD_KEYS = 4  # the most telling words of a report (used by others too) are blocking keys
 STOP = frozenset("""a an the and or but of in on at to for from by with as into over after before since until
 during while when which who whom that this these those it its their they them he she his her him we our you
 was were is are be been being has have had will would can could may might must shall should not no also then
@@ -105,6 +105,7 @@ class Group:
     articles: frozenset[str]
     actions: frozenset[str]
     members: list[int] = field(default_factory=list)
+    keywords: tuple[str, ...] = ()  # the most telling words that other groups use too: blocking keys
 
     @property
     def span(self) -> int:
@@ -162,9 +163,10 @@ def _groups(reports: Sequence[Report]) -> list[Group]:
         norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
         lo, hi = _bounds(first.date)
         articles = frozenset(reports[m].article for m in members)
+        shared = sorted((w for w in weights if df[w] > 1), key=lambda w: (-weights[w], w))[:MAX_WORD_KEYS]
         groups.append(Group(index, key, first.kind, family(first.kind), lo, hi, first.date, first.participants,
                             first.place, first.documents, {w: v / norm for w, v in weights.items()}, articles,
-                            first.actions, members))
+                            first.actions, members, tuple(shared)))
     return groups
 
 
@@ -190,8 +192,7 @@ def _evidence(group: Group) -> list[str]:
     keys = [f"p:{p}" for p in group.participants] + [f"d:{d}" for d in group.documents]
     if group.place:
         keys.append(f"l:{group.place}")
-    rare = sorted(group.words.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_WORD_KEYS]
-    keys.extend(f"w:{w}" for w, _ in rare)
+    keys.extend(f"w:{w}" for w in group.keywords)
     return keys
 
 

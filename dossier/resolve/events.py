@@ -162,7 +162,9 @@ def resolve_clusters(items: Sequence[tuple[str, str, Event]], places: Sequence[P
 
 
 def link_events_to_documents(events: list[Event], documents: list[Document]) -> None:
-    """Each document's related events: those whose reports refer to it."""
+    """Each document's related events: those whose reports refer to it; a
+    signing event tells where the document was signed, and its date when
+    it is more precise."""
     by_id = {d.id: d for d in documents}
     for document in documents:
         document.events = []
@@ -171,3 +173,8 @@ def link_events_to_documents(events: list[Event], documents: list[Document]) -> 
             document = by_id.get(doc_id)
             if document is not None and event.id not in document.events:
                 document.events.append(event.id)
+            if document is not None and event.kind == "signing":
+                document.signed_at = document.signed_at or event.place
+                if event.date and (not document.date or (event.date.startswith(document.date)
+                                                         and len(event.date) > len(document.date))):
+                    document.date = event.date
