@@ -5,6 +5,7 @@
     dossier build [--strict]
     dossier pdf [--meeting EVENT_ID | --upcoming] [--out PATH] [PATH ...]
     dossier check [PATH ...]
+    dossier review [PATH ...] [--limit N]
 """
 
 from __future__ import annotations
@@ -101,6 +102,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from dossier.pipeline import build_briefing
+
+    settings = _settings(args)
+    briefing = build_briefing(
+        settings.article_paths, model=settings.model, strict=args.strict, curation=settings.curation_path
+    )
+    merged = sorted((e for e in briefing.events if e.confidence is not None and not e.curated),
+                    key=lambda e: (e.confidence, e.id))
+    if not merged:
+        print("no event merges several reports: nothing to review")
+        return 0
+    print(f"{len(merged)} events merge reports of several articles; the least certain first "
+          "(score of the weakest link; 1.0 is the least the resolver accepts).")
+    print("To undo a merge, add to the curation file an 'events' entry with 'split'; to join two events, 'merge'.")
+    for event in merged[: args.limit]:
+        print(f"\n{event.confidence:.2f}  {event.id}  {event.title}  ({event.date or 'undated'})")
+        for report in event.reports:
+            sentence = " ".join(report.sentence.split())
+            sentence = sentence if len(sentence) <= 100 else sentence[:99].rsplit(" ", 1)[0] + " …"
+            print(f"      {report.where.article} ¶{report.where.paragraph}  {report.date or '?'}  {report.status}:"
+                  f" {sentence}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dossier", description="Turn a folder of news articles into a briefing dossier."
@@ -141,6 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "review", help="list the least certain event merges, for a person to confirm or undo in the curation file"
+    )
+    p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
+    p.add_argument("--limit", type=int, default=20, help="how many events to list (default: 20)")
+    p.add_argument("--strict", action="store_true", help="fail on the first bad article file")
+    p.set_defaults(func=cmd_review)
     return parser
 
 

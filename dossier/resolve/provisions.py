@@ -20,7 +20,7 @@ def _same(a: set[str], b: set[str]) -> bool:
     if not a or not b:
         return False
     shared = len(a & b)
-    return shared / len(a | b) >= SAME_WORDS or shared / min(len(a), len(b)) >= CONTAINED and shared >= 3
+    return shared / len(a | b) >= SAME_WORDS or (shared / min(len(a), len(b)) >= CONTAINED and shared >= 3)
 
 
 def consolidate(provisions: Sequence[Provision]) -> list[Provision]:
