@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from dossier.extract.temporal.dates import edtf_bounds
 from dossier.model import Briefing, Document, Event, Place
-from dossier.resolve.cluster import Clustering, Report, cluster_reports
+from dossier.resolve.cluster import Clustering, Report, cluster_reports, stem
 from dossier.resolve.entities import IdMap
 from dossier.resolve.geography import place_relation
 from dossier.resolve.titles import event_title, title_parts
@@ -41,7 +41,7 @@ def _conflict(a: str, b: str) -> bool:
 def as_report(event: Event, article: str) -> Report:
     text = " ".join([event.title, *(r.sentence for r in event.reports)])
     return Report(event.kind, event.date, frozenset(event.participants), event.place, frozenset(event.documents),
-                  text, article, frozenset(r.action for r in event.reports if r.action))
+                  text, article, frozenset(stem(r.action) for r in event.reports if r.action))
 
 
 def _consensus_date(items: list[Event]) -> str | None:

@@ -92,8 +92,8 @@ def _actor(text: str | None, people: Sequence[str] = ()) -> str | None:
         return None
     if len(words) >= 2 and words[-1].lower() in GENERIC_ACTORS:
         return " ".join(words[:-1])
-    if len(words) <= 3 and all(w[:1].isupper() for w in words):
-        return _possessive(" ".join(words))
+    if len(words) <= 3 and (all(w[:1].isupper() for w in words) or words[0][:1].isupper()):
+        return _possessive(" ".join(words))  # "Russia’s", "Russian experts’"
     return None
 
 
@@ -125,6 +125,8 @@ def _deed(parts: TitleParts) -> str | None:
         return None
     agreeing = [r for r in parts.reports if r.action in NOUNS and NOUNS[r.action] == noun]
     actor = _most_common([a for r in agreeing if (a := _actor(r.actor, parts.participants))])
+    if actor is None and parts.participants:
+        actor = _possessive(_surname(parts.participants[0]))  # "Abe is scheduled to visit ...": Abe's visit
     target = _most_common([t for r in agreeing if (t := _target(r.target))])
     if target is None and actor is None:
         return None
