@@ -84,6 +84,7 @@ class Report:
     text: str  # the clause's title and sentences: the words of the report
     article: str
     actions: frozenset[str] = frozenset()  # lemmas of the words naming what happened
+    sentences: frozenset[str] = frozenset()  # the sentences that report it
     key: str = ""  # same key = same content (copies of one story)
 
 
@@ -104,6 +105,7 @@ class Group:
     words: dict[str, float]
     articles: frozenset[str]
     actions: frozenset[str]
+    sentences: frozenset[str]
     members: list[int] = field(default_factory=list)
     keywords: tuple[str, ...] = ()  # the most telling words that other groups use too: blocking keys
 
@@ -166,7 +168,7 @@ def _groups(reports: Sequence[Report]) -> list[Group]:
         shared = sorted((w for w in weights if df[w] > 1), key=lambda w: (-weights[w], w))[:MAX_WORD_KEYS]
         groups.append(Group(index, key, first.kind, family(first.kind), lo, hi, first.date, first.participants,
                             first.place, first.documents, {w: v / norm for w, v in weights.items()}, articles,
-                            first.actions, members, tuple(shared)))
+                            first.actions, first.sentences, members, tuple(shared)))
     return groups
 
 
@@ -240,7 +242,7 @@ def _places_agree(a: str | None, b: str | None, places: PlaceRelation) -> bool:
 
 def conflict(a: Group, b: Group, places: PlaceRelation) -> str | None:
     """Why two groups cannot be one event, or None."""
-    if a.articles & b.articles:
+    if a.articles & b.articles and not _one_told_twice(a, b):
         return "reported apart in one article"
     if a.family != b.family and WILDCARD not in (a.kind, b.kind):
         return "different kinds"
@@ -254,6 +256,20 @@ def conflict(a: Group, b: Group, places: PlaceRelation) -> str | None:
     if a.participants and b.participants and not a.participants & b.participants:
         return "different participants"
     return None
+
+
+def _one_told_twice(a: Group, b: Group) -> bool:
+    """Two reports of one article may still be one happening told twice
+    ("Abe is to visit Vladivostok in September" and "the talks in
+    Vladivostok on September 2 and 3"): the same kind of happening, dates
+    within a year that nest, and a person in common, in different sentences
+    (two clauses of one sentence are two things the article tells apart)."""
+    if not a.sentences.isdisjoint(b.sentences):
+        return False
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None or max(a.span, b.span) > YEAR_DAYS:
+        return False
+    nested = (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi)
+    return nested and a.family == b.family and bool(a.participants & b.participants)
 
 
 def score(a: Group, b: Group, places: PlaceRelation | None = None) -> float:
@@ -275,6 +291,8 @@ def score(a: Group, b: Group, places: PlaceRelation | None = None) -> float:
         s += 0.3
     if WILDCARD in (a.kind, b.kind) and a.kind != b.kind:
         s -= 0.3
+    if a.articles & b.articles:
+        s += 0.4  # the same people in nested dates in one article: it is telling of its subject again
     vague, precise = max(a.span, b.span), min(a.span, b.span)
     if vague >= 300 and precise <= MONTH_DAYS and not (placed or a.documents & b.documents or same_words >= 0.4):
         return 0.0
@@ -291,8 +309,10 @@ class _Cluster:
     weakest: float | None = None
 
 
-def _joinable(x: _Cluster, y: _Cluster, places: PlaceRelation) -> str | None:
-    if x.articles & y.articles:
+def _joinable(x: _Cluster, y: _Cluster, places: PlaceRelation, allowed: frozenset[str]) -> str | None:
+    """Whether two clusters can be one; `allowed`: the articles the linking
+    pair itself shares (one happening told twice in them)."""
+    if (x.articles & y.articles) - allowed:
         return "reported apart in one article"
     if x.lo is not None and y.lo is not None and x.hi is not None and y.hi is not None:
         if max(x.lo, y.lo) > min(x.hi, y.hi):
@@ -362,7 +382,7 @@ def _cluster(reports: Sequence[Report], places: PlaceRelation | None) -> Cluster
         x, y = clusters[owner[link.a]], clusters[owner[link.b]]
         if x is y:
             continue
-        why = _joinable(x, y, places)
+        why = _joinable(x, y, places, groups[link.a].articles & groups[link.b].articles)
         if why is not None:
             refused.append((link.a, link.b, link.score, why))
             continue
@@ -391,5 +411,7 @@ def _cluster(reports: Sequence[Report], places: PlaceRelation | None) -> Cluster
         cluster = clusters[root]
         out.append(sorted(m for gi in cluster.members for m in groups[gi].members))
         weakest_out.append(cluster.weakest)
+    order = sorted(range(len(out)), key=lambda c: out[c][0])  # clusters in the order of their first report
+    out, weakest_out = [out[c] for c in order], [weakest_out[c] for c in order]
     members = {g.index: g.members for g in groups}
     return Clustering(out, weakest_out, [(members[a], members[b], s, why) for a, b, s, why in refused])

@@ -41,7 +41,8 @@ def _conflict(a: str, b: str) -> bool:
 def as_report(event: Event, article: str) -> Report:
     text = " ".join([event.title, *(r.sentence for r in event.reports)])
     return Report(event.kind, event.date, frozenset(event.participants), event.place, frozenset(event.documents),
-                  text, article, frozenset(stem(r.action) for r in event.reports if r.action))
+                  text, article, frozenset(stem(r.action) for r in event.reports if r.action),
+                  frozenset(r.sentence for r in event.reports))
 
 
 def _consensus_date(items: list[Event]) -> str | None:

@@ -70,7 +70,7 @@ def test_events_cluster_copies_add_no_entries(five_ways: Briefing, tmp_path: Pat
 
 def report(article: str, date: str, people: set[str], place: str | None = None, kind: str = "talks",
            text: str = "talks") -> Report:
-    return Report(kind, date, frozenset(people), place, frozenset(), text, article)
+    return Report(kind, date, frozenset(people), place, frozenset(), text, article, sentences=frozenset([text]))
 
 
 def test_cluster_vague_report_fitting_two_events_joins_neither() -> None:
@@ -84,10 +84,18 @@ def test_cluster_vague_report_fitting_two_events_joins_neither() -> None:
     assert [0] in clusters and [1] in clusters
 
 
-def test_cluster_reports_of_one_article_stay_apart() -> None:
-    reports = [report("a", "2016-05-06", {"x", "y"}, "sochi", text="talks on the first day"),
-               report("a", "2016-05-06", {"x", "y"}, "sochi", text="talks on the treaty")]
-    assert cluster_reports(reports).clusters == [[0], [1]]
+def test_cluster_reports_of_one_article_stay_apart_unless_told_twice() -> None:
+    apart = [report("a", "2016-05-06", {"x", "y"}, "sochi", text="talks on the first day"),
+             report("a", "2016-05-07", {"x", "y"}, "sochi", text="talks on the second day")]
+    assert cluster_reports(apart).clusters == [[0], [1]]
+    one_sentence = Report("talks", "2016-05-06", frozenset({"x", "y"}), "sochi", frozenset(), "talks in Sochi", "a",
+                          sentences=frozenset(["X met Y in Sochi on May 6 and in May."]))
+    twice = [one_sentence, Report("talks", "2016-05", frozenset({"x"}), "sochi", frozenset(), "talks in Sochi", "a",
+                                  sentences=one_sentence.sentences)]
+    assert cluster_reports(twice).clusters == [[0], [1]]
+    told_again = [one_sentence, Report("talks", "2016-05", frozenset({"x"}), "sochi", frozenset(), "talks in Sochi",
+                                       "a", sentences=frozenset(["Their talks in Sochi in May went well."]))]
+    assert cluster_reports(told_again).clusters == [[0, 1]]
 
 
 def test_cluster_exact_copies_are_one_group_whatever_the_order() -> None:
