@@ -166,7 +166,8 @@ def event_title(parts: TitleParts) -> str:
     if parts.kind == "signing" and parts.documents:
         return f"Signing of the {_document_name(parts.documents[0])}"
     if parts.kind in MEETINGS and len(parts.participants) >= 2:
-        who = "–".join(_surname(p) for p in parts.participants[:3])
+        # Alphabetical, so that a later article naming them in another order does not rename the page.
+        who = "–".join(sorted(_surname(p) for p in parts.participants[:3]))
         return f"{who} {MEETINGS[parts.kind]}{where}"
     if parts.kind == "visit" and parts.participants and parts.place:
         return f"{_possessive(_surname(parts.participants[0]))} visit to {parts.place}"

@@ -114,3 +114,23 @@ def test_cluster_exact_copies_are_one_group_whatever_the_order() -> None:
 def test_cluster_places_that_exclude_each_other_stay_apart() -> None:
     reports = [report("a", "2016-12-15", {"x", "y"}, "nagato"), report("b", "2016-12-15", {"x", "y"}, "tokyo")]
     assert len(cluster_reports(reports, lambda a, b: a == b).clusters) == 2
+
+
+def test_events_cluster_page_name_stays_when_an_article_is_added(five_ways: Briefing) -> None:
+    from dossier.pipeline import build_briefing
+
+    fewer = build_briefing([p for p in ARTICLES if not p.name.startswith("03-")])
+    before = {e.date: e.id for e in _meetings(fewer)}
+    after = {e.date: e.id for e in _meetings(five_ways)}
+    assert before == after
+
+
+def test_cluster_second_day_of_a_visit_is_its_own_event() -> None:
+    reports = [
+        report("a", "2016-12-15", {"x", "y"}, "nagato", text="talks at a hot-spring inn"),
+        report("b", "2016-12-15", {"x", "y"}, "nagato", text="talks at the inn on the first day"),
+        report("c", "2016-12-16", {"x", "y"}, "tokyo", text="talks in the capital on the second day"),
+        report("d", "2016-12-15/2016-12-16", {"x", "y"}, text="talks during the two-day visit"),
+    ]
+    clusters = cluster_reports(reports, lambda a, b: a == b).clusters
+    assert [0, 1] in clusters and [2] in clusters and [3] in clusters
