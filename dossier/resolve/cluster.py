@@ -69,7 +69,14 @@ def stem(word: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOP and len(w) > 2]
+    """The telling words of a text (letters, not stop words, longer than
+    two letters), stemmed."""
+    return [w for token in text.split() for w in _telling(token)]
+
+
+@lru_cache(maxsize=200_000)
+def _telling(token: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _WORD.findall(token) if w.lower() not in STOP and len(w) > 2)
 
 
 @dataclass(slots=True)
