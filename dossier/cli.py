@@ -111,9 +111,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     )
     merged = sorted((e for e in briefing.events if e.confidence is not None and not e.curated),
                     key=lambda e: (e.confidence, e.id))
-    if not merged:
-        print("no event merges several reports: nothing to review")
-        return 0
+    events = {e.id: e for e in briefing.events}
+    apart = [c for c in briefing.event_candidates if c.first in events and c.second in events]
     print(f"{len(merged)} events merge reports of several articles; the least certain first "
           "(score of the weakest link; 1.0 is the least the resolver accepts).")
     print("To undo a merge, add to the curation file an 'events' entry with 'split'; to join two events, 'merge'.")
@@ -124,6 +123,11 @@ def cmd_review(args: argparse.Namespace) -> int:
             sentence = sentence if len(sentence) <= 100 else sentence[:99].rsplit(" ", 1)[0] + " …"
             print(f"      {report.where.article} ¶{report.where.paragraph}  {report.date or '?'}  {report.status}:"
                   f" {sentence}")
+    print(f"\n{len(apart)} pairs of events were kept apart although some evidence joins them; the closest first:")
+    for candidate in apart[: args.limit]:
+        first, second = events[candidate.first], events[candidate.second]
+        print(f"{candidate.score:.2f}  {first.id} ({first.date or 'undated'})  /  {second.id} "
+              f"({second.date or 'undated'}): {candidate.reason}")
     return 0
 
 

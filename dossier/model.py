@@ -212,6 +212,17 @@ class Document:
         return sorted({m.where.article for m in self.mentions})
 
 
+@dataclass(slots=True, frozen=True)
+class EventCandidate:
+    """Two events the resolver kept apart although some evidence joins them:
+    a candidate merge for a person to judge (`dossier review`)."""
+
+    first: str  # event ids
+    second: str
+    score: float
+    reason: str  # why they were kept apart
+
+
 @dataclass(slots=True)
 class Briefing:
     """The whole dossier model."""
@@ -224,6 +235,7 @@ class Briefing:
     documents: list[Document] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # inputs skipped, with reasons
+    event_candidates: list[EventCandidate] = field(default_factory=list)  # merges the resolver did not make
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from dossier.extract.temporal.dates import edtf_bounds
-from dossier.model import Briefing, Document, Event, Place
+from dossier.model import Briefing, Document, Event, EventCandidate, Place
 from dossier.resolve.cluster import Clustering, Report, cluster_reports, stem
 from dossier.resolve.entities import IdMap
 from dossier.resolve.geography import place_relation
@@ -113,10 +113,12 @@ def build_event(items: list[Event], published: dict[str, str], places: dict[str,
 
 
 def merge_events(parts: Sequence[Briefing], id_map: IdMap, taken: set[str], places: Sequence[Place] = (),
-                 names: dict[str, str] | None = None) -> list[Event]:
+                 names: dict[str, str] | None = None,
+                 candidates: list[EventCandidate] | None = None) -> list[Event]:
     """Events of all articles resolved into one per happening; `id_map` gets
     (article id, local id) -> dossier id for each.  `names` gives display
-    names of people, places and documents for titles."""
+    names of people, places and documents for titles; `candidates`, if
+    given, gets the pairs of events kept apart that some evidence joins."""
     published = {p.articles[0].id: p.articles[0].published or "" for p in parts}
     items: list[tuple[str, str, Event]] = []
     for part in parts:
@@ -142,7 +144,24 @@ def merge_events(parts: Sequence[Briefing], id_map: IdMap, taken: set[str], plac
         event.id = _unique(f"{(event.date or 'undated')[:4]} {event.title}", taken)
         for article_id, local, _ in group:
             id_map[(article_id, local)] = event.id
+    if candidates is not None:
+        candidates.extend(_candidates(clustering, items, id_map))
     return [event for event, _ in merged]
+
+
+def _candidates(clustering: Clustering, items: Sequence[tuple[str, str, Event]],
+                id_map: IdMap) -> list[EventCandidate]:
+    """The best refused link between each pair of events, strongest first."""
+    best: dict[tuple[str, str], EventCandidate] = {}
+    for first, second, score, reason in clustering.refused:
+        a = id_map[(items[first[0]][0], items[first[0]][1])]
+        b = id_map[(items[second[0]][0], items[second[0]][1])]
+        if a == b:
+            continue
+        key = (min(a, b), max(a, b))
+        if key not in best or score > best[key].score:
+            best[key] = EventCandidate(key[0], key[1], round(score, 3), reason)
+    return sorted(best.values(), key=lambda c: (-c.score, c.first, c.second))
 
 
 def _unique(text: str, taken: set[str]) -> str:

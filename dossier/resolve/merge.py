@@ -36,7 +36,7 @@ def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
             out.quotes.append(quote)
     out.documents = merge_documents(parts, id_map, taken)
     names = {x.id: x.name for group in (out.people, out.places, out.organizations, out.documents) for x in group}
-    out.events = merge_events(parts, id_map, taken, out.places, names)
+    out.events = merge_events(parts, id_map, taken, out.places, names, out.event_candidates)
     link_events_to_documents(out.events, out.documents)
     sort_briefing(out)
     return out

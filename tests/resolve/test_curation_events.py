@@ -85,3 +85,4 @@ def test_cli_review_lists_least_certain_merges_first(capsys: pytest.CaptureFixtu
     head = next(line for line in lines if line[:1].isdigit() and "  2021-" in line)
     assert float(head.split()[0]) >= 1.0
     assert sum(1 for line in lines if "¶" in line) == 5  # the five reports of the Lisbon talks, cited
+    assert any("pairs of events were kept apart" in line for line in lines)

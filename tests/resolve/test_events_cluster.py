@@ -134,3 +134,14 @@ def test_cluster_second_day_of_a_visit_is_its_own_event() -> None:
     ]
     clusters = cluster_reports(reports, lambda a, b: a == b).clusters
     assert [0, 1] in clusters and [2] in clusters and [3] in clusters
+
+
+def test_cluster_refused_links_are_kept_for_review() -> None:
+    reports = [report("a", "2016-05-06", {"x", "y"}, "sochi"), report("b", "2016-05-20", {"x", "y"}, "moscow"),
+               report("c", "2016-05", {"x", "y"}),
+               report("d", "2016-05-06", {"x", "y"}, "sochi", text="talks in the resort")]
+    clustering = cluster_reports(reports, lambda a, b: a == b)
+    assert clustering.clusters == [[0, 3], [1], [2]]
+    assert clustering.weakest[0] is not None and clustering.weakest[0] >= 1.0
+    refused = {frozenset((a[0], b[0])): why for a, b, _, why in clustering.refused}
+    assert refused[frozenset((0, 2))] == refused[frozenset((1, 2))] == "fits several events"
