@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve pdf fonts browser lint lock bench clean
+.PHONY: site test serve pdf fonts browser nginx lint lock bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ site: $(STAMP) fonts
 	$(BIN)/dossier build
 
 ## test: run the test suite (the browser tests drive headless Chromium: see `browser`)
-test: $(STAMP) fonts browser
+test: $(STAMP) fonts browser nginx
 	$(BIN)/python -m pytest -q
 
 ## pdf: write the whole dossier as one PDF into pdf/ (see `dossier pdf --help` for meeting briefs)
@@ -54,6 +54,18 @@ browser:
 	  { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; \
 	else \
 	  echo "make browser: warning: no Chromium; the browser tests are skipped. As root: apt-get install chromium" >&2; \
+	fi
+
+## nginx: install Debian's nginx for the hosting test (hosting/nginx.conf under a real server), unless one is installed
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make nginx: installing Debian's nginx for the hosting test"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -qq nginx >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }; \
+	else \
+	  echo "make nginx: warning: no nginx; the hosting test is skipped. As root: apt-get install nginx" >&2; \
 	fi
 
 ## serve: live preview on http://127.0.0.1:8000, re-rendered when an article or template changes
