@@ -80,6 +80,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    from dossier.changes.snapshot import build_changes
     from dossier.pdf import write_pdfs
     from dossier.pipeline import build_briefing
 
@@ -88,7 +89,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         settings.article_paths, model=settings.model, strict=args.strict, curation=settings.curation_path
     )
     out = Path(args.out) if args.out else settings.root / "pdf"
-    written = write_pdfs(briefing, settings, out, meeting=args.meeting, upcoming=args.upcoming)
+    changes = None if args.meeting or args.upcoming else build_changes(briefing, settings)
+    written = write_pdfs(briefing, settings, out, meeting=args.meeting, upcoming=args.upcoming, changes=changes)
     for path in written:
         print(f"wrote {path}")
     if not written:

@@ -222,8 +222,8 @@ def _sources(old: Item, new: Item, add: Callable[[Change], None]) -> list[str]:
     for article in new.get("articles", []):
         if article["id"] not in found:
             fresh.append(article["id"])
-            add(Change("sources", "new", article["id"], None, article["title"],
-                       detail=", ".join(x for x in (article.get("source"), article.get("published")) if x),
+            add(Change("sources", "new", article["id"], None, article["title"], detail=article.get("source") or "",
+                       after=article.get("published"),
                        cites=[Cite(article["id"], 1)] if article.get("paragraphs") else []))
     kept = {x["id"] for x in found.values()}
     for article in old.get("articles", []):

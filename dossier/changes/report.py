@@ -13,6 +13,7 @@ MARKS = {"new": "+", "removed": "-", "moved": "~", "status": "~"}
 def _line(change: Change, labels: dict[str, str], names: dict[str, str]) -> str:
     if change.section == "sources":
         text = f"{labels.get(change.entity, change.entity)} {change.label}"
+        text += "".join(f" ({x})" for x in (change.detail, change.after) if x)
     elif change.section in ("quotes", "statements"):
         who = names.get(change.speaker or "", "unattributed")
         text = f"{who}: “{change.label}”" if change.section == "quotes" else f"{who}, reported: {change.label}"

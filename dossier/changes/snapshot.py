@@ -23,6 +23,7 @@ from typing import Any
 from dossier.changes.compare import Changes, compare
 from dossier.errors import ConfigError
 from dossier.model import Briefing
+from dossier.render.filters import human_date
 from dossier.settings import Settings
 
 log = logging.getLogger("dossier")
@@ -71,7 +72,7 @@ def _cached(path: Path) -> dict[str, Any] | None:
 def _baseline_label(model: dict[str, Any]) -> str:
     dates = sorted(a["published"] for a in model.get("articles", []) if a.get("published"))
     count = len(model.get("articles", []))
-    newest = f", the newest dated {dates[-1]}" if dates else ""
+    newest = f", the newest dated {human_date(dates[-1])}" if dates else ""
     return f"the previous build ({count} source{'s' if count != 1 else ''}{newest})"
 
 

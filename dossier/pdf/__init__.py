@@ -32,8 +32,8 @@ def meeting_pdf_path(event_id: str) -> str:
 
 
 def dossier_pdf(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> bytes:
-    """The whole dossier as one PDF; it opens with `changes` ("What's new",
-    default: since the cached previous build)."""
+    """The whole dossier as one PDF; it opens with `changes` ("What's new";
+    default: no earlier build to compare with)."""
     from dossier.pdf.html import dossier_html
     from dossier.pdf.render import html_to_pdf
 
@@ -62,6 +62,7 @@ def meeting_pdf(briefing: Briefing, settings: Settings, event_id: str) -> bytes:
 
 def write_pdfs(
     briefing: Briefing, settings: Settings, out: Path, *, meeting: str | None = None, upcoming: bool = False,
+    changes: Changes | None = None,
 ) -> list[Path]:
     """Write the PDFs the `dossier pdf` command asks for and return their paths.
 
@@ -81,7 +82,7 @@ def write_pdfs(
         target = out if out.suffix.lower() == ".pdf" else out / name
         return [_write(target, meeting_pdf(briefing, settings, meeting))]
     target = out if out.suffix.lower() == ".pdf" else out / Path(DOSSIER_PDF).name
-    return [_write(target, dossier_pdf(briefing, settings))]
+    return [_write(target, dossier_pdf(briefing, settings, changes))]
 
 
 def _write(path: Path, content: bytes) -> Path:

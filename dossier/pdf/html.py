@@ -221,11 +221,9 @@ def timeline_figure(briefing: Briefing, settings: Settings) -> Markup | None:
 
 def dossier_html(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> str:
     """The whole dossier as one print HTML document, opening with "What's
-    new" (`changes`; default: since the cached previous build)."""
+    new" (`changes`; default: no earlier build to compare with)."""
     if changes is None:
-        from dossier.changes.snapshot import build_changes
-
-        changes = build_changes(briefing, settings)
+        changes = Changes(baseline="no earlier build", compared=False)
     env = print_environment(settings)
     context = base_context(briefing, settings, linked=True)
     as_of = as_of_bounds(briefing, settings)
