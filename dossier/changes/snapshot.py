@@ -103,7 +103,7 @@ def build_changes(briefing: Briefing, settings: Settings) -> Changes:
         return changes
     previous = _cached(folder / PREVIOUS)
     if previous is None:
-        return Changes(baseline="no earlier build with other content", compared=False)
+        return Changes(baseline="no earlier build", compared=False)  # as on the first build: rebuilds are identical
     return compare(previous, new, baseline=_baseline_label(previous))
 
 

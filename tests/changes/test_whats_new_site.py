@@ -49,6 +49,7 @@ def two_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 
 def test_whats_new_first_build_and_unchanged_rebuild_list_nothing(two_builds: dict[str, object]) -> None:
+    assert two_builds["first"] == two_builds["first_again"], "a rebuild gives the same page"
     for key in ("first", "first_again"):
         page = str(two_builds[key])
         assert "no earlier build" in page and "<h2" not in page.split("md-content")[1].split("</article>")[0]
