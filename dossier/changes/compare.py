@@ -79,12 +79,14 @@ class Change:
 @dataclass(slots=True)
 class Changes:
     """The changes since a baseline.  `baseline` says what this dossier is
-    compared with, in words; `compared` is False when there is nothing to
-    compare with (a first build)."""
+    compared with, in a few words ("the previous build"), and `note` more
+    about it; `compared` is False when there is nothing to compare with
+    (a first build)."""
 
     baseline: str
     compared: bool = True
     items: list[Change] = field(default_factory=list)
+    note: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -105,9 +107,16 @@ class Changes:
         a move or a new status)."""
         return [c for c in self.items if c.entity == entity_id]
 
+    def is_new_role(self, person_id: str, title: str) -> bool:
+        return any(c.section == "roles" and c.entity == person_id and _key(c.detail) == _key(title)
+                   for c in self.items)
+
+    def is_new_source(self, article_id: str) -> bool:
+        return any(c.section == "sources" and c.entity == article_id for c in self.items)
+
     def to_dict(self) -> dict[str, Any]:
         return {
-            "baseline": self.baseline, "compared": self.compared,
+            "baseline": self.baseline, "note": self.note, "compared": self.compared,
             "sections": {key: [asdict(c) for c in self.section(key)] for key in SECTIONS},
         }
 

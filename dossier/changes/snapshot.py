@@ -69,11 +69,13 @@ def _cached(path: Path) -> dict[str, Any] | None:
         return None
 
 
-def _baseline_label(model: dict[str, Any]) -> str:
-    dates = sorted(a["published"] for a in model.get("articles", []) if a.get("published"))
-    count = len(model.get("articles", []))
+def _since_previous(previous: dict[str, Any], new: dict[str, Any]) -> Changes:
+    changes = compare(previous, new, baseline="the previous build")
+    dates = sorted(a["published"] for a in previous.get("articles", []) if a.get("published"))
+    count = len(previous.get("articles", []))
     newest = f", the newest dated {human_date(dates[-1])}" if dates else ""
-    return f"the previous build ({count} source{'s' if count != 1 else ''}{newest})"
+    changes.note = f"it had {count} source{'s' if count != 1 else ''}{newest}"
+    return changes
 
 
 def build_changes(briefing: Briefing, settings: Settings) -> Changes:
@@ -92,19 +94,20 @@ def build_changes(briefing: Briefing, settings: Settings) -> Changes:
                               path=settings.root / "mkdocs.yml") from exc
         before = build_briefing(settings.article_paths, model=settings.model, curation=settings.curation_path,
                                 published_before=settings.since)
-        label = f"{settings.since} (what the articles published from then on added)"
-        return compare(briefing_to_dict(before), new, baseline=label)
+        changes = compare(briefing_to_dict(before), new, baseline=human_date(settings.since))
+        changes.note = "what the articles published from then on added"
+        return changes
     folder = cache_dir(settings)
     published = _cached(folder / PUBLISHED)
     if published is None:
         return Changes(baseline="no earlier build", compared=False)
-    changes = compare(published, new, baseline=_baseline_label(published))
+    changes = _since_previous(published, new)
     if changes:
         return changes
     previous = _cached(folder / PREVIOUS)
     if previous is None:
         return Changes(baseline="no earlier build", compared=False)  # as on the first build: rebuilds are identical
-    return compare(previous, new, baseline=_baseline_label(previous))
+    return _since_previous(previous, new)
 
 
 def keep_model(briefing_json: str, settings: Settings) -> None:

@@ -75,7 +75,10 @@ def test_whats_new_survives_a_rebuild_and_is_linked_first(two_builds: dict[str, 
     first_link = next(link for link in links if not link.startswith("#"))  # heading permalinks aside
     assert first_link.startswith("whats-new/"), f"the overview's first link is {first_link}"
     assert "since the previous build" in index
-    assert "New</strong> since" in str(two_builds["person"]) or "Changed</strong> since" in str(two_builds["person"])
+    person = str(two_builds["person"])
+    assert "<strong>Changed</strong> since the previous build" in person and "new role" in person
+    role = next(line for line in person.splitlines() if "Prime Minister" in line and "<li>" in line)
+    assert "<strong>new</strong>" in role, "the new role is marked on the person's page"
 
 
 def test_whats_new_site_carries_its_model_and_keeps_the_previous(two_builds: dict[str, object]) -> None:
@@ -107,6 +110,6 @@ def test_whats_new_since_option_and_no_feed_without_site_url(tmp_path: Path) -> 
                             config=mkdocs_yml(pdf="false", since='"2019-03-01"'))
     site = build_site(project / "mkdocs.yml")
     page = _page(site, "whats-new/index.html")
-    assert "2019-03-01" in page and "scheduled → <strong>held</strong>" in page and "Prime Minister" in page
+    assert "since 1 March 2019" in page and "scheduled → <strong>held</strong>" in page and "Prime Minister" in page
     assert "Ministers to hold water talks" not in page
     assert not (site / "feed.xml").exists() and "No Atom feed" in page and "site_url" in page
