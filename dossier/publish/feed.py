@@ -10,7 +10,6 @@ from the articles (never the clock), so builds stay reproducible.
 from __future__ import annotations
 
 import hashlib
-import html
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
@@ -23,13 +22,6 @@ NO_FEED_REASON = (
     "there is no Atom feed because `site_url` is not set in mkdocs.yml: a feed needs the site's address for its "
     "links"
 )
-
-
-def feed_link(site_url: str, title: str) -> str:
-    """The <link> that lets a feed reader find the feed from a page."""
-    href = html.escape(urljoin(site_url if site_url.endswith("/") else site_url + "/", FEED_PATH), quote=True)
-    label = html.escape(f"{title}: what's new", quote=True)
-    return f'<link rel="alternate" type="application/atom+xml" title="{label}" href="{href}">'
 
 
 def page_url(site_url: str, md_path: str, *, directory_urls: bool) -> str:

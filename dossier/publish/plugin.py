@@ -89,16 +89,6 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
             config.nav = default_nav(files, self.generated)
         return files
 
-    def on_post_page(self, output: str, *, page: object, config: MkDocsConfig) -> str | None:
-        """With a feed (site_url set), every page names it in its head, so a
-        feed reader given any page's address finds it."""
-        if not config.site_url:
-            return None
-        from dossier.publish.feed import feed_link
-
-        return output.replace("</head>", feed_link(config.site_url, self.settings.title if self.settings else "")
-                              + "</head>", 1)
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The finished site: the Content-Security-Policy its pages need,
         written for the web server; then, except under `mkdocs serve`, this
