@@ -5,9 +5,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve pdf fonts browser nginx lint lock bench clean
+.PHONY: site test serve pdf fonts browser nginx icu lint lock bench clean
 
 $(STAMP): requirements.lock pyproject.toml
+	@$(MAKE) --no-print-directory icu
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
@@ -91,3 +92,17 @@ lock:
 
 clean:
 	rm -rf site .pytest_cache
+
+# PyICU (needed by followthemoney for the FtM export) builds from source against
+# the system's ICU: Debian's libicu-dev and pkg-config, installed when missing.
+## icu: install the ICU headers PyICU compiles against, unless pkg-config finds them
+icu:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists icu-uc; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make icu: installing Debian's libicu-dev and pkg-config (PyICU builds against them)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }; \
+	else \
+	  echo "make icu: warning: no ICU headers; installing PyICU will fail. As root: apt-get install libicu-dev pkg-config" >&2; \
+	fi
