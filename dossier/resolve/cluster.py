@@ -115,10 +115,11 @@ class Group:
     sentences: frozenset[str]
     members: list[int] = field(default_factory=list)
     keywords: tuple[str, ...] = ()  # the most telling words that other groups use too: blocking keys
+    span: int = 10**6  # days between the date's bounds (10**6 when undated)
 
-    @property
-    def span(self) -> int:
-        return self.hi - self.lo if self.lo is not None and self.hi is not None else 10**6
+    def __post_init__(self) -> None:
+        if self.lo is not None and self.hi is not None:
+            self.span = self.hi - self.lo
 
 
 @dataclass(slots=True)
@@ -283,7 +284,8 @@ def score(a: Group, b: Group, places: PlaceRelation | None = None) -> float:
     """Evidence that two compatible groups are one event.  A vague date
     ("in 2016") against a precise one needs evidence beyond the people: the
     place, a document or the same words."""
-    same_words = sum(v * b.words.get(w, 0.0) for w, v in a.words.items())
+    small, big = (a.words, b.words) if len(a.words) <= len(b.words) else (b.words, a.words)
+    same_words = sum(v * big[w] for w, v in small.items() if w in big)
     s = 0.6 * min(len(a.participants & b.participants), 2) + 1.5 * same_words
     placed = bool(a.place and b.place)
     if placed:
