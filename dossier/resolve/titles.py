@@ -35,7 +35,10 @@ NOUNS = {"seize": "seizure", "occupy": "occupation", "annex": "annexation", "inv
          "visit": "visit", "propose": "proposal", "accuse": "accusation", "criticize": "criticism",
          "criticise": "criticism", "demand": "demand", "threaten": "threat", "vote": "vote", "win": "victory",
          "lose": "defeat", "kill": "killing", "die": "death", "resignation": "resignation", "election": "election",
-         "referendum": "referendum", "crash": "crash", "collapse": "collapse", "explode": "explosion"}
+         "referendum": "referendum", "crash": "crash", "collapse": "collapse", "explode": "explosion",
+         "agree": "agreement"}
+# What several people do together: their names join ("Churchill–Roosevelt–Stalin agreement").
+JOINT = {"agreement", "statement", "announcement", "declaration", "signing"}
 # Nouns that name who acted only by their office or arms: "Soviet troops" acted as "Soviet".
 GENERIC_ACTORS = {"troops", "forces", "army", "soldiers", "military", "government", "authorities", "officials",
                   "navy", "police", "units", "leadership", "regime", "administration", "state"}
@@ -70,9 +73,11 @@ def _possessive(name: str) -> str:
 
 
 def _clean_phrase(text: str) -> str:
+    """The phrase as written, its first word lower-cased when it is a
+    determiner ("The deal" -> "the deal")."""
     words = text.split()
-    while words and words[0].lower() in DETERMINERS and len(words) > 1 and words[0].lower() != "the":
-        words.pop(0)
+    if words and words[0].lower() in DETERMINERS:
+        words[0] = words[0].lower()
     return " ".join(words)
 
 
@@ -82,9 +87,11 @@ def _actor(text: str | None, people: Sequence[str] = ()) -> str | None:
     phrases without a proper word -> None."""
     if not text:
         return None
-    for person in people:
-        if _surname(person) in text.split():
-            return _possessive(_surname(person))
+    named = sorted({_surname(p) for p in people if _surname(p) in text.replace(",", " ").split()})
+    if len(named) >= 2:
+        return "–".join(named[:3])  # "Churchill–Roosevelt–Stalin agreement"
+    if named:
+        return _possessive(named[0])
     words = [w for w in text.split() if w.lower() not in DETERMINERS]
     if not words or any(w.lower() in PRONOUNS for w in words):
         return None
@@ -103,8 +110,7 @@ def _target(text: str | None) -> str | None:
     words = text.split()
     if not words or all(w.lower() in PRONOUNS | DETERMINERS for w in words) or words[-1].lower() in PRONOUNS:
         return None
-    text = _clean_phrase(text)
-    return text[:1].lower() + text[1:] if text.split()[0] in ("The", "A", "An") else text
+    return _clean_phrase(text)
 
 
 def _most_common(values: list[str]) -> str | None:
@@ -125,6 +131,9 @@ def _deed(parts: TitleParts) -> str | None:
         return None
     agreeing = [r for r in parts.reports if r.action in NOUNS and NOUNS[r.action] == noun]
     actor = _most_common([a for r in agreeing if (a := _actor(r.actor, parts.participants))])
+    one_of_them = {_possessive(_surname(p)) for p in parts.participants}
+    if noun in JOINT and len(parts.participants) >= 2 and actor in one_of_them:
+        actor = "–".join(sorted(_surname(p) for p in parts.participants[:3]))  # "Castro–Obama statement"
     if actor is None and parts.participants:
         actor = _possessive(_surname(parts.participants[0]))  # "Abe is scheduled to visit ...": Abe's visit
     target = _most_common([t for r in agreeing if (t := _target(r.target))])

@@ -261,4 +261,8 @@ def clause_roles(clause: Clause) -> tuple[str | None, str | None, str | None]:
             actor = next((_phrase(c) for c in child.children if c.dep_ == "pobj"), actor)
     if target is None and verb.dep_ in ("relcl", "acl") and verb.head is not verb:
         target = _phrase(verb.head)  # "the islands, which Soviet troops seized"
+    if actor is None and verb.dep_ == "xcomp" and verb.head is not verb:
+        # "Russian experts are scheduled to visit Japan": the doer is the subject of the verb above.
+        actor = next((_phrase(c) for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                      and c.lower_ not in RELATIVE_PRONOUNS), None)
     return action, actor, target
