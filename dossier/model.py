@@ -49,6 +49,7 @@ class Article:
     author: str | None = None
     format: str = "txt"
     encoding: str = "utf-8"
+    duplicate_of: str | None = None  # the kept article's id, when this one is a near-duplicate of it
 
     @property
     def text(self) -> str:
@@ -207,12 +208,18 @@ class Briefing:
     documents: list[Document] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # inputs skipped, with reasons
+    # Near-duplicates of kept articles (`Article.duplicate_of`): listed with
+    # the article they copy, never extracted, counted or cited themselves.
+    duplicates: list[Article] = field(default_factory=list)
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
             if article.id == article_id:
                 return article
         raise KeyError(article_id)
+
+    def copies_of(self, article_id: str) -> list[Article]:
+        return [a for a in self.duplicates if a.duplicate_of == article_id]
 
     def index(self) -> dict[str, Any]:
         """Every entity by id, for templates that follow cross-references."""

@@ -65,6 +65,7 @@ def build_briefing(
     first of either raises instead.
     """
     loaded = ingest.load_articles(paths)
+    copies = ingest.set_aside_duplicates(loaded)  # listed with the article they copy, not extracted
     if strict and loaded.problems:
         raise loaded.problems[0]
     parts = extract_cached(loaded.articles, model)
@@ -73,6 +74,7 @@ def build_briefing(
         raise ExtractError(failed[0])
     briefing = resolve.merge_briefings(parts)
     briefing.problems.extend(str(p) for p in loaded.problems)
+    briefing.duplicates = copies
     if curation is not None and curation.exists():
         from dossier.resolve.curation import apply_curation
 
