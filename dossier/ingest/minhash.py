@@ -33,16 +33,17 @@ SHINGLE = 5
 ROWS = 3
 BANDS = 42
 NUM_PERM = ROWS * BANDS
-_PRIME = np.uint64((1 << 31) - 1)  # Mersenne prime: a * x stays below 2**63
 _SEED = 0x5EED_D055
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant for the shingle polynomial
 _WORD = re.compile(r"\w+")
 
 
 def _coefficients() -> tuple[np.ndarray, np.ndarray]:
+    """Multiply-shift hash functions (a * x + b mod 2**64, top 32 bits), a
+    universal family that needs no division: odd `a`, any `b`."""
     rng = np.random.default_rng(_SEED)  # PCG64: the same numbers on every platform
-    a = rng.integers(1, int(_PRIME), size=NUM_PERM, dtype=np.uint64)
-    b = rng.integers(0, int(_PRIME), size=NUM_PERM, dtype=np.uint64)
+    a = rng.integers(0, np.iinfo(np.uint64).max, size=NUM_PERM, dtype=np.uint64, endpoint=True) | np.uint64(1)
+    b = rng.integers(0, np.iinfo(np.uint64).max, size=NUM_PERM, dtype=np.uint64, endpoint=True)
     return a[:, None], b[:, None]
 
 
@@ -53,12 +54,25 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+_WORD_HASHES: dict[str, int] = {}
+_WORD_HASHES_LIMIT = 1_000_000  # words of a language, not of a corpus: a bounded cache
+
+
+def _word_hash(word: str) -> int:
+    value = _WORD_HASHES.get(word)
+    if value is None:
+        if len(_WORD_HASHES) >= _WORD_HASHES_LIMIT:
+            _WORD_HASHES.clear()
+        value = _WORD_HASHES[word] = zlib.crc32(word.encode("utf-8"))
+    return value
+
+
 def shingle_hashes(tokens: Sequence[str]) -> np.ndarray:
     """The distinct 32-bit hashes of the text's `SHINGLE`-word windows (the
     whole text as one shingle when it is shorter)."""
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
-    word_hashes = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
+    word_hashes = np.fromiter((_word_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
     width = min(SHINGLE, len(tokens))
     count = len(tokens) - width + 1
     combined = np.zeros(count, dtype=np.uint64)
@@ -73,7 +87,8 @@ def signature(hashes: np.ndarray) -> np.ndarray:
     an empty set gets all-maximum values, equal only to another empty one."""
     if hashes.size == 0:
         return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
-    values = (_A * (hashes[None, :] % _PRIME) + _B) % _PRIME
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 on purpose
+        values = (_A * hashes[None, :] + _B) >> np.uint64(32)
     return values.min(axis=1).astype(np.uint32)
 
 
