@@ -15,9 +15,10 @@ Python's own `hash()` is salted per process and would not.
   Jaccard similarity of the two sets (standard error about 0.045).
 - LSH cuts a signature into `BANDS` bands of `ROWS` rows; two texts are
   candidates when a band is equal.  A pair with Jaccard similarity s becomes a
-  candidate with probability 1 - (1 - s**ROWS)**BANDS: 0.996 at 0.5, 0.29 at
-  0.2, 0.0003 at 0.02, so work grows with the number of similar pairs, not
-  with the square of the number of texts.
+  candidate with probability 1 - (1 - s**ROWS)**BANDS: 0.998 at 0.3 (the
+  duplicate threshold), 0.47 at 0.1, 0.06 at 0.03 and 0.006 at 0.01, so the
+  work grows with the number of similar pairs, not with the square of the
+  number of texts.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 SHINGLE = 5
-ROWS = 3
-BANDS = 42
+ROWS = 2
+BANDS = 64
 NUM_PERM = ROWS * BANDS
 _SEED = 0x5EED_D055
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant for the shingle polynomial

@@ -79,6 +79,29 @@ def test_duplicates_syndicated_copy_with_small_edits() -> None:
     assert 0.5 <= found.similarity["wire"] < 1.0
 
 
+def test_duplicates_copy_reworded_in_every_paragraph() -> None:
+    """A wire story rewritten lightly throughout by the outlet that runs it."""
+    reworded = [
+        STORY[0].replace("on Tuesday", "this week").replace("ending months", "after months"),
+        STORY[1].replace("about", "roughly").replace("keeps", "will keep"),
+        STORY[2].replace("said Maria Lindqvist, who chairs", "Maria Lindqvist, the chair of"),
+        STORY[3].replace("Unions had", "Trade unions have").replace("at least", "no fewer than"),
+        STORY[5].replace("last year", "in 2023").replace("expected", "forecast"),
+        STORY[6].replace("Shipping analysts said", "Analysts say").replace("larger", "bigger"),
+    ]
+    found = find_duplicates([article("kept", STORY), article("reworded", reworded, title="Terminal leased")])
+    assert [(c.id, c.duplicate_of) for c in found.copies] == [("reworded", "kept")]
+    assert found.similarity["reworded"] < 0.6
+
+
+def test_duplicates_longest_copy_is_kept() -> None:
+    """The longer copy holds more facts, whichever was published first."""
+    found = find_duplicates([
+        article("cut", STORY[:-1], published="2024-03-05"), article("full", STORY, published="2024-03-06"),
+    ])
+    assert [a.id for a in found.articles] == ["full"]
+
+
 def test_duplicates_shared_quoted_paragraph_is_not_a_duplicate() -> None:
     port = article("port", [*STORY[:3], SHARED_QUOTE, *STORY[3:5]])
     pools = article("pools", [OTHER_STORY[0], SHARED_QUOTE, *OTHER_STORY[1:]], title="Pools to close")

@@ -31,10 +31,10 @@ Opposition councillors said the lease was too long and asked for the contract to
 before the city council votes on it next month.
 """
 ORIGINAL = f"---\ntitle: Port lease agreed\ndate: 2024-03-05\nsource: Valdemar Post\n---\n\n{BODY}"
-# Syndicated a day later: another headline, a dateline, a closing line.
+# Syndicated a day later: another headline, a dateline, the last paragraph cut.
 SYNDICATED = (
     "---\ntitle: Shipping lines win terminal lease\ndate: 2024-03-06\nsource: Coastal Wire\n---\n\n"
-    f"VALDEMAR (Coastal Wire) - {BODY}\nReporting by a staff correspondent.\n"
+    f"VALDEMAR (Coastal Wire) - {BODY.rsplit(chr(10) * 2, 1)[0]}\n"
 )
 OTHER = """\
 ---
