@@ -29,6 +29,7 @@ import numpy as np
 
 from dossier.ingest import minhash
 from dossier.model import Article, Paragraph, Provenance
+from dossier.unionfind import UnionFind
 
 THRESHOLD = 0.3
 _CHECK_BAND = 0.1  # estimates this close to the threshold are checked exactly
@@ -47,22 +48,6 @@ def _body_words(article: Article) -> list[str]:
     return [w for p in article.paragraphs for w in minhash.words(p.text)]
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def _canonical_order(article: Article, length: int) -> tuple[int, bool, str, str, str]:
     """The longest copy first (a syndicated copy is usually cut, so the
     longest holds the most facts), then the earliest dated, then by path."""
@@ -75,7 +60,7 @@ def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -
     tokens = [_body_words(a) for a in articles]
     hashes = [minhash.shingle_hashes(t) for t in tokens]
     signatures = [minhash.signature(h) for h in hashes]
-    groups = _UnionFind(len(articles))
+    groups = UnionFind(len(articles))
     # Identical signatures (exact copies) join at once; LSH runs on one of each.
     first_with: dict[bytes, int] = {}
     for index, sig in enumerate(signatures):
@@ -89,11 +74,8 @@ def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -
         a, b = representatives[i], representatives[j]
         if _similar(hashes[a], hashes[b], signatures[a], signatures[b], threshold):
             groups.union(a, b)
-    members: dict[int, list[int]] = {}
-    for index in range(len(articles)):
-        members.setdefault(groups.find(index), []).append(index)
     out = Deduplicated()
-    for group in members.values():
+    for group in groups.groups():
         group.sort(key=lambda i: _canonical_order(articles[i], len(tokens[i])))
         kept = articles[group[0]]
         kept.duplicate_of = None
