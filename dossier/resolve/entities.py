@@ -2,7 +2,7 @@
 
 Organizations and places are clustered over all articles at once: every
 name of every one-article entity (its name and the aliases its article
-states, "Iturup, which Japan calls Etorofu") is a key, and entities that
+states, "the Falklands, which Argentina calls the Malvinas") is a key, and entities that
 share a key are one (union-find, so the names one article links join the
 entities that other articles name either way, whatever the file order).
 `dossier.resolve.names` says which names are the same by a general rule."""

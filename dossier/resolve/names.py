@@ -91,8 +91,8 @@ def same_qualified_name(a: str, b: str) -> bool:
     return len(wa) >= 2 and wa[1:] == wb[1:] and same_country_word(wa[0], wb[0])
 
 
-# The head nouns of a group of islands or of one island: "the Habomai islets"
-# = "the Habomai Islands" = "the Habomai group" = "the Habomais".
+# The head nouns of a group of islands or of one island: "the Spratly islets"
+# = "the Spratly Islands" = "the Spratly group" = "the Spratlys".
 GROUP_HEADS = frozenset({"islands", "island", "islets", "islet", "isles", "isle", "archipelago", "group", "chain"})
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                            "central", "upper", "lower", "greater", "lesser"})
@@ -105,8 +105,8 @@ def _singular(word: str) -> str:
 def place_keys(name: str) -> set[str]:
     """Every key under which another article's name for the same place is
     found: the name's key; for an island or a group of islands, the name
-    without its head noun and plural ("Habomai islets", "Habomai Islands",
-    "Habomais" and "Habomai" all give 'group habomai'), unless the bare name
+    without its head noun and plural ("Spratly islets", "Spratly Islands",
+    "Spratlys" and "Spratly" all give 'group spratly'), unless the bare name
     is a gazetteer place of another kind (a town "Marshall" is not the
     "Marshall Islands"); and the gazetteer's canonical name of a known place
     ("Russian Federation" = "Russia")."""
