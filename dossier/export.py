@@ -37,11 +37,12 @@ class _Export:
         self.b = b
         self.copied = CopiedProvenance(b.articles, b.duplicates)
 
-    def facts(self, where: Provenance, text: str, /, **fields: Any) -> list[dict[str, Any]]:
+    def facts(self, where: Provenance, text: str, /, reworded: bool = False, **fields: Any) -> list[dict[str, Any]]:
         """One entry for the fact as read, and one per copy that states it."""
         out = [{**fields, **_where(where)}]
         if self.copied:
-            out.extend({**fields, **_where(w), "duplicate_of": where.article} for w in self.copied.mirror(where, text))
+            copies = self.copied.mirror(where, text, reworded=reworded)
+            out.extend({**fields, **_where(w), "duplicate_of": where.article} for w in copies)
         return out
 
     def mentions(self, mentions: list[Mention]) -> list[dict[str, Any]]:
@@ -79,8 +80,8 @@ class _Export:
     def event(self, e: Event) -> dict[str, Any]:
         reports = [
             x for r in e.reports
-            for x in self.facts(r.where, r.sentence, sentence=r.sentence, status=r.status, date=r.date,
-                                date_text=r.date_text)
+            for x in self.facts(r.where, r.sentence, reworded=True, sentence=r.sentence, status=r.status,
+                                date=r.date, date_text=r.date_text)
         ]
         return {
             "id": e.id, "title": e.title, "kind": e.kind, "date": e.date, "place": e.place,
@@ -93,7 +94,9 @@ class _Export:
         return {
             "id": d.id, "name": d.name, "kind": d.kind, "aliases": d.aliases, "date": d.date,
             "provisions": [p.text for p in d.provisions],
-            "provision_sources": [x for p in d.provisions for x in self.facts(p.where, p.text, text=p.text, cue=p.cue)],
+            "provision_sources": [
+                x for p in d.provisions for x in self.facts(p.where, p.text, reworded=True, text=p.text, cue=p.cue)
+            ],
             "articles": _articles(mentions), "events": d.events, "mentions": mentions, "notes": d.notes,
             "curated": d.curated,
         }

@@ -14,8 +14,8 @@ the same paragraph share a few per cent of their shingles, far below the
 threshold.
 
 Copies are grouped with union-find, and each group keeps one article, the
-same whatever the order of the files: the longest (the most facts), then the
-earliest dated, then the first by path.  The others are set aside before extraction (a copy
+same whatever the order of the files: a dated one, then the longest (the most
+facts), then the earliest, then the first by path.  The others are set aside before extraction (a copy
 is not extracted again, its facts are not doubled) and listed with the kept
 article ("also published by ...").
 """
@@ -48,10 +48,11 @@ def _body_words(article: Article) -> list[str]:
     return [w for p in article.paragraphs for w in minhash.words(p.text)]
 
 
-def _canonical_order(article: Article, length: int) -> tuple[int, bool, str, str, str]:
-    """The longest copy first (a syndicated copy is usually cut, so the
-    longest holds the most facts), then the earliest dated, then by path."""
-    return (-length, article.published is None, article.published or "", article.path, article.id)
+def _canonical_order(article: Article, length: int) -> tuple[bool, int, str, str, str]:
+    """A dated copy first (relative dates in an undated one cannot be read),
+    then the longest (a syndicated copy is usually cut, so the longest holds
+    the most facts), then the earliest, then by path."""
+    return (article.published is None, -length, article.published or "", article.path, article.id)
 
 
 def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -> Deduplicated:
@@ -152,9 +153,11 @@ class CopiedProvenance:
     def __bool__(self) -> bool:
         return bool(self._copies)
 
-    def mirror(self, where: Provenance, text: str) -> list[Provenance]:
+    def mirror(self, where: Provenance, text: str, *, reworded: bool = False) -> list[Provenance]:
         """The same fact in each copy that has its paragraph and its words
-        (`text`); a copy that cut or reworded them does not state it."""
+        (`text`); a copy that cut or reworded them does not state it.  With
+        `reworded`, a fact told in a clause of the reader's own (an event, a
+        provision) holds in any copy that has the paragraph, lightly edited."""
         out: list[Provenance] = []
         for kept, copy, numbers in self._copies.get(where.article, ()):
             number = numbers.get(where.paragraph)
@@ -165,4 +168,6 @@ class CopiedProvenance:
                 out.append(Provenance(copy.id, number, where.start, where.end))
             elif (start := copy_text.find(text)) >= 0:
                 out.append(Provenance(copy.id, number, start, start + len(text)))
+            elif reworded:
+                out.append(Provenance(copy.id, number))
         return out

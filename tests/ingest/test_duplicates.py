@@ -94,10 +94,12 @@ def test_duplicates_copy_reworded_in_every_paragraph() -> None:
     assert found.similarity["reworded"] < 0.6
 
 
-def test_duplicates_longest_copy_is_kept() -> None:
-    """The longer copy holds more facts, whichever was published first."""
+def test_duplicates_longest_dated_copy_is_kept() -> None:
+    """The longer copy holds more facts, whichever was published first; an
+    undated copy (its relative dates unreadable) only when none is dated."""
     found = find_duplicates([
         article("cut", STORY[:-1], published="2024-03-05"), article("full", STORY, published="2024-03-06"),
+        article("undated", [*STORY, "More words in a closing paragraph of the undated copy."]),
     ])
     assert [a.id for a in found.articles] == ["full"]
 
