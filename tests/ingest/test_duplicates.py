@@ -8,6 +8,7 @@ import os
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -179,3 +180,15 @@ def test_duplicates_facts_are_located_in_each_copy() -> None:
     name = STORY[2].index("Maria Lindqvist")
     assert copied.mirror(Provenance("k", 3, name, name + 15), "Maria Lindqvist") == []  # the copy cut the name
     assert copied.mirror(Provenance("k", 6, 0, 3), "The") == []  # the copy has no such paragraph
+
+
+def test_duplicates_check_notes_each_copy(tmp_path: Path) -> None:
+    from dossier.ingest.checks import check_articles, report_lines
+
+    body = "\n\n".join(STORY)
+    (tmp_path / "port.txt").write_text(f"Port lease agreed\n\nPort lease agreed\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "wire.txt").write_text(f"Terminal leased\n\nTerminal leased\n\n{body}\n", encoding="utf-8")
+    report = check_articles([tmp_path])
+    lines = report_lines(report, cwd=tmp_path)
+    assert report.ok and len(report.result.articles) == 2
+    assert any("wire.txt: note: near-duplicate of" in line and "port.txt" in line for line in lines), lines
