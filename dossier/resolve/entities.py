@@ -58,7 +58,7 @@ N = TypeVar("N", Organization, Place)
 
 def _cluster_named(
     parts: Sequence[Briefing], get: Callable[[Briefing], list[N]], keys_of: Callable[[str], set[str]],
-    id_map: IdMap, taken: set[str],
+    id_map: IdMap, taken: set[str], *, spell_out: bool = False,
 ) -> list[N]:
     """Organizations or places of all articles, one per cluster of shared
     names; the result does not depend on the order of the articles."""
@@ -81,6 +81,8 @@ def _cluster_named(
             for other_word, other in entries[n + 1 :]:
                 if same_country_word(word, other_word):
                     links.union(index, other)
+    if spell_out:
+        _join_acronyms(items, links)
     clusters = [[items[i] for i in group] for group in links.groups()]
     merged: list[tuple[str, N, list[tuple[str, N]]]] = []
     for members in clusters:
@@ -105,10 +107,33 @@ def _cluster_named(
     return out
 
 
+def _join_acronyms(items: Sequence[tuple[str, Organization | Place]], links: UnionFind) -> None:
+    """An organization one article names only by its acronym ("AP") is the
+    one other articles name in full ("Associated Press"), when exactly one
+    does: two full names with the same acronym leave it alone."""
+    from dossier.extract.entities.organizations import acronym
+
+    spelled: dict[str, set[int]] = defaultdict(set)
+    for index, (_, item) in enumerate(items):
+        for name in _names(item):
+            if len(name.split()) >= 2 and len(short := acronym(name)) >= 2:
+                spelled[short].add(links.find(index))
+    for index, (_, item) in enumerate(items):
+        for name in _names(item):
+            short = name.replace(".", "")
+            if _bare_acronym(name) and len(spelled.get(short, ())) == 1:
+                links.union(index, next(iter(spelled[short])))
+
+
 def _consensus_name(items: Sequence[Organization | Place]) -> str:
-    """The name most articles give it; on a tie, the fuller one."""
+    """The name most articles give it, an acronym only when no article
+    spells it out; on a tie, the fuller one."""
     counts = Counter(item.name for item in items)
-    return max(sorted(counts), key=lambda n: (counts[n], len(n.split()), len(n)))
+    return max(sorted(counts), key=lambda n: (not _bare_acronym(n), counts[n], len(n.split()), len(n)))
+
+
+def _bare_acronym(name: str) -> bool:
+    return " " not in name and name.replace(".", "").isupper()
 
 
 def _merge_group(
@@ -160,6 +185,8 @@ def merge_entities(
     """People, organizations and places of all articles, merged; `id_map`
     gets (article id, local id) -> dossier id for each."""
     people = _link_single_names(_merge_group(parts, lambda b: b.people, _person_match, id_map, taken), id_map)
-    organizations = _cluster_named(parts, lambda b: b.organizations, organization_keys, id_map, taken)
+    organizations = _cluster_named(
+        parts, lambda b: b.organizations, organization_keys, id_map, taken, spell_out=True
+    )
     places = _cluster_named(parts, lambda b: b.places, place_keys, id_map, taken)
     return people, organizations, places

@@ -126,3 +126,22 @@ def test_names_merged_across_extracted_articles(make_project: Callable[..., Path
     assert islands[0].articles == ["a-claim", "b-veterans", "c-fishing"]
     # Stated in one article, "Malvinas Islands" in another, "the Falklands" in the third.
     assert {"Falkland Islands", "Malvinas", "Malvinas Islands"} <= {islands[0].name, *islands[0].aliases}
+
+
+def test_names_acronym_joins_the_only_organization_it_spells() -> None:
+    def org(article_id: str, name: str) -> Organization:
+        return Organization(f"{article_id}-{name}", name, mentions=[Mention(name, Provenance(article_id, 1))])
+
+    merged = merge_briefings([
+        part("a", [], [org("a", "AP")]), part("b", [], [org("b", "Associated Press")]),
+        part("c", [], [org("c", "AP")]),
+        part("d", [], [org("d", "IOC")]), part("e", [], [org("e", "International Olympic Committee")]),
+        part("f", [], [org("f", "Indian Ocean Commission")]),
+    ])
+    names = sorted((o.name, sorted(o.aliases), o.articles) for o in merged.organizations)
+    assert names == [
+        ("Associated Press", ["AP"], ["a", "b", "c"]),
+        ("IOC", [], ["d"]),  # two organizations spell it: left alone
+        ("Indian Ocean Commission", [], ["f"]),
+        ("International Olympic Committee", [], ["e"]),
+    ]
