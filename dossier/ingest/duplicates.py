@@ -14,8 +14,9 @@ the same paragraph share a few per cent of their shingles, far below the
 threshold.
 
 Copies are grouped with union-find, and each group keeps one article, the
-same whatever the order of the files: a dated one, then the longest (the most
-facts), then the earliest, then the first by path.  The others are set aside before extraction (a copy
+same whatever the order of the files: the longest (the most facts), then the
+earliest dated, then the first by path; undated, it takes the earliest date
+of its copies.  The others are set aside before extraction (a copy
 is not extracted again, its facts are not doubled) and listed with the kept
 article ("also published by ...").
 """
@@ -48,11 +49,21 @@ def _body_words(article: Article) -> list[str]:
     return [w for p in article.paragraphs for w in minhash.words(p.text)]
 
 
-def _canonical_order(article: Article, length: int) -> tuple[bool, int, str, str, str]:
-    """A dated copy first (relative dates in an undated one cannot be read),
-    then the longest (a syndicated copy is usually cut, so the longest holds
-    the most facts), then the earliest, then by path."""
-    return (article.published is None, -length, article.published or "", article.path, article.id)
+def _canonical_order(article: Article, length: int) -> tuple[int, bool, str, str, str]:
+    """The longest copy first (a syndicated copy is usually cut, so the
+    longest holds the most facts), then the earliest dated, then by path."""
+    return (-length, article.published is None, article.published or "", article.path, article.id)
+
+
+def _date_from_copies(kept: Article, copies: list[Article]) -> None:
+    """An undated article takes the earliest date of its copies: a story is
+    published no later than any copy of it, and its relative dates ("on
+    Monday") are read against that day."""
+    dated = sorted((c for c in copies if c.published), key=lambda c: (c.published or "", c.path))
+    if kept.published is None and dated:
+        kept.published = dated[0].published
+        kept.date_inferred = True
+        kept.date_evidence = f"the date of {dated[0].path}, a copy of the same story"
 
 
 def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -> Deduplicated:
@@ -80,6 +91,7 @@ def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -
         group.sort(key=lambda i: _canonical_order(articles[i], len(tokens[i])))
         kept = articles[group[0]]
         kept.duplicate_of = None
+        _date_from_copies(kept, [articles[i] for i in group[1:]])
         out.articles.append(kept)
         for index in group[1:]:
             copy = articles[index]

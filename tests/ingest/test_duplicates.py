@@ -95,14 +95,20 @@ def test_duplicates_copy_reworded_in_every_paragraph() -> None:
     assert found.similarity["reworded"] < 0.6
 
 
-def test_duplicates_longest_dated_copy_is_kept() -> None:
-    """The longer copy holds more facts, whichever was published first; an
-    undated copy (its relative dates unreadable) only when none is dated."""
+def test_duplicates_longest_copy_is_kept_and_dated_by_its_copies() -> None:
+    """The longer copy holds more facts, whichever was published first; when
+    it is undated, it takes the earliest date of its copies."""
     found = find_duplicates([
-        article("cut", STORY[:-1], published="2024-03-05"), article("full", STORY, published="2024-03-06"),
+        article("cut", STORY[:-1], published="2024-03-06"), article("full", STORY, published="2024-03-07"),
+    ])
+    assert [a.id for a in found.articles] == ["full"] and found.articles[0].published == "2024-03-07"
+    found = find_duplicates([
+        article("cut", STORY[:-1], published="2024-03-06"), article("full", STORY, published="2024-03-05"),
         article("undated", [*STORY, "More words in a closing paragraph of the undated copy."]),
     ])
-    assert [a.id for a in found.articles] == ["full"]
+    kept = found.articles[0]
+    assert kept.id == "undated" and kept.published == "2024-03-05" and kept.date_inferred
+    assert kept.date_evidence and "articles/full.txt" in kept.date_evidence
 
 
 def test_duplicates_shared_quoted_paragraph_is_not_a_duplicate() -> None:
