@@ -75,10 +75,15 @@ def _cluster_named(
             words = name_key(name).split()
             if len(words) >= 2:
                 by_rest[" ".join(words[1:])].append((words[0], index))
-    # "Russia's Foreign Ministry" = "Russian Foreign Ministry": blocked by the words after the first.
+    # "Russia's Foreign Ministry" = "Russian Foreign Ministry": blocked by the
+    # words after the first, then compared by distinct first words.
     for entries in by_rest.values():
-        for n, (word, index) in enumerate(entries):
-            for other_word, other in entries[n + 1 :]:
+        first_words: dict[str, int] = {}
+        for word, index in entries:
+            links.union(first_words.setdefault(word, index), index)
+        distinct = sorted(first_words.items())
+        for n, (word, index) in enumerate(distinct):
+            for other_word, other in distinct[n + 1 :]:
                 if same_country_word(word, other_word):
                     links.union(index, other)
     if spell_out:
