@@ -6,7 +6,11 @@ Two articles are copies of one story when their texts share at least
 `THRESHOLD` (30%) of their five-word shingles (Jaccard similarity).  A
 syndicated copy with a changed word in most paragraphs and a paragraph cut
 still shares about half; different articles on the same subject share 1-3%
-(the development corpora), so the threshold sits well between the two.  Candidate pairs
+(the development corpora), so the threshold sits well between the two.  A
+text under `SHORT_TEXT` shingles (a few sentences) is a copy only of a
+(nearly) identical one: two short notes sharing one sentence are not copies.
+Groups are joined transitively: if A is like B and B like C, all three are
+one story.  Candidate pairs
 come from MinHash + LSH banding (`dossier.ingest.minhash`), so 100,000
 articles are not compared pair by pair; a candidate whose estimate is near the
 threshold is checked on the exact shingle sets.  Different articles that quote
@@ -33,6 +37,10 @@ from dossier.model import Article, Paragraph, Provenance
 from dossier.unionfind import UnionFind
 
 THRESHOLD = 0.3
+# Below about three sentences, one shared sentence is a third of the text:
+# such short texts are copies only when (nearly) identical.
+SHORT_TEXT = 50  # shingles
+SHORT_THRESHOLD = 0.9
 _CHECK_BAND = 0.1  # estimates this close to the threshold are checked exactly
 _SAME_PARAGRAPH = 0.6  # word overlap for a paragraph edited in a copy
 
@@ -109,6 +117,8 @@ def _similar(
 ) -> bool:
     if hashes_a.size == 0 or hashes_b.size == 0:
         return False
+    if min(hashes_a.size, hashes_b.size) < SHORT_TEXT:
+        return minhash.jaccard(hashes_a, hashes_b) >= max(threshold, SHORT_THRESHOLD)
     estimate = minhash.estimated_jaccard(sig_a, sig_b)
     if abs(estimate - threshold) > _CHECK_BAND:
         return estimate >= threshold

@@ -198,3 +198,11 @@ def test_duplicates_check_notes_each_copy(tmp_path: Path) -> None:
     lines = report_lines(report, cwd=tmp_path)
     assert report.ok and len(report.result.articles) == 2
     assert any("wire.txt: note: near-duplicate of" in line and "port.txt" in line for line in lines), lines
+
+
+def test_duplicates_short_texts_sharing_a_sentence_are_not_copies() -> None:
+    a = article("a", ["The first of two notes on the same subject. The minister spoke."])
+    b = article("b", ["The second of two notes on the same subject. The ambassador spoke."])
+    c = article("c", ["The first of two notes on the same subject. The minister spoke."])
+    found = find_duplicates([a, b, c])
+    assert sorted(x.id for x in found.articles) == ["a", "b"] and [x.id for x in found.copies] == ["c"]

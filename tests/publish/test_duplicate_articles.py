@@ -69,7 +69,9 @@ def test_duplicate_article_counts_once_and_is_listed(make_project: Callable[...,
     page = (site / "sources" / "port" / "index.html").read_text(encoding="utf-8")
     assert "Also published by" in page
     assert "Coastal Wire" in page and "port-wire.md" in page and "resaved-port.md" in page
-    assert not (site / "sources" / "port-wire").exists()
+    copy_page = (site / "sources" / "port-wire" / "index.html").read_text(encoding="utf-8")
+    assert "Copy of" in copy_page and "near-duplicate of" in copy_page and 'href="../port/"' in copy_page
+    assert "Also published by" not in copy_page
     assert "Also published by" not in (site / "sources" / "pools" / "index.html").read_text(encoding="utf-8")
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "built from 2 source articles" in home and "2 near-duplicate copies" in home
