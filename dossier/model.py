@@ -218,8 +218,19 @@ class Briefing:
                 return article
         raise KeyError(article_id)
 
+    # {kept article id: its copies} for `duplicates` of that length, built on
+    # first use (every source page asks).
+    _copies: tuple[int, dict[str, list[Article]]] = field(
+        default=(0, {}), init=False, repr=False, compare=False
+    )
+
     def copies_of(self, article_id: str) -> list[Article]:
-        return [a for a in self.duplicates if a.duplicate_of == article_id]
+        if self._copies[0] != len(self.duplicates):
+            index: dict[str, list[Article]] = {}
+            for copy in self.duplicates:
+                index.setdefault(copy.duplicate_of or "", []).append(copy)
+            self._copies = (len(self.duplicates), index)
+        return self._copies[1].get(article_id, [])
 
     def index(self) -> dict[str, Any]:
         """Every entity by id, for templates that follow cross-references."""
