@@ -56,16 +56,47 @@ def _person_match(a: Person, b: Person) -> bool:
 N = TypeVar("N", Organization, Place)
 
 
+class _Clusters(UnionFind):
+    """Union-find that refuses to join two sets with different identities."""
+
+    def __init__(self, identities: list[str | None]) -> None:
+        super().__init__(len(identities))
+        self.identities: dict[int, frozenset[str]] = {
+            i: frozenset({x}) for i, x in enumerate(identities) if x is not None
+        }
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        ids_a, ids_b = self.identities.get(a, frozenset()), self.identities.get(b, frozenset())
+        if a == b or (ids_a and ids_b and ids_a != ids_b):
+            return
+        super().union(a, b)
+        if ids_a | ids_b:
+            self.identities[self.find(a)] = ids_a | ids_b
+
+
+def _gazetteer_identity(item: Organization | Place) -> str | None:
+    """The gazetteer's canonical name of the place an entity's name names."""
+    from dossier.extract.entities.gazetteer import lookup_place
+
+    known = lookup_place(item.name)
+    return fold(known[0]) if known else None
+
+
 def _cluster_named(
     parts: Sequence[Briefing], get: Callable[[Briefing], list[N]], keys_of: Callable[[str], set[str]],
     id_map: IdMap, taken: set[str], *, spell_out: bool = False,
+    identity: Callable[[Organization | Place], str | None] = lambda item: None,
 ) -> list[N]:
     """Organizations or places of all articles, one per cluster of shared
-    names; the result does not depend on the order of the articles."""
+    names; the result does not depend on the order of the articles.  Two
+    entities whose `identity` differs (two different places of the
+    gazetteer) are never joined, whatever names link them: a wrong alias in
+    one article ("WASHINGTON (AP)") must not chain one city to another."""
     items = sorted(
         ((part.articles[0].id, item) for part in parts for item in get(part)), key=lambda x: (x[0], x[1].id)
     )
-    links = UnionFind(len(items))
+    links = _Clusters([identity(item) for _, item in items])
     owner: dict[str, int] = {}
     by_rest: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for index, (_, item) in enumerate(items):
@@ -112,7 +143,7 @@ def _cluster_named(
     return out
 
 
-def _join_acronyms(items: Sequence[tuple[str, Organization | Place]], links: UnionFind) -> None:
+def _join_acronyms(items: Sequence[tuple[str, Organization | Place]], links: _Clusters) -> None:
     """An organization one article names only by its acronym ("AP") is the
     one other articles name in full ("Associated Press"), when exactly one
     does: two full names with the same acronym leave it alone."""
@@ -193,5 +224,5 @@ def merge_entities(
     organizations = _cluster_named(
         parts, lambda b: b.organizations, organization_keys, id_map, taken, spell_out=True
     )
-    places = _cluster_named(parts, lambda b: b.places, place_keys, id_map, taken)
+    places = _cluster_named(parts, lambda b: b.places, place_keys, id_map, taken, identity=_gazetteer_identity)
     return people, organizations, places

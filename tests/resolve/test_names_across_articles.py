@@ -145,3 +145,17 @@ def test_names_acronym_joins_the_only_organization_it_spells() -> None:
         ("Indian Ocean Commission", [], ["f"]),
         ("International Olympic Committee", [], ["e"]),
     ]
+
+
+def test_names_wrong_alias_does_not_chain_two_known_places() -> None:
+    """Datelines such as "PARIS (AFP)" and "BERLIN (AFP)" give two cities the
+    same wrong alias: two places of the gazetteer stay two places."""
+    merged = merge_briefings([
+        part("a", [place("a", "Paris", "AFP", kind="city")]),
+        part("b", [place("b", "Berlin", "AFP", kind="city")]),
+        part("c", [place("c", "Paris", kind="city")]),
+        part("d", [place("d", "AFP")]),
+    ])
+    names = sorted((p.name, p.articles) for p in merged.places)
+    assert ("Berlin", ["b"]) in names and len(names) <= 3
+    assert any(name == "Paris" and {"a", "c"} <= set(articles) for name, articles in names)
