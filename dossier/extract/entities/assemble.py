@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from dossier.extract.document import ArticleDoc
 from dossier.extract.entities.aliases import stated_aliases
 from dossier.extract.entities.gazetteer import lookup_place
+from dossier.extract.entities.headlines import headline_ranges, only_in
+from dossier.extract.entities.media import in_attribution_slot
 from dossier.extract.entities.organizations import OrgSpan, acronym, clean_org_text, expansions, find_organizations
 from dossier.extract.entities.people import PersonCluster, find_people
 from dossier.extract.entities.places import PlaceSpan, canonical_place, find_places
@@ -132,7 +134,8 @@ def _heading_ranges(adoc: ArticleDoc) -> list[tuple[int, int]]:
 def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization], list[Place]]:
     doc = adoc.doc
     taken: set[str] = set()
-    clusters = find_people(doc)
+    headlines = headline_ranges(adoc)
+    clusters = [c for c in find_people(doc) if not only_in(headlines, [doc[s].idx for s, _ in c.mentions])]
     hits = roles_of_mentions(doc, [c.mentions for c in clusters])
     person_tokens = {i for c in clusters for s, e in c.mentions for i in range(s, e)}
     role_ranges = [(h.start_char, h.end_char) for hs in hits for h in hs]
@@ -144,6 +147,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     place_spans = find_places(doc, person_tokens, role_ranges, _heading_ranges(adoc))
     place_groups = _apply_aliases(adoc, _group(place_spans, _place_key), place_name)
     clusters, hits = _people_named_as_places(adoc, clusters, hits, place_groups)
+    clusters, hits, media_spans = _media_named_as_people(adoc, clusters, hits)
 
     people: list[Person] = []
     for cluster, roles in zip(clusters, hits, strict=True):
@@ -160,7 +164,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
         people.append(person)
 
     place_chars = {c for p in place_spans for c in range(p.start_char, p.end_char)}
-    org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges)
+    org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges) + media_spans
     org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, _org_key)), clean_org_text)
     for group in org_groups:
         for name in list(group.names):
@@ -168,6 +172,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     org_groups, place_groups = _places_named_as_organizations(org_groups, place_groups)
     org_groups = [g for g in org_groups if not any(_names_a_document_or_event(n) for n in g.names)]
     org_groups = _drop_person_name_parts(org_groups, people)
+    org_groups = [g for g in org_groups if not only_in(headlines, [s.start_char for s in g.spans])]
     _qualify_congress(org_groups, place_groups, adoc.text)
 
     places = [_place(adoc, g, taken) for g in place_groups]
@@ -190,6 +195,26 @@ def _people_named_as_places(adoc: ArticleDoc, clusters: list[PersonCluster], hit
             span = adoc.doc[s:e]
             group.spans.append(PlaceSpan(cluster.name, span.text, span.start_char, span.end_char))
     return [c for c, _ in kept], [r for _, r in kept]
+
+
+def _media_named_as_people(adoc: ArticleDoc, clusters: list[PersonCluster], hits: list[list[RoleHit]]) -> tuple[
+        list[PersonCluster], list[list[RoleHit]], list[OrgSpan]]:
+    """A one-word "person" with no first name and no role, which the text
+    cites as a source ("according to Kyodo", "Interfax reported"), is a
+    news organization."""
+    doc = adoc.doc
+    kept: list[tuple[PersonCluster, list[RoleHit]]] = []
+    media: list[OrgSpan] = []
+    for cluster, roles in zip(clusters, hits, strict=True):
+        one_word = all(e - s == 1 for s, e in cluster.mentions) and len(cluster.name.split()) == 1
+        if roles or not one_word or lookup_place(cluster.name) is not None \
+                or not any(in_attribution_slot(doc, s, e) for s, e in cluster.mentions):
+            kept.append((cluster, roles))
+            continue
+        for s, e in cluster.mentions:
+            span = doc[s:e]
+            media.append(OrgSpan(span.text, span.text, span.start_char, span.end_char))
+    return [c for c, _ in kept], [r for _, r in kept], media
 
 
 def _places_named_as_organizations(org_groups: list[_Group], place_groups: list[_Group]) -> tuple[

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from dossier.extract.entities.media import ends_in_media_word, is_credit
 from dossier.extract.entities.people import addresses_an_audience, leads_it, names_a_platform
 from dossier.extract.entities.places import has_org_appositive, hosts_an_event
 from dossier.extract.tokens import token_table
@@ -101,7 +102,10 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
     for ent in doc.ents:
         if any(a < ent.start < b for a, b in joined.items()):
             continue  # the second half of a name joined to the one before
-        if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)):
+        if is_credit(ent):
+            continue  # "AP Photo", "Pool Photo": a credit line
+        if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)
+                                       or ends_in_media_word(ent)):
             pass  # a publication, a network or a party the recognizer took for a person
         elif ent.label_ in {"GPE", "LOC", "FAC"} and (has_org_appositive(ent) or hosts_an_event(ent)):
             pass  # "Gazprom, the gas giant", "the BRICS summit"

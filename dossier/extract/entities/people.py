@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from dossier.extract.entities.gazetteer import is_known_place, lookup_place
+from dossier.extract.entities.media import ends_in_media_word, is_credit
 from dossier.extract.entities.places import has_place_appositive
 from dossier.extract.entities.roles import appositive_roles, is_role_head, title_before
 from dossier.extract.tokens import token_table
@@ -170,6 +171,8 @@ def _not_a_person(span: Span) -> bool:
         return True  # a dateline or a heading in capitals ("LE BOURGET")
     if has_place_appositive(span) or is_demonym_plural(span.text):
         return True
+    if is_credit(span) or ends_in_media_word(span):
+        return True  # "AP Photo", "Jiji Press"
     if any(t.is_title and t.pos_ in {"ADP", "CCONJ", "SCONJ", "DET"} and t.lower_ not in NAME_PARTICLES
            for t in span):
         return True  # "Doctors Without Borders", "Friends of the Earth"
