@@ -39,6 +39,7 @@ INDIVIDUALLY = re.compile(rf"individually\s+as\s+({LIST})")
 LARGEST = re.compile(
     rf"(?:the\s+(\w+)\s+largest\s+as\s+({LIST}))|(?:names\s+({LIST})\s+for\s+the\s+(\w+)\s+largest)"
 )
+DATELINE_DASH = re.compile(r"\s*[\u2014\u2013-]+\s")
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 
@@ -97,6 +98,8 @@ def _stated_aliases(paragraph: str) -> list[tuple[str, str]]:
     for m in PARENTHESIS.finditer(paragraph):
         if m.group(1).isupper() and not m.group(2).isupper():
             continue  # a dateline and its agency: "BRUSSELS (Reuters)"
+        if DATELINE_DASH.match(paragraph, m.end()):
+            continue  # "JAKARTA, Indonesia (AP) —": the agency of a dateline
         out.append((m.group(1), m.group(2)))
     sentences = SENTENCE_END.split(paragraph)
     named: list[tuple[int, str]] = []

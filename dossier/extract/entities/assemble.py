@@ -20,7 +20,7 @@ from dossier.extract.entities.organizations import OrgSpan, acronym, clean_org_t
 from dossier.extract.entities.people import PersonCluster, find_people
 from dossier.extract.entities.places import PlaceSpan, canonical_place, find_places
 from dossier.extract.entities.roles import RoleHit, roles_of_mentions
-from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, name_head
+from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, LEGISLATURE_WORDS, ORG_WORDS, name_head
 from dossier.model import Mention, Organization, Person, Place, Role
 from dossier.resolve.names import fold
 from dossier.slug import unique_slug
@@ -174,6 +174,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     org_groups = _drop_person_name_parts(org_groups, people)
     org_groups = [g for g in org_groups if not only_in(headlines, [s.start_char for s in g.spans])]
     _qualify_congress(org_groups, place_groups, adoc.text)
+    org_groups = [g for g in org_groups if not _generic_institution(g)]
 
     places = [_place(adoc, g, taken) for g in place_groups]
     organizations = [_organization(adoc, g, taken) for g in org_groups]
@@ -270,6 +271,12 @@ def _drop_person_name_parts(org_groups: list[_Group], people: list[Person]) -> l
             continue
         kept.append(group)
     return kept
+
+
+def _generic_institution(group: _Group) -> bool:
+    """"the Cabinet", "the Senate", "Parliament" alone: a kind of body whose
+    country the name does not say, not a name to list."""
+    return all(len(n.split()) == 1 and n.lower() in ORG_WORDS | LEGISLATURE_WORDS for n in group.names)
 
 
 def _qualify_congress(org_groups: list[_Group], place_groups: list[_Group], text: str) -> None:

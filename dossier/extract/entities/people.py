@@ -9,6 +9,7 @@ known surname, a title before, a role in apposition)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -364,6 +365,7 @@ def find_people(doc: Doc) -> list[PersonCluster]:
             target = PersonCluster()
             clusters.append(target)
         target.mentions.append((start, end))
+    clusters = _merge_stated_nicknames(doc, clusters)
     _add_surname_mentions(doc, clusters)
     for c in clusters:
         if not c.full_names:
@@ -372,6 +374,39 @@ def find_people(doc: Doc) -> list[PersonCluster]:
         c.mentions.sort()
     clusters.sort(key=lambda c: c.first)
     return clusters
+
+
+NICKNAME = re.compile(
+    r",?\s+(?:(?:better|also|widely|popularly|commonly|universally)\s+)?(?:known|referred\s+to)\s+as\s+"
+    r"|,?\s+(?:nicknamed|dubbed)\s+|\s+\((?:known\s+as\s+)?(?=[A-Z][\w'\u2019-]*\))"
+)
+NICKNAME_WORDS = re.compile(r"[\"\u201c]?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})")
+
+
+def _merge_stated_nicknames(doc: Doc, clusters: list[PersonCluster]) -> list[PersonCluster]:
+    """"Joko Widodo, better known as Jokowi": the name the text ties to a
+    full name is that person's, wherever it stands."""
+    text = doc.text
+    for cluster in clusters:
+        for s, e in list(cluster.mentions):
+            if not cluster.full_names or e - s < 2:
+                continue
+            end = doc[e - 1].idx + len(doc[e - 1])
+            cue = NICKNAME.match(text, end)
+            named = NICKNAME_WORDS.match(text, cue.end()) if cue else None
+            if named is None:
+                continue
+            nickname = named.group(1)
+            key = fold(nickname)
+            if any(key == fold(n) for n in cluster.full_names):
+                continue
+            for other in clusters:
+                texts = {fold(doc[a:b].text) for a, b in other.mentions} | {fold(n) for n in other.full_names}
+                if other is not cluster and key in texts:
+                    cluster.mentions.extend(other.mentions)
+                    other.mentions = []
+            cluster.full_names.append(nickname)
+    return [c for c in clusters if c.mentions]
 
 
 def _preceded_by_article(doc: Doc, start: int) -> bool:
@@ -412,7 +447,8 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
             key = fold(text)
             if key not in folded_surnames:
                 hits = given.get(key, [])
-                if len(hits) == 1 and table.pos[i] == "PROPN" and not table.ent_type[i] and key not in surnames:
+                if len(hits) == 1 and table.pos[i] == "PROPN" and key not in surnames \
+                        and (not table.ent_type[i] or not is_known_place(text)):
                     hits[0].mentions.append((i, i + 1))
                 continue
         if table.ent_type[i] in {"GPE", "LOC", "NORP"} and is_known_place(text):

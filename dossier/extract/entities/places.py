@@ -24,6 +24,8 @@ from dossier.extract.vocabulary import (
     LOCATIVE_PREPOSITIONS,
     ORG_WORDS,
     PLACE_TYPE_WORDS,
+    REGNAL_TITLES,
+    ROLE_HEADS,
     STRONG_ORG_WORDS,
     is_venue,
     name_head,
@@ -142,7 +144,33 @@ def _known_place_here(ent: Span, clean: str, place_texts: set[str]) -> bool:
         return True
     if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in EVENT_WORDS | {"talks", "meeting"}:
         return True  # "the Copenhagen summit": where it was held
-    return _context_place(ent) or ent.label_ == "PERSON"
+    return _context_place(ent) or ent.label_ == "PERSON" or _listed_with_places(ent)
+
+
+def _listed_with_places(ent: Span) -> bool:
+    """"Edinburgh and Aberdeen voted No": a name joined by "and" or a comma
+    to a place is a place too."""
+    root = ent.root
+    near = [*root.conjuncts, root.head] if root.dep_ == "conj" else list(root.conjuncts)
+    return any(t.ent_type_ in {"GPE", "LOC"} or lookup_place(t.text) is not None for t in near
+               if not (ent.start <= t.i < ent.end))
+
+
+def _comma_list_of_places(ent: Span) -> list[Span] | None:
+    """"Dundee, North Lanarkshire" taken as one organization: a list of
+    known places, each a place."""
+    if "," not in ent.text:
+        return None
+    parts: list[Span] = []
+    start = ent.start
+    for t in ent:
+        if t.text == ",":
+            parts.append(ent.doc[start : t.i])
+            start = t.i + 1
+    parts.append(ent.doc[start : ent.end])
+    if all(len(p) and lookup_place(p.text) is not None for p in parts):
+        return parts
+    return None
 
 
 PLACE_HEADS = (PLACE_TYPE_WORDS | GEO_FEATURES | {"capital", "city-state", "enclave", "territory", "suburb",
@@ -249,6 +277,11 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
         if "(" in ent.text:
             deferred.append(ent)
             continue
+        listed = _comma_list_of_places(ent) if ent.label_ not in NUMERIC_LABELS else None
+        if listed:
+            for part in listed:
+                add(part)
+            continue
         feature = ent.end < len(doc) and doc[ent.end].lower_ in GEO_FEATURES and ent[0].text[:1].isupper() \
             and ent.label_ not in NUMERIC_LABELS
         if _adjective_word(clean_place_text(ent.text)):
@@ -296,7 +329,8 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             elif ent.label_ != "NORP" and _context_place(ent):
                 add(ent)
             elif ent.label_ in {"PERSON", "PRODUCT", "ORG"} and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
-                    and len(ent) == 1 and ent.label_ != "ORG" and not _attributive(ent):
+                    and len(ent) == 1 and ent.label_ != "ORG" and not _attributive(ent) \
+                    and ent[0].lower_ not in ROLE_HEADS | REGNAL_TITLES:
                 add(ent)
     for ent in deferred:
         known = {fold_place(p.name) for p in out} | {fold_place(p.text) for p in out}
