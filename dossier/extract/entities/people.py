@@ -252,9 +252,18 @@ def _untagged_before_role(doc: Doc) -> list[tuple[int, int]]:
         while start > 0 and start > head.i - 4 and table.title[start - 1] and table.pos[start - 1] == "PROPN" \
                 and not table.ent_type[start - 1] and table.lower[start - 1] not in NAME_STOPS:
             start -= 1
-        if head.i + 1 - start >= 2 and not is_known_place(doc[start : head.i + 1].text):
+        if not is_known_place(doc[start : head.i + 1].text) and (
+                head.i + 1 - start >= 2 or (start == head.i and _lone_name(doc, head.i))):
             out.append((start, head.i + 1))
     return out
+
+
+def _lone_name(doc: Doc, i: int) -> bool:
+    """"Wiranto, the Coordinating Minister": a single name with a role in
+    apposition, not a word of a longer capitalised phrase."""
+    tok = doc[i]
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in {"", "PERSON", "ORG"} \
+        and tok.lower_ not in NAME_STOPS and (i == 0 or not doc[i - 1].is_title or doc[i - 1].is_sent_start)
 
 
 def _untagged_after_title(doc: Doc) -> list[tuple[int, int]]:

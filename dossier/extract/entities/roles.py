@@ -170,11 +170,60 @@ def _appositive_phrase(head: Token) -> tuple[int, int, bool] | None:
     b = _glued_end(doc, b)
     # A second appositive or a relative clause ends the role: "president of
     # Sinn Fein, the political wing of ...", "minister of X, who led ...".
-    b = next((k for k in range(head.i + 1, b) if doc[k].text in {",", ";", "(", "\u2014", "\u2013"}), b)
+    b = _role_end(doc, head.i + 1, b)
     while a < head.i and ((doc[a].lower_ in ROLE_NOISE and doc[a].ent_type_ not in NAME_LABELS) or doc[a].is_punct):
         a += 1  # not "New" of "a New York Democrat"
     past = a > 0 and doc[a - 1].lower_ in PAST_MARKERS
     return a, b, past
+
+
+def _capitalised_list_end(doc: Doc, k: int) -> int | None:
+    """End of "Irrigation and Electricity" after the comma at `k` in
+    "Minister of Water, Irrigation and Electricity": capitalised items up
+    to a last one after "and"."""
+    j = k + 1
+    while j < len(doc) and (doc[j].is_title or doc[j].text == ","):
+        j += 1
+    if j == k + 1 or j + 1 >= len(doc) or doc[j].lower_ != "and" or not doc[j + 1].is_title:
+        return None
+    j += 1
+    while j < len(doc) and doc[j].is_title:
+        j += 1
+    return j
+
+
+def _parenthesis_end(doc: Doc, k: int) -> int | None:
+    """End of a short capitalised aside, "(South Asia)", and of the
+    preposition phrase after it: "director general (South Asia) at the
+    Foreign Office"."""
+    close = next((j for j in range(k + 1, min(k + 6, len(doc))) if doc[j].text == ")"), None)
+    if close is None or close == k + 1 or not all(t.is_title or t.is_upper for t in doc[k + 1 : close]):
+        return None
+    end = close + 1
+    if end < len(doc) and doc[end].lower_ in APPOSITIVE_PREPOSITIONS:
+        end = max(end + 1, doc[end].right_edge.i + 1)
+    return end
+
+
+def _role_end(doc: Doc, start: int, b: int) -> int:
+    """A second appositive or a relative clause ends the role ("president of
+    Sinn Fein, the political wing of ...", "minister of X, who led ..."),
+    except a list of capitalised fields or a short aside in parentheses."""
+    k = start
+    while k < b:
+        text = doc[k].text
+        if text == "," and (end := _capitalised_list_end(doc, k)) is not None:
+            b, k = max(b, end), end
+            continue
+        if text == "(" and (end := _parenthesis_end(doc, k)) is not None:
+            b, k = max(b, end), end
+            continue
+        if text in {",", ";", "(", "\u2014", "\u2013"}:
+            return k
+        k += 1
+    if b < len(doc) and doc[b].text == "(" and (end := _parenthesis_end(doc, b)) is not None:
+        return end
+    return b
 
 
 def _glued_end(doc: Doc, b: int) -> int:
