@@ -15,7 +15,7 @@ analyst expert professor scientist economist lawyer soldier officer subcontracto
 lawmaker legislator politician founder executive manager counterpart republican democrat sheikh monarch
 consul attache attaché vice-president ceo coordinator deputy prosecutor speaker mp activist dissident
 chairperson co-chair vice-chair councillor councilor treasurer whip president-elect
-charge chargé d'affaires under-secretary-general secretary-general sen. rep. gov. gen. lt. col. adm. sgt. capt.
+predecessor successor charge chargé d'affaires under-secretary-general secretary-general sen. rep. gov. gen. lt. col. adm. sgt. capt.
 pres. supt. insp. cmdr. amb.
 """.split())
 
@@ -61,7 +61,7 @@ administration federation coalition front movement
 LEGISLATURE_WORDS = frozenset({"parliament", "legislature", "senate", "duma", "congress"})
 
 # Names ending in these words are events or documents, not organizations or places.
-EVENT_WORDS = frozenset({"forum", "conference", "summit", "games", "olympics", "cup", "festival", "day", "war",
+EVENT_WORDS = frozenset({"forum", "conference", "summit", "games", "olympics", "cup", "festival", "day", "war", "week",
                          "expo", "championship", "session"})
 DOCUMENT_WORDS = frozenset({"treaty", "declaration", "statement", "act", "agreement", "accord", "plan", "charter",
                             "convention", "protocol", "resolution", "memorandum", "communique", "law", "pact",

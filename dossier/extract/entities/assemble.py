@@ -176,7 +176,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     org_groups = _drop_person_name_parts(org_groups, people)
     org_groups = [g for g in org_groups if not only_in(headlines, [s.start_char for s in g.spans])]
     _qualify_congress(org_groups, place_groups, adoc.text)
-    org_groups = [g for g in org_groups if not _generic_institution(g)]
+    org_groups = _generic_institutions(org_groups)
     _qualify_ministries(adoc, org_groups, place_groups)
 
     places = [_place(adoc, g, taken) for g in place_groups]
@@ -302,7 +302,8 @@ def _qualify_ministries(adoc: ArticleDoc, org_groups: list[_Group], place_groups
     """"the Foreign Ministry" without a country: the one ministry of that
     kind the article names with its country ("Russia's Foreign Ministry"),
     else the country its paragraph names first."""
-    bare = [g for g in org_groups if all(n.split()[0].lower() in GENERIC_STARTS for n in g.names)]
+    bare = [g for g in org_groups if all(n.split()[0].lower() in GENERIC_STARTS and "ministry" in n.lower().split()
+                                         for n in g.names)]
     for group in bare:
         rest = {fold(n) for n in group.names}
         qualified = [g for g in org_groups if g is not group and g not in bare
@@ -325,11 +326,24 @@ def _qualify_ministries(adoc: ArticleDoc, org_groups: list[_Group], place_groups
             group.names.append(f"{qualifier} {name}")
 
 
-def _generic_institution(group: _Group) -> bool:
-    """"the Cabinet", "the Senate", "Parliament" alone: a kind of body whose
-    country the name does not say, not a name to list."""
-    return all(len(n.split()) == 1 and n.lower() in ORG_WORDS | LEGISLATURE_WORDS | GENERIC_STARTS
-               for n in group.names)
+def _generic_institutions(org_groups: list[_Group]) -> list[_Group]:
+    """"Parliament" alone is the one parliament the article names in full
+    ("the European Parliament"), one of several the article names, or, if
+    it names none, the legislature of the story ("the Senate"); another
+    kind of body or a field ("the Cabinet", "Finance") is no name to list."""
+    kept: list[_Group] = []
+    for group in org_groups:
+        words = {n.lower() for n in group.names}
+        if not all(" " not in w and w in ORG_WORDS | LEGISLATURE_WORDS | GENERIC_STARTS for w in words):
+            kept.append(group)
+            continue
+        full = [g for g in org_groups if g is not group
+                and any(n.lower().split()[-1] in words and " " in n for n in g.names)]
+        if len(full) == 1:
+            _absorb(full[0], group)
+        elif not full and words & (LEGISLATURE_WORDS | {"house"}):
+            kept.append(group)
+    return kept
 
 
 def _qualify_congress(org_groups: list[_Group], place_groups: list[_Group], text: str) -> None:

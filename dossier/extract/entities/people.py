@@ -229,7 +229,7 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
             before = doc[start - 1] if start > 0 else None
             has_title = start > ent.start or (before is not None and (
                 before.lower_ in HONORIFICS or (before.is_title and is_role_head(before))))
-            has_role = any(True for _ in appositive_roles(span))
+            has_role = any(True for _ in appositive_roles(span)) or _followed_by_who(doc, end)
             if (has_title or has_role) and not is_known_place(span.text):
                 names.append((start, end))
     names.extend(_untagged_after_title(doc))
@@ -237,6 +237,14 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
     # A name made whole ("Ana Paula dos Santos") holds the pieces the recognizer tagged.
     names = [(s, e) for s, e in names if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in names)]
     return names, places
+
+
+def _followed_by_who(doc: Doc, end: int) -> bool:
+    """"Rodrigo Duterte, who set the award aside": "who" is said of people,
+    so a two- or three-word name the recognizer took for an organization
+    is a person."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who" \
+        and doc[end + 1].head.head.i == end - 1 and doc[end - 1].pos_ == "PROPN"
 
 
 def _untagged_before_role(doc: Doc) -> list[tuple[int, int]]:
@@ -307,6 +315,13 @@ def _name_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
+def _same_without_first_name(a: str, b: str) -> bool:
+    """"Maria Elena Lopez" and "Elena Lopez": a name of two words or more
+    that is a longer one without its first part."""
+    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    return 2 <= len(short) < len(long) and long[-len(short):] == short
+
+
 def _by_middle_name(clusters: list[PersonCluster], key: str) -> PersonCluster | None:
     """"Lula" of "Luiz Inacio Lula da Silva": a middle name of one person only."""
     hits = [c for c in clusters if any(key in _middle_names(n) for n in c.full_names)]
@@ -339,7 +354,8 @@ def find_people(doc: Doc) -> list[PersonCluster]:
             singles.append((start, end))  # a surname alone, "von der Leyen" too
             continue
         text = _name_text(doc, start, end)
-        target = next((c for c in clusters if any(same_person_name(text, n) for n in c.full_names)), None)
+        target = next((c for c in clusters if any(same_person_name(text, n) or _same_without_first_name(text, n)
+                                                  for n in c.full_names)), None)
         if target is None:
             target = PersonCluster()
             clusters.append(target)
