@@ -88,7 +88,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "int
 # Last words that make a name a venue, a place rather than an organization:
 # "Castle Buildings", "the Lisbon Congress Centre".
 VENUE_WORDS = frozenset({"building", "buildings", "hotel", "stadium", "arena", "hall", "square", "tower", "estate",
-                         "airport", "dam", "reactor", "cosmodrome", "spaceport", "refinery", "shipyard"})
+                         "airport", "dam", "reactor", "cosmodrome", "spaceport", "refinery", "shipyard", "room"})
 VENUE_CENTRE_QUALIFIERS = frozenset({"convention", "conference", "congress", "exhibition", "trade", "press"})
 
 NAME_PREPOSITIONS = frozenset({"of", "on", "for", "between", "to", "in", "at", "against"})
@@ -105,9 +105,10 @@ def name_head(name: str) -> str:
 
 
 def is_venue(name: str) -> bool:
+    """'Castle Buildings', 'the Cabinet Room of the White House'."""
     words = name.lower().split()
     if len(words) < 2:
         return False
     if words[-1] in {"centre", "center"}:
         return words[-2] in VENUE_CENTRE_QUALIFIERS
-    return words[-1] in VENUE_WORDS
+    return words[-1] in VENUE_WORDS or name_head(name) in VENUE_WORDS

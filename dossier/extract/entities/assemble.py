@@ -302,8 +302,8 @@ def _qualify_ministries(adoc: ArticleDoc, org_groups: list[_Group], place_groups
     """"the Foreign Ministry" without a country: the one ministry of that
     kind the article names with its country ("Russia's Foreign Ministry"),
     else the country its paragraph names first."""
-    bare = [g for g in org_groups if all(n.split()[0].lower() in GENERIC_STARTS and "ministry" in n.lower().split()
-                                         for n in g.names)]
+    bare = [g for g in org_groups if all(n.split()[0].lower() in GENERIC_STARTS and name_head(n) in ORG_WORDS
+                                         and len(n.split()) >= 2 for n in g.names)]
     for group in bare:
         rest = {fold(n) for n in group.names}
         qualified = [g for g in org_groups if g is not group and g not in bare
@@ -328,9 +328,10 @@ def _qualify_ministries(adoc: ArticleDoc, org_groups: list[_Group], place_groups
 
 def _generic_institutions(org_groups: list[_Group]) -> list[_Group]:
     """"Parliament" alone is the one parliament the article names in full
-    ("the European Parliament"), one of several the article names, or, if
-    it names none, the legislature of the story ("the Senate"); another
-    kind of body or a field ("the Cabinet", "Finance") is no name to list."""
+    ("the European Parliament"); else a one-word kind of body ("the
+    Senate", "the Cabinet") or a field ("Finance") does not say whose it
+    is, and is no name to list ("Congress" of the United States is
+    qualified before)."""
     kept: list[_Group] = []
     for group in org_groups:
         words = {n.lower() for n in group.names}
@@ -341,8 +342,6 @@ def _generic_institutions(org_groups: list[_Group]) -> list[_Group]:
                 and any(n.lower().split()[-1] in words and " " in n for n in g.names)]
         if len(full) == 1:
             _absorb(full[0], group)
-        elif not full and words & (LEGISLATURE_WORDS | {"house"}):
-            kept.append(group)
     return kept
 
 

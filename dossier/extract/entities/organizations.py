@@ -30,7 +30,7 @@ GENERIC_STARTS = frozenset({"foreign", "defence", "defense", "interior", "financ
                             "ministry", "embassy", "parliament", "cabinet", "government", "army", "navy",
                             "central", "supreme", "constitutional", "national", "security", "health", "education",
                             "agriculture", "energy", "environment", "transport", "transportation", "labour", "labor",
-                            "culture", "industry", "communications", "information", "home", "internal"})
+                            "culture", "industry", "communications", "information", "home", "internal", "presidential"})
 NUMBER_WORDS = {"two": 2, "three": 3, "seven": 7, "eight": 8, "twenty": 20, "five": 5, "four": 4, "six": 6,
                 "nine": 9, "ten": 10}
 
@@ -46,7 +46,7 @@ class OrgSpan:
 def clean_org_text(text: str) -> str:
     text = re.sub(r"^(?:the|The|a|an)\s+", "", text.strip())
     text = re.sub(r"['\u2019]s?$", "", text).strip()
-    text = re.sub(r"\s+(?:party)$", "", text)
+    text = re.sub(r"\s+(?:party|of)$", "", text)
     return text.strip(" ,;:\"'\u201c\u201d()")
 
 
@@ -104,6 +104,8 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             continue  # the second half of a name joined to the one before
         if is_credit(ent):
             continue  # "AP Photo", "Pool Photo": a credit line
+        if len(ent) == 1 and ent[0].tag_ not in {"NNP", "NNPS"} and not ent[0].is_upper:
+            continue  # a capitalised common word ("Writing by ...", "Ships sailed")
         if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)
                                        or ends_in_media_word(ent)):
             pass  # a publication, a network or a party the recognizer took for a person

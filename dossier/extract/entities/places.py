@@ -174,7 +174,8 @@ def _comma_list_of_places(ent: Span) -> list[Span] | None:
 
 
 PLACE_HEADS = (PLACE_TYPE_WORDS | GEO_FEATURES | {"capital", "city-state", "enclave", "territory", "suburb",
-                                                  "neighbourhood", "neighborhood", "settlement", "resort"}) - {
+                                                  "neighbourhood", "neighborhood", "settlement", "resort",
+                                                  "residence", "retreat", "palace", "compound"}) - {
     "group", "chain", "range"}
 
 
@@ -316,7 +317,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             if ent.label_ == "NORP" and not feature:
                 continue
             if is_venue(clean):
-                add(ent, clean)
+                add(ent, re.split(r"\s+of\s+", clean)[0] if name_head(clean) != clean.split()[-1].lower() else clean)
             elif feature:
                 add(doc[ent.start : ent.end + 1])
             elif ent.label_ != "NORP" and canonical_place(
