@@ -237,6 +237,17 @@ def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _describes_another(span: Span) -> bool:
+    """"the National People's Congress, China's parliament"; "the lower
+    house of Russia's parliament": a description of a body named nearby,
+    not a name of its own."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "appos" and root.head.ent_type_ == "ORG":
+        return True
+    return span.start >= 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 1].head.lower_ in ORG_WORDS
+
+
 def _legislatures(doc: Doc) -> list[OrgSpan]:
     """'the Greek parliament', "Macedonia's parliament"."""
     out: list[OrgSpan] = []
@@ -252,6 +263,8 @@ def _legislatures(doc: Doc) -> list[OrgSpan]:
         elif first >= 2 and doc[first - 1].text in {"'s", "\u2019s"} and doc[first - 2].ent_type_ == "GPE":
             span = doc[first - 2 : i + 1]
         else:
+            continue
+        if _describes_another(span):
             continue
         name = " ".join(w if w[:1].isupper() else w.capitalize() for w in span.text.split())
         out.append(OrgSpan(name if tok.lower_ == "ministry" else span.text, span.text, span.start_char,

@@ -165,6 +165,13 @@ def leads_it(span: Span) -> bool:
     return head.lower_ in LEADING_HEADS and not _in_a_longer_name(span)
 
 
+# Appositive heads that make a name a work, a vehicle or a thing.
+WORK_HEADS = frozenset({"song", "anthem", "hymn", "poem", "book", "novel", "film", "movie", "album", "play", "opera",
+                        "painting", "ship", "vessel", "carrier", "submarine", "aircraft", "plane", "jet", "missile",
+                        "rocket", "satellite", "newspaper", "magazine", "website", "app", "programme", "program",
+                        "show", "series", "operation", "slogan", "motto"})
+
+
 def _not_a_person(span: Span) -> bool:
     """Evidence in the text that a PERSON span names something else."""
     letters = [c for c in span.text if c.isalpha()]
@@ -174,6 +181,8 @@ def _not_a_person(span: Span) -> bool:
         return True
     if is_credit(span) or ends_in_media_word(span):
         return True  # "AP Photo", "Jiji Press"
+    if any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in WORK_HEADS for c in span.root.children):
+        return True  # "Auld Lang Syne, the Scottish song of farewell"
     if any(t.is_title and t.pos_ in {"ADP", "CCONJ", "SCONJ", "DET"} and t.lower_ not in NAME_PARTICLES
            for t in span):
         return True  # "Doctors Without Borders", "Friends of the Earth"
