@@ -77,6 +77,8 @@ ISLAND_GROUP_WORDS = frozenset({"islands", "islets", "isles", "group", "chain", 
 PLACE_TYPE_WORDS = frozenset({"island", "village", "town", "city", "region", "prefecture", "province", "port",
                               "district", "county", "state", "republic", "capital", "resort", "oblast"})
 ADMIN_UNIT_WORDS = frozenset({"prefecture", "province", "county", "oblast", "district"})
+# Abbreviated unit words of datelines and captions: "Nemuro, Hokkaido Pref.".
+ADMIN_ABBREVIATIONS = {"pref.": "Prefecture", "pref": "Prefecture", "prov.": "Province", "dist.": "District"}
 
 # Organization words that also make a span the recognizer called a place an organization.
 STRONG_ORG_WORDS = frozenset({"cooperation", "organization", "organisation", "association", "council", "committee",

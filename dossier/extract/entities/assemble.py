@@ -80,8 +80,8 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
     for group in groups:
         target = None
         for other in out:
-            if any(acronym(a) == b.replace(".", "") and len(b) >= 2 for a in other.names for b in group.names) or any(
-                acronym(b) == a.replace(".", "") and len(a) >= 2 for a in other.names for b in group.names
+            if any(acronym(a) == _bare(b) and len(b) >= 2 for a in other.names for b in group.names) or any(
+                acronym(b) == _bare(a) and len(a) >= 2 for a in other.names for b in group.names
             ):
                 target = other
                 break
@@ -90,6 +90,11 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
             continue
         _absorb(target, group)
     return out
+
+
+def _bare(acronym_text: str) -> str:
+    """'U.N.' -> 'UN', 'G-7' -> 'G7'."""
+    return acronym_text.replace(".", "").replace("-", "")
 
 
 def _absorb(target: _Group, other: _Group) -> None:

@@ -62,7 +62,7 @@ ABBREVIATED_PREFIXES = {"U.N.": "United Nations", "UN": "United Nations", "U.S."
 def expansions(name: str) -> list[str]:
     """Long forms of a name: 'G7' -> 'Group of Seven'; 'U.N. Security
     Council' -> 'United Nations Security Council'; 'U.N.' -> 'United Nations'."""
-    m = re.fullmatch(r"G(\d{1,2})", name)
+    m = re.fullmatch(r"G-?(\d{1,2})", name)
     if m:
         n = int(m.group(1))
         return [f"Group of {SPELLED.get(n, n)}"]
@@ -161,8 +161,23 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             continue  # a heading in capitals
         out.append(OrgSpan(name, span.text, span.start_char, span.end_char))
     out.extend(_legislatures(doc))
+    out.extend(_numbered_groups(doc))
     taken = {c for o in out for c in range(o.start_char, o.end_char)} | place_chars
     out.extend(o for o in _untagged_names(doc, person_tokens, title_ranges) if o.start_char not in taken)
+    return out
+
+
+NUMBERED_GROUP = re.compile(r"\bG-?(?:[2-9]|1\d|20)\b(?!-\w)")
+
+
+def _numbered_groups(doc: Doc) -> list[OrgSpan]:
+    """"the G-7 leaders", "G20": a group of countries named by its number,
+    which the recognizer often leaves untagged when it is hyphenated."""
+    out: list[OrgSpan] = []
+    for m in NUMBERED_GROUP.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(t.ent_type_ == "ORG" for t in span):
+            out.append(OrgSpan(m.group(0), m.group(0), m.start(), m.end()))
     return out
 
 

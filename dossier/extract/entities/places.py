@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from dossier.extract.entities.gazetteer import fold_place, is_language, lookup_place
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
+    ADMIN_ABBREVIATIONS,
     ADMIN_UNIT_WORDS,
     DOCUMENT_WORDS,
     EVENT_WORDS,
@@ -40,6 +41,11 @@ COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "
 # "PSARADES, Greece — ", "BRUSSELS (Reuters) - " at the start of a paragraph.
 DATELINE = re.compile(
     r"(?:^|\n\n)([A-Z][A-Z.'\- ]+[A-Z.])(?:, [A-Z][\w. ]+)?(?: \([A-Z][\w.&' ]*\))? [\u2014\u2013-]+ "
+)
+# "Tokyo December 15, 2016 -", "NAGATO, Japan Dec. 15 (Reuters)": a dateline glued to its date.
+DATED_DATELINE = re.compile(
+    r"(?:^|\n\n)([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?,? "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b"
 )
 ISLAND_WORDS = frozenset({"island", "islands", "islets"})
 # Before a name the recognizer called an organization, these make it a place
@@ -78,6 +84,9 @@ def canonical_place(text: str, *, islands_context: bool = False) -> tuple[str, s
     text_as_written = text.strip()
     text = _title_case(clean_place_text(text))
     words = text.split()
+    if len(words) >= 2 and words[-1].lower() in ADMIN_ABBREVIATIONS:
+        words[-1] = ADMIN_ABBREVIATIONS[words[-1].lower()]
+        text = " ".join(words)
     if len(words) >= 2 and words[-1].lower() in ISLAND_GROUP_WORDS and words[-1] not in {"Group", "Chain"}:
         return " ".join(words[:-1]) + " Islands", "islands"  # not "the Wagner Group", a company
     if len(words) >= 2 and words[-1].lower() in ADMIN_UNIT_WORDS:
@@ -150,8 +159,12 @@ def _known_place_here(ent: Span, clean: str, place_texts: set[str]) -> bool:
 def _listed_with_places(ent: Span) -> bool:
     """"Edinburgh and Aberdeen voted No": a name joined by "and" or a comma
     to a place is a place too."""
+    if ent.text.replace(".", "").isupper():
+        return False  # an acronym ("U.N.") beside a country
     root = ent.root
     near = [*root.conjuncts, root.head] if root.dep_ == "conj" else list(root.conjuncts)
+    near += [c for c in root.children if c.dep_ == "appos"]  # "Sapporo, Hokkaido"
+    near += [c for t in near for c in t.lefts if c.dep_ == "compound"]  # "Hokkaido Pref."
     return any(t.ent_type_ in {"GPE", "LOC"} or lookup_place(t.text) is not None for t in near
                if not (ent.start <= t.i < ent.end))
 
@@ -369,7 +382,13 @@ def _ends_an_organization_name(ent: Span) -> bool:
 
 
 def _dateline_spans(doc: Doc) -> list[Span]:
-    spans = (doc.char_span(m.start(1), m.end(1), alignment_mode="expand") for m in DATELINE.finditer(doc.text))
+    text = doc.text
+    found = [(m.start(1), m.end(1)) for m in DATELINE.finditer(text)]
+    for m in DATED_DATELINE.finditer(text):
+        place = m.group(1)
+        if place.isupper() or lookup_place(place) is not None:
+            found.append((m.start(1), m.end(1)))
+    spans = (doc.char_span(a, b, alignment_mode="expand") for a, b in found)
     return [s for s in spans if s is not None]
 
 
@@ -404,6 +423,9 @@ def _add_gazetteer_places(doc: Doc, covered: set[int], add) -> None:  # type: ig
 
 def _admin_unit(doc: Doc, ent: Span) -> str | None:
     """'Yamaguchi Prefecture' (any label), 'the prefecture of Yamaguchi'."""
+    words = ent.text.split()
+    if len(words) >= 2 and words[-1].lower() in ADMIN_ABBREVIATIONS:
+        return ""
     if ent[-1].lower_ in ADMIN_UNIT_WORDS and ent[-1].is_title and len(ent) >= 2:
         return None if ent.label_ in PLACE_LABELS else ""
     i = ent.start - 1
