@@ -14,8 +14,8 @@ general admiral commander judge negotiator official poet writer author journalis
 analyst expert professor scientist economist lawyer soldier officer subcontractor contractor candidate
 lawmaker legislator politician founder executive manager counterpart republican democrat sheikh monarch
 consul attache attaché vice-president ceo coordinator deputy prosecutor speaker mp activist dissident
-chairperson co-chair vice-chair councillor councilor treasurer whip president-elect
-predecessor successor charge chargé d'affaires under-secretary-general secretary-general sen. rep. gov. gen. lt. col. adm. sgt. capt.
+chairperson co-chair vice-chair councillor councilor treasurer whip president-elect predecessor successor
+charge chargé d'affaires under-secretary-general secretary-general sen. rep. gov. gen. lt. col. adm. sgt. capt.
 pres. supt. insp. cmdr. amb.
 """.split())
 

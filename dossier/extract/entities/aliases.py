@@ -29,8 +29,8 @@ KNOWN_AS = re.compile(
 COUNTED = re.compile(
     r"\b(two|three|four|five)\s+(?:[a-z]+\s+)?[a-z]+\b[^.;]*$"
 )
-CALLED = re.compile(rf"({NAME}),\s+(?:also\s+)?(?:[a-z]+ly\s+)?(?:called|known\s+(?:[a-z]+ly\s+)?as|spelled|spelt|written)\s+"
-                    rf"({NAME})(?=\s+(?:in|by)\s+[A-Z]|[,.;])")
+CALLED = re.compile(rf"({NAME}),\s+(?:also\s+)?(?:[a-z]+ly\s+)?"
+                    rf"(?:called|known\s+(?:[a-z]+ly\s+)?as|spelled|spelt|written)\s+({NAME})(?=\s+(?:in|by)\s+[A-Z]|[,.;])")
 
 # A long name keeps its joining words: "Democratic People's Republic of Korea (DPRK)".
 LONG_NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:(?:of|on|for|and|the)\s+)*{WORD})*"
@@ -83,7 +83,9 @@ def _pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
     return [(x, y) for x, y in zip(a, b, strict=True) if x != y]
 
 
-CUES = re.compile(r"\b(?:known|called|calls?|knows?|refers?|referred|largest|individually|spel[lt]|spelled|written|or)\b|\(")
+CUES = re.compile(
+    r"\b(?:known|called|calls?|knows?|refers?|referred|largest|individually|spel[lt]|spelled|written|or)\b|\("
+)
 
 
 @lru_cache(maxsize=256)

@@ -18,7 +18,14 @@ from dossier.extract.entities.aliases import stated_aliases
 from dossier.extract.entities.gazetteer import capital_country, lookup_place
 from dossier.extract.entities.headlines import headline_ranges, only_in
 from dossier.extract.entities.media import in_attribution_slot
-from dossier.extract.entities.organizations import GENERIC_STARTS, OrgSpan, acronym, clean_org_text, expansions, find_organizations
+from dossier.extract.entities.organizations import (
+    GENERIC_STARTS,
+    OrgSpan,
+    acronym,
+    clean_org_text,
+    expansions,
+    find_organizations,
+)
 from dossier.extract.entities.people import PersonCluster, find_people
 from dossier.extract.entities.places import PlaceSpan, canonical_place, find_places
 from dossier.extract.entities.roles import RoleHit, roles_of_mentions

@@ -1,0 +1,304 @@
+"""People, organizations, roles and places in news as people save it: one
+small invented fixture for each kind of error seen on real articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from dossier.extract.document import ArticleDoc, joined_text
+from dossier.extract.entities.assemble import extract_entities
+from dossier.extract.entities.headlines import is_title_case
+from dossier.extract.nlp import load_nlp
+from dossier.model import Article, Organization, Paragraph, Person, Place
+
+
+def entities(*paragraphs: str) -> tuple[list[Person], list[Organization], list[Place]]:
+    article = Article(
+        id="t", title="Test", path="t.txt", published="2020-05-04",
+        paragraphs=[Paragraph(n, text) for n, text in enumerate(paragraphs, 1)],
+    )
+    return extract_entities(ArticleDoc(article, load_nlp()(joined_text(article))))
+
+
+def names(items: list[Person] | list[Organization] | list[Place]) -> set[str]:
+    return {i.name for i in items}
+
+
+def all_names(items: list[Person] | list[Organization] | list[Place]) -> set[str]:
+    return {n for i in items for n in (i.name, *i.aliases)}
+
+
+def roles_of(people: list[Person], name: str) -> list[str]:
+    return [r.title for p in people if p.name == name for r in p.roles]
+
+
+# ---------------------------------------------------------------- organizations
+
+
+def test_entities_news_agencies_cited_as_sources_are_organizations() -> None:
+    people, orgs, _ = entities(
+        "The talks ended without a deal, according to Kyodo. A spokesman told Sputnik that Jiji Press "
+        "had the story first, and Interfax reported the same.",
+    )
+    assert {"Kyodo", "Sputnik", "Interfax"} <= names(orgs)
+    assert not {"Kyodo", "Sputnik", "Interfax", "Jiji Press"} & names(people)
+
+
+def test_entities_name_ending_in_a_media_word_is_no_person() -> None:
+    people, orgs, _ = entities("Jiji Press reported on Monday that the ministers would meet in Osaka.")
+    assert "Jiji Press" not in names(people)
+    assert "Jiji Press" in names(orgs)
+
+
+def test_entities_person_cited_by_surname_stays_a_person() -> None:
+    people, orgs, _ = entities(
+        "Kremlin spokesman Dmitry Peskov said the visit was planned. According to Peskov, no date was set.",
+    )
+    assert "Dmitry Peskov" in names(people)
+    assert "Peskov" not in names(orgs)
+
+
+def test_entities_photo_credit_is_neither_person_nor_organization() -> None:
+    people, orgs, _ = entities(
+        "Prime Minister Anna Berg, left, arrives in Vladivostok, Russia, on Sept. 12, 2018. "
+        "(Sputnik Pool Photo via AP)",
+        "Berg met the governor on Monday.",
+    )
+    assert not any("Photo" in n for n in names(people) | names(orgs))
+
+
+@pytest.mark.parametrize("text", [
+    "The Japanese foreign ministry protested against the visit on Monday.",
+    "The Japanese Foreign Ministry protested against the visit on Monday.",
+])
+def test_entities_ministry_qualified_by_nationality(text: str) -> None:
+    _, orgs, _ = entities(text)
+    assert "Japanese Foreign Ministry" in names(orgs)
+
+
+def test_entities_bare_ministry_is_the_one_the_article_qualifies() -> None:
+    _, orgs, _ = entities(
+        "Russia's Foreign Ministry said on Wednesday it had barred the visitors.",
+        "On March 21, the Foreign Ministry announced that talks would be suspended.",
+    )
+    ministries = [o for o in orgs if "Ministry" in o.name]
+    assert len(ministries) == 1
+    assert len(ministries[0].mentions) == 2
+
+
+def test_entities_bare_ministry_takes_the_country_of_its_paragraph() -> None:
+    _, orgs, _ = entities(
+        "China did not take part. At a regular press briefing in Beijing, Foreign Ministry spokesperson "
+        "Li Wei said the award was void.",
+    )
+    ministry = next(o for o in orgs if "Foreign Ministry" in o.name)
+    assert "China" in ministry.name
+    assert "Foreign Ministry" in ministry.aliases
+
+
+def test_entities_hyphenated_g7_is_an_organization() -> None:
+    _, orgs, _ = entities("The G-7 leaders met on Friday. The Group of Seven issued a statement.")
+    g7 = [o for o in orgs if {"G-7", "Group of Seven"} & {*o.aliases, o.name}]
+    assert len(g7) == 1
+    assert {"G-7", "Group of Seven"} <= {g7[0].name, *g7[0].aliases}
+
+
+def test_entities_cities_in_a_list_are_places_not_organizations() -> None:
+    _, orgs, places = entities(
+        "Glasgow voted Yes, as did Dundee, North Lanarkshire and West Dunbartonshire. "
+        "Edinburgh and Aberdeen voted No by wide margins.",
+    )
+    assert {"Dundee", "North Lanarkshire", "Aberdeen", "Edinburgh"} <= names(places)
+    assert not {"Dundee", "Aberdeen", "Dundee, North Lanarkshire"} & names(orgs)
+
+
+def test_entities_abbreviated_prefecture_is_a_place() -> None:
+    _, orgs, places = entities("Sapporo, Hokkaido Pref. was hit by heavy snow on Monday.")
+    assert {"Sapporo", "Hokkaido Prefecture"} <= names(places)
+    assert not any("Pref" in n for n in names(orgs))
+
+
+def test_entities_one_word_kind_of_body_is_no_organization() -> None:
+    _, orgs, _ = entities("The Cabinet met on Tuesday, and the Senate voted on Wednesday.")
+    assert not {"Cabinet", "Senate"} & names(orgs)
+
+
+def test_entities_bare_parliament_joins_the_one_named_in_full() -> None:
+    _, orgs, _ = entities(
+        "The European Parliament approved the deal on Wednesday.",
+        "Parliament had rejected it three times before.",
+    )
+    parliaments = [o for o in orgs if "Parliament" in o.name]
+    assert [p.name for p in parliaments] == ["European Parliament"]
+    assert len(parliaments[0].mentions) == 2
+
+
+def test_entities_legislature_described_beside_its_name_is_not_another() -> None:
+    _, orgs, _ = entities("The State Duma, the lower house of Russia's parliament, voted on Wednesday.")
+    assert "State Duma" in names(orgs)
+    assert not any("parliament" in n.lower() for n in names(orgs))
+
+
+def test_entities_acronym_after_or_is_an_alias() -> None:
+    _, orgs, _ = entities(
+        "The commander of the Revolutionary Armed Forces of Colombia, or FARC, signed the accord.",
+        "The FARC was founded in 1964.",
+    )
+    farc = [o for o in orgs if "FARC" in (o.name, *o.aliases)]
+    assert len(farc) == 1
+    assert "Revolutionary Armed Forces of Colombia" in (farc[0].name, *farc[0].aliases)
+
+
+def test_entities_capitalised_common_word_is_no_organization() -> None:
+    _, orgs, _ = entities("Writing by Paul Mendes; Editing by Ruth Adler")
+    assert not {"Writing", "Editing"} & names(orgs)
+
+
+# ---------------------------------------------------------------- people
+
+
+@pytest.mark.parametrize("line", [
+    "Leaders Discuss Trade Deal As Smith Hold Meeting",
+    "Russian Premier Visits Disputed Isle Off Hokkaido, Japan Lodges Protest",
+])
+def test_entities_title_case_headline_fragments_are_not_names(line: str) -> None:
+    people, orgs, _ = entities(line, "Russian Prime Minister Mikhail Mishustin visited the islands on Monday.")
+    assert names(people) == {"Mikhail Mishustin"}
+    assert not names(orgs)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Leaders Discuss Trade Deal As Smith Hold Meeting", True),
+    ("By Anna Petrova and Kenji Tanaka", False),
+    ("The leaders met in Tokyo on Monday and agreed to talk.", False),
+    ("Related Coverage", False),
+])
+def test_headlines_title_case(text: str, expected: bool) -> None:
+    assert is_title_case(text) is expected
+
+
+def test_entities_name_with_suffix_is_one_person_with_nickname() -> None:
+    people, orgs, places = entities(
+        "President Ferdinand Marcos Jr., better known as Bongbong, has taken a firmer line.",
+        "Marcos met the envoy on Monday. Bongbong said the talks went well.",
+    )
+    marcos = [p for p in people if "Marcos" in p.name]
+    assert len(marcos) == 1
+    assert marcos[0].name == "Ferdinand Marcos Jr."
+    assert "Bongbong" in marcos[0].aliases
+    assert "Bongbong" not in names(people) | names(orgs) | names(places)
+
+
+def test_entities_nickname_mentions_join_the_full_name() -> None:
+    people, orgs, places = entities(
+        "Indonesian President Joko Widodo, better known as Jokowi, won a second term.",
+        "The commission said Jokowi won 55.5 percent of the vote.",
+    )
+    widodo = next(p for p in people if p.name == "Joko Widodo")
+    assert "Jokowi" in widodo.aliases
+    assert len(widodo.mentions) >= 3
+    assert "Jokowi" not in names(people) | names(orgs) | names(places)
+
+
+def test_entities_full_name_and_name_without_first_part_merge() -> None:
+    people, _, _ = entities("Maria Elena Lopez opened the session. Elena Lopez said the plan was good.")
+    assert names(people) == {"Maria Elena Lopez"}
+
+
+def test_entities_organization_label_with_who_is_a_person() -> None:
+    people, orgs, _ = entities(
+        "He has taken a firmer line than his predecessor, Rodrigo Duterte, who set the award aside.",
+    )
+    assert "Rodrigo Duterte" in names(people)
+    assert "Rodrigo Duterte" not in names(orgs)
+    assert roles_of(people, "Rodrigo Duterte") == ["predecessor"]
+
+
+def test_entities_lone_name_with_a_role_is_a_person() -> None:
+    people, _, _ = entities(
+        "Wiranto, the Coordinating Minister for Political, Legal and Security Affairs, warned protesters.",
+    )
+    assert roles_of(people, "Wiranto") == ["Coordinating Minister for Political, Legal and Security Affairs"]
+
+
+def test_entities_song_in_apposition_is_no_person() -> None:
+    people, _, _ = entities("They linked arms and sang Auld Lang Syne, the Scottish song of farewell.")
+    assert "Auld Lang Syne" not in names(people)
+
+
+def test_entities_place_called_by_a_longer_name_is_no_person() -> None:
+    people, _, places = entities(
+        "The ceremony in Cartagena, known formally as Cartagena de Indias, capped four years of talks.",
+    )
+    assert "Cartagena de Indias" not in names(people)
+    assert {"Cartagena", "Cartagena de Indias"} <= all_names(places)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def test_roles_long_titles_keep_commas_and_parentheses() -> None:
+    people, _, _ = entities(
+        "Mohammed Ali, Minister of Water, Irrigation and Electricity, and Sarah Khan, director general "
+        "(South Asia) at the Foreign Office, attended the talks.",
+    )
+    assert roles_of(people, "Mohammed Ali") == ["Minister of Water, Irrigation and Electricity"]
+    assert roles_of(people, "Sarah Khan") == ["director general (South Asia) at the Foreign Office"]
+
+
+def test_roles_field_inside_a_title_is_no_organization() -> None:
+    people, orgs, _ = entities(
+        "John Swinney, Cabinet Secretary for Finance, Employment and Sustainable Growth, said the "
+        "government would act.",
+    )
+    assert roles_of(people, "John Swinney") == ["Cabinet Secretary for Finance, Employment and Sustainable Growth"]
+    assert not {"Finance", "Cabinet"} & names(orgs)
+
+
+def test_roles_possessive_and_envoy_for_a_process() -> None:
+    people, _, _ = entities(
+        "The capital's mayor, John Brown, welcomed them. Peter Green, the UN envoy for the peace process, spoke.",
+    )
+    assert roles_of(people, "John Brown") == ["capital's mayor"]
+    assert roles_of(people, "Peter Green") == ["UN envoy for the peace process"]
+
+
+# ---------------------------------------------------------------- places
+
+
+def test_places_ocean_and_qualified_region_as_written() -> None:
+    _, _, places = entities("Ships sailed across the Pacific to ports in the Russian Far East.")
+    assert {"Pacific", "Russian Far East"} <= names(places)
+    assert not {"Pacific Islands", "Far East"} & names(places)
+
+
+def test_places_war_and_holiday_are_not_places() -> None:
+    _, _, places = entities(
+        "The Korean War ended in 1953. Offices in Tokyo were closed for the Golden Week holidays.",
+    )
+    assert "Tokyo" in names(places)
+    assert not {"Korean War", "Golden Week"} & names(places)
+
+
+@pytest.mark.parametrize("lead", [
+    "Nagato December 15, 2016 Japan and Russia agreed to hold talks.",
+    "TOKYO December 15, 2016 (Reuters) - Japan and Russia agreed to hold talks.",
+])
+def test_places_dateline_glued_to_its_date_gives_the_city(lead: str) -> None:
+    _, _, places = entities(lead)
+    assert {"Japan", "Russia"} <= names(places)
+    assert names(places) & {"Nagato", "Tokyo"}
+
+
+def test_places_residence_in_apposition_is_a_place() -> None:
+    _, orgs, places = entities(
+        "She spoke at Chequers, her country residence, on Friday. He spoke at Bute House, his official "
+        "residence in Edinburgh.",
+    )
+    assert {"Chequers", "Bute House"} <= names(places)
+    assert not {"Chequers", "Bute House"} & names(orgs)
+
+
+def test_places_acronym_beside_a_country_is_no_town() -> None:
+    _, _, places = entities("Britain, France and the U.N. backed the deal, as did Germany.")
+    assert not any(p.name.lower() in {"un", "ūn"} for p in places)
