@@ -62,7 +62,7 @@ LEGISLATURE_WORDS = frozenset({"parliament", "legislature", "senate", "duma", "c
 
 # Names ending in these words are events or documents, not organizations or places.
 EVENT_WORDS = frozenset({"forum", "conference", "summit", "games", "olympics", "cup", "festival", "day", "war", "week",
-                         "expo", "championship", "session"})
+                         "expo", "championship", "session", "address", "speech", "lecture"})
 DOCUMENT_WORDS = frozenset({"treaty", "declaration", "statement", "act", "agreement", "accord", "plan", "charter",
                             "convention", "protocol", "resolution", "memorandum", "communique", "law", "pact",
                             "framework", "accords", "constitution", "roadmap"})
@@ -70,7 +70,8 @@ DOCUMENT_WORDS = frozenset({"treaty", "declaration", "statement", "act", "agreem
 # Words after a name that make it a geographic feature: "the Habomai islets".
 GEO_FEATURES = frozenset({"island", "islands", "islet", "islets", "isles", "archipelago", "chain", "group",
                           "sea", "strait", "straits", "bay", "gulf", "peninsula", "river", "lake", "mountains",
-                          "mountain", "valley", "prefecture", "province", "region", "coast", "range"})
+                          "mountain", "valley", "prefecture", "province", "region", "coast", "range", "district",
+                          "corridor"})
 ISLAND_GROUP_WORDS = frozenset({"islands", "islets", "isles", "group", "chain", "archipelago"})
 
 # "the village of Psarades", "his home prefecture of Yamaguchi".

@@ -302,3 +302,26 @@ def test_places_residence_in_apposition_is_a_place() -> None:
 def test_places_acronym_beside_a_country_is_no_town() -> None:
     _, _, places = entities("Britain, France and the U.N. backed the deal, as did Germany.")
     assert not any(p.name.lower() in {"un", "ūn"} for p in places)
+
+
+def test_places_street_address_districts_and_corridors() -> None:
+    _, orgs, places = entities(
+        "Prime Minister David Cameron, speaking outside 10 Downing Street, said it was settled. "
+        "Armenia returns the Kalbajar district to Azerbaijan, and the Lachin corridor stays open.",
+    )
+    assert {"10 Downing Street", "Kalbajar District", "Lachin corridor"} <= names(places)
+    assert "Kalbajar" not in names(orgs) | names(places)
+
+
+def test_places_end_of_a_longer_name_and_adjective_use_are_not_places() -> None:
+    _, _, places = entities(
+        "The tribunal was set up under the United Nations Convention on the Law of the Sea. "
+        "The forum was held in this Pacific port city.",
+    )
+    assert not {"Sea", "Pacific"} & names(places)
+
+
+def test_entities_model_designation_and_demonym_are_neither_org_nor_person() -> None:
+    people, orgs, _ = entities("An Azerbaijani missile shot down a Russian Mi-24 helicopter over Armenia.")
+    assert not names(people)
+    assert not any("Mi-24" in n for n in names(orgs))

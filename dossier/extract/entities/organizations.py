@@ -106,6 +106,8 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             continue  # "AP Photo", "Pool Photo": a credit line
         if len(ent) == 1 and ent[0].tag_ not in {"NNP", "NNPS"} and not ent[0].is_upper:
             continue  # a capitalised common word ("Writing by ...", "Ships sailed")
+        if MODEL_DESIGNATION.search(ent.text) and not NUMBERED_GROUP.fullmatch(ent.text):
+            continue  # a model of aircraft or missile ("a Russian Mi-24 helicopter")
         if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)
                                        or ends_in_media_word(ent)):
             pass  # a publication, a network or a party the recognizer took for a person
@@ -167,6 +169,7 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
     return out
 
 
+MODEL_DESIGNATION = re.compile(r"\b[A-Za-z]{1,4}-\d+[A-Za-z]*$")
 NUMBERED_GROUP = re.compile(r"\bG-?(?:[2-9]|1\d|20)\b(?!-\w)")
 
 

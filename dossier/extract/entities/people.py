@@ -181,6 +181,10 @@ def _not_a_person(span: Span) -> bool:
         return True
     if is_credit(span) or ends_in_media_word(span):
         return True  # "AP Photo", "Jiji Press"
+    doc = span.doc
+    if len(span) == 1 and span.start > 0 and span.end < len(doc) and doc[span.start - 1].lower_ in {"a", "an"} \
+            and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower:
+        return True  # "an Azerbaijani missile": an adjective
     if any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in WORK_HEADS for c in span.root.children):
         return True  # "Auld Lang Syne, the Scottish song of farewell"
     if any(t.is_title and t.pos_ in {"ADP", "CCONJ", "SCONJ", "DET"} and t.lower_ not in NAME_PARTICLES

@@ -134,11 +134,27 @@ def _adjectival(span: Span) -> bool:
 
 
 def _in_event_name(span: Span) -> bool:
+    """"the Battle of Britain"; "the Law of the Sea": the end of a longer
+    name (a word the gazetteer does not know)."""
     doc = span.doc
     i = span.start - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in EVENT_WORDS
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    before = doc[i - 1]
+    return before.lower_ in EVENT_WORDS or (
+        before.is_title and before.lower_ not in PLACE_TYPE_WORDS and not before.is_sent_start
+        and lookup_place(clean_place_text(span.text)) is None)
+
+
+def _adjective_use(span: Span) -> bool:
+    """"this Pacific port city", "a Baltic state": a one-word region name
+    used as an adjective, between a determiner and a common noun."""
+    doc = span.doc
+    return len(span) == 1 and span.label_ == "LOC" and span.start > 0 and span.end < len(doc) \
+        and doc[span.start - 1].lower_ in {"this", "that", "a", "an"} and doc[span.end].pos_ == "NOUN" \
+        and doc[span.end].is_lower
 
 
 def _known_place_here(ent: Span, clean: str, place_texts: set[str]) -> bool:
@@ -314,7 +330,8 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             add(doc[start : ent.end + 1], text[0].upper() + text[1:])
             continue
         if ent.label_ in PLACE_LABELS:
-            if _adjectival(ent) or _in_event_name(ent) or has_org_appositive(ent) or hosts_an_event(ent):
+            if _adjectival(ent) or _in_event_name(ent) or has_org_appositive(ent) or hosts_an_event(ent) \
+                    or _adjective_use(ent):
                 continue
             if fold_place(clean_place_text(ent.text)) in org_texts and any(t.lower_ in ORG_WORDS for t in ent):
                 continue  # "the White House" the recognizer also calls an organization
@@ -355,6 +372,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
     _add_pattern_places(doc, covered, add)
     _add_gazetteer_places(doc, covered, add)
     _add_facilities(doc, covered, add)
+    _add_addresses(doc, covered, add)
     # A name already found as a place is one wherever the recognizer put it.
     names = {fold_place(p.name) for p in out}
     for ent in doc.ents:
@@ -408,6 +426,23 @@ def _add_facilities(doc: Doc, covered: set[int], add) -> None:  # type: ignore[n
         if k < j and not any(i in covered for i in range(k, tok.i + 1)):
             span = doc[k : tok.i + 1]
             add(span, span.text)
+
+
+STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane"})
+
+
+def _add_addresses(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
+    """"outside 10 Downing Street": a house number, capitalised words and a
+    street word, which the recognizer often leaves untagged."""
+    table = token_table(doc)
+    for i in table.find(STREET_WORDS):
+        if not table.title[i] or i in covered:
+            continue
+        j = i
+        while j > 0 and table.title[j - 1] and table.pos[j - 1] == "PROPN" and (j - 1) not in covered:
+            j -= 1
+        if j < i and j > 0 and doc[j - 1].like_num and doc[j - 1].is_digit:
+            add(doc[j - 1 : i + 1], doc[j - 1 : i + 1].text)
 
 
 def _add_gazetteer_places(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
