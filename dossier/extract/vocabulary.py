@@ -17,6 +17,9 @@ consul attache attaché vice-president ceo coordinator deputy prosecutor speaker
 chairperson co-chair vice-chair councillor councilor treasurer whip president-elect predecessor successor
 charge chargé d'affaires under-secretary-general secretary-general sen. rep. gov. gen. lt. col. adm. sgt. capt.
 pres. supt. insp. cmdr. amb.
+counsel cleric imam rabbi priest bishop archbishop businessman businesswoman entrepreneur tycoon magnate
+billionaire banker investor anchor presenter commentator columnist reporter photographer novelist
+historian researcher mate
 """.split())
 
 PLURAL_ROLE_HEADS = {w + "s": w for w in ROLE_HEADS} | {"chiefs": "chief", "ministers": "minister"}
@@ -29,7 +32,7 @@ prime first-deputy press national security executive health education energy int
 opposition police army campaign government labor labour environment agriculture transport treasury home
 commerce immigration climate communications regional federal general managing
 transportation transport housing homeland veterans culture tourism fisheries industry development infrastructure
-digital sports science technology research welfare employment planning public
+digital sports science technology research welfare employment planning public running
 ministry department embassy agency council commission
 """.split())
 

@@ -325,3 +325,34 @@ def test_entities_model_designation_and_demonym_are_neither_org_nor_person() -> 
     people, orgs, _ = entities("An Azerbaijani missile shot down a Russian Mi-24 helicopter over Armenia.")
     assert not names(people)
     assert not any("Mi-24" in n for n in names(orgs))
+
+
+def test_roles_appositive_the_parser_splits_and_titles_of_occupation() -> None:
+    people, _, places = entities(
+        "The commission said Jokowi won 55.5 percent of the vote, against 44.5 percent for Prabowo Subianto, "
+        "a former special forces general, and his running mate, businessman Sandiaga Uno.",
+        "The indictment came from the investigation led by special counsel Robert Mueller.",
+    )
+    assert roles_of(people, "Prabowo Subianto") == ["former special forces general"]
+    assert set(roles_of(people, "Sandiaga Uno")) == {"running mate", "businessman"}
+    assert roles_of(people, "Robert Mueller") == ["special counsel"]
+    assert "Prabowo Subianto" not in names(places)
+
+
+def test_roles_title_before_the_next_name_is_not_an_appositive_of_the_first() -> None:
+    people, _, _ = entities(
+        "President Joko Widodo won a second term. The commission said Widodo and his running mate, the senior "
+        "Muslim cleric Ma'ruf Amin, won 55.5 percent of the vote.",
+    )
+    assert not any("cleric" in t for t in roles_of(people, "Joko Widodo"))
+
+
+def test_entities_given_name_alone_mislabelled_as_a_place_is_the_person() -> None:
+    people, _, places = entities(
+        "His challenger Prabowo Subianto refused to accept the outcome.",
+        "Protests were planned by Prabowo's supporters outside the agency. Prabowo told reporters he would "
+        "go to court.",
+    )
+    assert "Prabowo" not in names(places)
+    subianto = next(p for p in people if p.name == "Prabowo Subianto")
+    assert len(subianto.mentions) == 3

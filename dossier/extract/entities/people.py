@@ -237,7 +237,8 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
             if "\n" in doc[start:end].text:
                 continue
             names.append((start, end))
-        elif ent.label_ not in NOT_PERSON_LABELS and end - start >= 2 and _looks_like_name(doc[start:end]):
+        elif (ent.label_ not in NOT_PERSON_LABELS or ent.label_ in {"GPE", "LOC", "FAC"}) and end - start >= 2 \
+                and _looks_like_name(doc[start:end]):
             span = doc[start:end]
             before = doc[start - 1] if start > 0 else None
             has_title = start > ent.start or (before is not None and (
@@ -451,6 +452,16 @@ def _preceded_by_article(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ == "the"
 
 
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def _in_longer_ent(doc: Doc, i: int) -> bool:
+    """A word of a longer name ("the Battle of Smith"), not a name alone
+    that the recognizer mislabelled ("Prabowo" as a building)."""
+    tok = doc[i]
+    return tok.ent_iob_ == "I" or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")
+
+
 def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
     """Mentions the recognizer missed or mislabelled ("Lavrov" as an
     organization): a capitalised word equal to a known surname."""
@@ -476,7 +487,8 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
     table = token_table(doc)
     folded_surnames = {k: v for k, v in surnames.items()}
     for i, text in enumerate(table.text):
-        if not table.title[i] or i in taken or table.ent_type[i] in OTHER_NAME_LABELS:
+        if not table.title[i] or i in taken or (table.ent_type[i] in OTHER_NAME_LABELS
+                                                 and (table.ent_type[i] in NUMERIC_LABELS or _in_longer_ent(doc, i))):
             continue
         if i + 1 < len(table.title) and table.title[i + 1] and table.pos[i + 1] == "PROPN":
             continue  # part of a longer name ("East Asia" is not Mike East)

@@ -233,6 +233,26 @@ def _glued_end(doc: Doc, b: int) -> int:
     return b
 
 
+APPOSITIVE_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _misparsed_appositive(name: Span) -> RoleHit | None:
+    """"Prabowo, a former special forces general, ...": an appositive the
+    parser split ("forces" as its head); the role head is the last word
+    before the closing comma, after adjectives and nouns only."""
+    doc = name.doc
+    k = name.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    j = k + 2
+    while j < len(doc) and j < k + 9 and doc[j].pos_ in APPOSITIVE_WORD_POS and not doc[j].is_punct:
+        j += 1
+    if j < len(doc) and doc[j].text in {",", ".", ";"} and j > k + 2 and is_role_head(doc[j - 1]):
+        span = doc[k + 2 : j]
+        return RoleHit(_clean_title(span), span.start_char, span.end_char)
+    return None
+
+
 def appositive_roles(name: Span) -> list[RoleHit]:
     """Roles in apposition to a name, after it or before it."""
     doc = name.doc
@@ -249,8 +269,12 @@ def appositive_roles(name: Span) -> list[RoleHit]:
     # the role on the noun after "and".
     heads.extend(c for h in list(heads) if not is_role_head(h) for c in h.lefts
                  if c.dep_ in {"nmod", "compound"} and is_role_head(c) and any(k.dep_ == "cc" for k in c.rights))
+    misparsed = None if any(is_role_head(h) for h in heads) else _misparsed_appositive(name)
     out: list[RoleHit] = [_kinship_hit(h) for h in heads if _kin_of_role(h) is not None]  # type: ignore[arg-type]
     for head in heads:
+        if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].text[:1].isupper() \
+                and head.i >= name.end:
+            continue  # "..., the senior cleric Ma'ruf Amin": the title of the name after it
         phrase = _appositive_phrase(head)
         if phrase is None:
             continue
@@ -266,6 +290,8 @@ def appositive_roles(name: Span) -> list[RoleHit]:
             owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
             hit.counterpart_of = owner.i if owner is not None else head.i
         out.append(hit)
+    if misparsed is not None:
+        out.append(misparsed)
     return out
 
 
