@@ -340,10 +340,10 @@ def _qualify_ministries(adoc: ArticleDoc, org_groups: list[_Group], place_groups
 
 def _generic_institutions(org_groups: list[_Group]) -> list[_Group]:
     """"Parliament" alone is the one parliament the article names in full
-    ("the European Parliament"); else a one-word kind of body ("the
-    Senate", "the Cabinet") or a field ("Finance") does not say whose it
-    is, and is no name to list ("Congress" of the United States is
-    qualified before)."""
+    ("the European Parliament"); a legislature stays when the article names
+    none in full ("the Senate"); another one-word kind of body ("the
+    Cabinet") or a field ("Finance") does not say whose it is, and is no
+    name to list."""
     kept: list[_Group] = []
     for group in org_groups:
         words = {n.lower() for n in group.names}
@@ -354,6 +354,8 @@ def _generic_institutions(org_groups: list[_Group]) -> list[_Group]:
                 and any(n.lower().split()[-1] in words and " " in n for n in g.names)]
         if len(full) == 1:
             _absorb(full[0], group)
+        elif not full and words & (LEGISLATURE_WORDS | {"house", "assembly", "diet"}):
+            kept.append(group)  # "the Senate" of the story
     return kept
 
 
