@@ -357,3 +357,19 @@ def test_entities_given_name_alone_mislabelled_as_a_place_is_the_person() -> Non
     assert "Prabowo" not in names(places)
     subianto = next(p for p in people if p.name == "Prabowo Subianto")
     assert len(subianto.mentions) == 3
+
+
+def test_places_islands_listed_untagged_names_and_abbreviated_prefecture_after_a_comma() -> None:
+    people, orgs, places = entities(
+        "A mission of Japanese officials toured Kunashir, Iturup and Shikotan last year.",
+        "The forum was held on the campus of a university on Russky Island, off Vladivostok.",
+        "Five missiles landed southwest of Hateruma Island, Okinawa Pref., the first time.",
+    )
+    assert {"Kunashir", "Iturup", "Shikotan", "Russky Island", "Okinawa Prefecture"} <= names(places)
+    assert not any("Pref" in n for n in names(people))
+    assert not any("," in n for n in names(orgs))
+
+
+def test_entities_lower_case_phrase_is_no_organization() -> None:
+    _, orgs, _ = entities("The ministry said in a statement, carried by the state news agency TASS, that it was so.")
+    assert names(orgs) == {"TASS"}

@@ -149,8 +149,8 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         if _inside_title(span, title_ranges):
             continue
         name = clean_org_text(span.text)
-        if not name or not any(c.isalpha() for c in name):
-            continue
+        if not name or not any(c.isalpha() for c in name) or not any(w[:1].isupper() for w in name.split()):
+            continue  # no name at all ("the state news agency")
         last = name.split()[-1].lower()
         head = name_head(name)
         if last in EVENT_WORDS or last in DOCUMENT_WORDS or head in EVENT_WORDS or head in DOCUMENT_WORDS:

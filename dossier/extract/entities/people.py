@@ -20,6 +20,7 @@ from dossier.extract.entities.places import has_place_appositive
 from dossier.extract.entities.roles import appositive_roles, is_role_head, title_before
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
+    ADMIN_ABBREVIATIONS,
     DOCUMENT_WORDS,
     EVENT_WORDS,
     GEO_FEATURES,
@@ -181,6 +182,8 @@ def _not_a_person(span: Span) -> bool:
         return True
     if is_credit(span) or ends_in_media_word(span):
         return True  # "AP Photo", "Jiji Press"
+    if span[-1].lower_ in ADMIN_ABBREVIATIONS or span[-1].lower_ + "." in ADMIN_ABBREVIATIONS:
+        return True  # "Okinawa Pref."
     doc = span.doc
     if len(span) == 1 and span.start > 0 and span.end < len(doc) and doc[span.start - 1].lower_ in {"a", "an"} \
             and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower:

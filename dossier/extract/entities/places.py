@@ -199,6 +199,8 @@ def _comma_list_of_places(ent: Span) -> list[Span] | None:
     parts.append(ent.doc[start : ent.end])
     if all(len(p) and lookup_place(p.text) is not None for p in parts):
         return parts
+    if _listed_with_places(ent) and all(len(p) and all(t.is_title and t.pos_ == "PROPN" for t in p) for p in parts):
+        return parts  # "toured Kunashir, Iturup and Shikotan"
     return None
 
 
@@ -373,6 +375,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
     _add_gazetteer_places(doc, covered, add)
     _add_facilities(doc, covered, add)
     _add_addresses(doc, covered, add)
+    _add_feature_names(doc, covered, add)
     # A name already found as a place is one wherever the recognizer put it.
     names = {fold_place(p.name) for p in out}
     for ent in doc.ents:
@@ -426,6 +429,21 @@ def _add_facilities(doc: Doc, covered: set[int], add) -> None:  # type: ignore[n
         if k < j and not any(i in covered for i in range(k, tok.i + 1)):
             span = doc[k : tok.i + 1]
             add(span, span.text)
+
+
+def _add_feature_names(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
+    """"on Russky Island", "the Habomai Islets": capitalised proper nouns and
+    a capitalised feature word, which the recognizer left untagged."""
+    table = token_table(doc)
+    for i in table.find(GEO_FEATURES):
+        if not table.title[i] or i in covered or table.ent_type[i] or i == 0:
+            continue
+        j = i
+        while j > 0 and i - j < 3 and table.title[j - 1] and table.pos[j - 1] == "PROPN" and not table.ent_type[j - 1] \
+                and (j - 1) not in covered and not doc[j - 1].is_sent_start:
+            j -= 1
+        if j < i:
+            add(doc[j : i + 1], doc[j : i + 1].text)
 
 
 STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane"})
