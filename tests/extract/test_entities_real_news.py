@@ -373,3 +373,24 @@ def test_places_islands_listed_untagged_names_and_abbreviated_prefecture_after_a
 def test_entities_lower_case_phrase_is_no_organization() -> None:
     _, orgs, _ = entities("The ministry said in a statement, carried by the state news agency TASS, that it was so.")
     assert names(orgs) == {"TASS"}
+
+
+def test_entities_organization_completed_by_its_region_and_court_in_a_city_apart() -> None:
+    _, orgs, places = entities(
+        "Heidi Tagliavini, the envoy of the Organization for Security and Co-operation in Europe (OSCE), signed.",
+        "The tribunal was hosted by the Permanent Court of Arbitration in The Hague.",
+    )
+    assert "Organization for Security and Co-operation in Europe" in names(orgs)
+    assert "Permanent Court of Arbitration" in names(orgs)
+    assert "Europe" not in names(places)
+    assert "The Hague" in all_names(places) or "Hague" in all_names(places)
+
+
+def test_places_another_spelling_of_the_last_name_listed_and_no_phrases() -> None:
+    _, _, places = entities(
+        "There was no agreement on autonomy for Donetsk and Luhansk, which Russian media call Lugansk.",
+        "Isaias greeted Abiy at the airport on Sunday. The treaty limits deployed ballistic missiles (ICBMs).",
+    )
+    luhansk = next(p for p in places if "Luhansk" in (p.name, *p.aliases))
+    assert "Lugansk" in (luhansk.name, *luhansk.aliases)
+    assert not any(" at " in n or n == "ICBMs" for n in names(places))

@@ -24,7 +24,7 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 KNOWN_AS = re.compile(
     rf"({LIST}),\s+(?:also\s+)?(?:[a-z]+ly\s+)?(?:known|called|referred\s+to)(?:\s+in\s+{WORD})?\s+as\s+({LIST})"
-    rf"|({LIST}),\s+which\s+(?:(?:{WORD}|[a-z]+)\s+)?(?:calls?|knows?\s+as)\s+({LIST})"
+    rf"|({LIST}),\s+which\s+(?:(?:{WORD}|[a-z]+)\s+){{0,2}}(?:calls?|knows?\s+as)\s+({LIST})"
 )
 COUNTED = re.compile(
     r"\b(two|three|four|five)\s+(?:[a-z]+\s+)?[a-z]+\b[^.;]*$"
@@ -33,7 +33,7 @@ CALLED = re.compile(rf"({NAME}),\s+(?:also\s+)?(?:[a-z]+ly\s+)?"
                     rf"(?:called|known\s+(?:[a-z]+ly\s+)?as|spelled|spelt|written)\s+({NAME})(?=\s+(?:in|by)\s+[A-Z]|[,.;])")
 
 # A long name keeps its joining words: "Democratic People's Republic of Korea (DPRK)".
-LONG_NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:(?:of|on|for|and|the)\s+)*{WORD})*"
+LONG_NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:(?:of|on|for|and|the|in)\s+)*{WORD})*"
 # "the Revolutionary Armed Forces of Colombia, or FARC".
 OR_ACRONYM = re.compile(rf"({LONG_NAME}),\s+or\s+(?:the\s+)?([A-Z][A-Z\-]{{1,9}})\b")
 PARENTHESIS = re.compile(rf"({LONG_NAME})\s+\(({NAME})(?:\s+in\s+{WORD})?\)")
@@ -78,6 +78,10 @@ def _counted(paragraph: str, start: int, items: list[str]) -> list[str]:
 
 
 def _pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    if len(b) == 1 and len(a) > 1 and " " not in b[0] and not b[0].endswith("s"):
+        # "Donetsk and Luhansk, which Russian media call Lugansk": one
+        # other spelling, of the name just before (not "... the Kurils", a group).
+        return [(a[-1], b[0])] if a[-1] != b[0] else []
     if len(a) != len(b):
         return []
     return [(x, y) for x, y in zip(a, b, strict=True) if x != y]

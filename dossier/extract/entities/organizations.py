@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract.entities.media import ends_in_media_word, is_credit
 from dossier.extract.entities.people import addresses_an_audience, leads_it, names_a_platform
-from dossier.extract.entities.places import has_org_appositive, hosts_an_event
+from dossier.extract.entities.places import has_org_appositive, hosts_an_event, long_formal_name_before
 from dossier.extract.tokens import token_table
 from dossier.extract.vocabulary import (
     DOCUMENT_WORDS,
@@ -138,6 +138,11 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         elif end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end - 1].lower_ in ORG_WORDS \
                 and doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B":
             end += 2  # "the Labour Party" + "of Norway"
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+        elif end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ in {"GPE", "LOC"} \
+                and doc[end + 1].ent_iob_ == "B" and long_formal_name_before(doc, end):
+            end += 2  # "the Organization for Security and Co-operation" + "in Europe"
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
         if end <= start:

@@ -33,6 +33,8 @@ from dossier.extract.vocabulary import (
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Lower-case words that never stand inside a place's name ("Newcastle upon Tyne" keeps "upon").
+NOT_IN_PLACE_NAMES = frozenset({"at", "in", "with", "from", "to", "by", "and", "for"})
 FACILITY_WORDS = frozenset({"plant", "station", "base", "airport", "dam", "mine", "refinery", "terminal", "reactor",
                             "shipyard", "cosmodrome", "spaceport"})
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"})
@@ -297,6 +299,8 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
             return
         if name.lower() in COMPASS:
             return  # "the North": which one the text means is not in the name
+        if re.fullmatch(r"[A-Z]{2,}s", name) or any(w in NOT_IN_PLACE_NAMES for w in name.split()):
+            return  # "ICBMs"; "Abiy at the airport"
         out.append(PlaceSpan(name, span.text, span.start_char, span.end_char, kind))
         covered.update(range(span.start, span.end))
 
@@ -396,10 +400,26 @@ def _attributive(ent: Span) -> bool:
 
 
 def _ends_an_organization_name(ent: Span) -> bool:
-    """"Norway" in "the Labour Party of Norway": part of the party's name."""
+    """"Norway" in "the Labour Party of Norway", "Europe" in "the
+    Organization for Security and Co-operation in Europe": part of the
+    organization's name."""
     doc = ent.doc
-    return ent.label_ == "GPE" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
-        and doc[ent.start - 2].lower_ in ORG_WORDS and doc[ent.start - 2].ent_type_ == "ORG"
+    if ent.label_ == "GPE" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+            and doc[ent.start - 2].lower_ in ORG_WORDS and doc[ent.start - 2].ent_type_ == "ORG":
+        return True
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "in" and long_formal_name_before(doc, ent.start - 1)
+
+
+def long_formal_name_before(doc: Doc, i: int) -> bool:
+    """Whether an organization's name that lists its fields ("for Security
+    and Co-operation") ends just before token `i`: the place after "in"
+    completes it, unlike "the Permanent Court of Arbitration in The Hague"."""
+    j = i
+    while j > 0 and doc[j - 1].ent_type_ == "ORG":
+        j -= 1
+    words = doc[j:i]
+    lower = {t.lower_ for t in words}
+    return len(words) >= 3 and bool(lower & {"for", "of"}) and "and" in lower and doc[i - 1].is_alpha
 
 
 def _dateline_spans(doc: Doc) -> list[Span]:
