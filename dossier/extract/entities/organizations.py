@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from dossier.extract.entities.media import ends_in_media_word, is_credit
 from dossier.extract.entities.people import addresses_an_audience, leads_it, names_a_platform
 from dossier.extract.entities.places import has_org_appositive, hosts_an_event, long_formal_name_before
-from dossier.extract.tokens import token_table
+from dossier.extract.tokens import doc_text, token_table
 from dossier.extract.vocabulary import (
     DOCUMENT_WORDS,
     EVENT_WORDS,
@@ -182,7 +182,7 @@ def _numbered_groups(doc: Doc) -> list[OrgSpan]:
     """"the G-7 leaders", "G20": a group of countries named by its number,
     which the recognizer often leaves untagged when it is hyphenated."""
     out: list[OrgSpan] = []
-    for m in NUMBERED_GROUP.finditer(doc.text):
+    for m in NUMBERED_GROUP.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not any(t.ent_type_ == "ORG" for t in span):
             out.append(OrgSpan(m.group(0), m.group(0), m.start(), m.end()))
@@ -239,7 +239,7 @@ def _indefinite(ent: Span) -> bool:
 
 def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
     """A heading in capitals: the name's whole line is in capitals."""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     line = text[start : end if end >= 0 else len(text)]

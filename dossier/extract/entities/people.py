@@ -18,7 +18,7 @@ from dossier.extract.entities.gazetteer import is_known_place, lookup_place
 from dossier.extract.entities.media import ends_in_media_word, is_credit
 from dossier.extract.entities.places import has_place_appositive
 from dossier.extract.entities.roles import appositive_roles, is_role_head, title_before
-from dossier.extract.tokens import token_table
+from dossier.extract.tokens import doc_text, token_table
 from dossier.extract.vocabulary import (
     ADMIN_ABBREVIATIONS,
     DOCUMENT_WORDS,
@@ -428,7 +428,7 @@ NICKNAME_WORDS = re.compile(r"[\"\u201c]?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u201
 def _merge_stated_nicknames(doc: Doc, clusters: list[PersonCluster]) -> list[PersonCluster]:
     """"Joko Widodo, better known as Jokowi": the name the text ties to a
     full name is that person's, wherever it stands."""
-    text = doc.text
+    text = doc_text(doc)
     for cluster in clusters:
         for s, e in list(cluster.mentions):
             if not cluster.full_names or e - s < 2:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from dossier.extract.entities.gazetteer import fold_place, is_language, lookup_place
-from dossier.extract.tokens import token_table
+from dossier.extract.tokens import doc_text, token_table
 from dossier.extract.vocabulary import (
     ADMIN_ABBREVIATIONS,
     ADMIN_UNIT_WORDS,
@@ -423,7 +423,7 @@ def long_formal_name_before(doc: Doc, i: int) -> bool:
 
 
 def _dateline_spans(doc: Doc) -> list[Span]:
-    text = doc.text
+    text = doc_text(doc)
     found = [(m.start(1), m.end(1)) for m in DATELINE.finditer(text)]
     for m in DATED_DATELINE.finditer(text):
         place = m.group(1)
