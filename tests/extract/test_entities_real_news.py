@@ -394,3 +394,18 @@ def test_places_another_spelling_of_the_last_name_listed_and_no_phrases() -> Non
     luhansk = next(p for p in places if "Luhansk" in (p.name, *p.aliases))
     assert "Lugansk" in (luhansk.name, *luhansk.aliases)
     assert not any(" at " in n or n == "ICBMs" for n in names(places))
+
+
+def test_places_other_spelling_of_a_large_city_is_a_place_not_a_person() -> None:
+    people, _, places = entities(
+        "Kiev and Western governments accuse Moscow of arming the rebels, which the Kremlin denies.",
+    )
+    assert "Kiev" not in names(people)
+    assert "Kiev" in all_names(places)
+
+
+def test_entities_agency_with_and_without_its_media_word_is_one() -> None:
+    _, orgs, _ = entities("TOKYO (Kyodo) -- The visit was criticized.", "Kyodo News said the talks would resume.")
+    kyodo = [o for o in orgs if o.name.startswith("Kyodo")]
+    assert [o.name for o in kyodo] == ["Kyodo News"]
+    assert "Kyodo" in kyodo[0].aliases

@@ -70,13 +70,15 @@ def _place_key(name: str) -> str:
     return " ".join(words)
 
 
+AGENCY_SUFFIXES = frozenset({"news", "press"})
 CORPORATE_SUFFIXES = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "ag", "sa", "nv", "gmbh", "limited"})
 
 
 def _org_key(name: str) -> str:
-    """'Apple Inc.' = 'Apple': a company with and without its legal form."""
+    """'Apple Inc.' = 'Apple': a company with and without its legal form;
+    'Kyodo News' = 'Kyodo': an agency with and without its media word."""
     words = fold(name).split()
-    if len(words) >= 2 and words[-1] in CORPORATE_SUFFIXES:
+    if len(words) >= 2 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in AGENCY_SUFFIXES):
         words = words[:-1]
     return " ".join(words)
 

@@ -13,6 +13,8 @@ from dossier.resolve.names import fold
 # Cities smaller than this are too often also surnames or common words.
 MIN_CITY_POPULATION = 15_000
 BIG_CITY_POPULATION = 500_000
+# Cities large enough that their other spellings in English text are theirs.
+EXONYM_CITY_POPULATION = 1_000_000
 
 
 # Gazetteer keys are folded like every other name.
@@ -62,6 +64,12 @@ def _places() -> dict[str, tuple[str, str]]:
         add(sub.name, sub.name, "region")
     for city in cities:
         add(city["name"], city["name"], "city")
+    for city in cities:  # "Kiev" for Kyiv: other spellings of the largest cities, never over a primary name
+        if city["population"] >= EXONYM_CITY_POPULATION:
+            for alt in city.get("alternatenames", ()):
+                if len(alt) >= 4 and alt.isascii() and alt.isalpha() and alt[0] == city["name"][0] \
+                        and alt[0].isupper() and alt[1:].islower():
+                    add(alt, city["name"], "city")
     return out
 
 
