@@ -409,3 +409,12 @@ def test_entities_agency_with_and_without_its_media_word_is_one() -> None:
     kyodo = [o for o in orgs if o.name.startswith("Kyodo")]
     assert [o.name for o in kyodo] == ["Kyodo News"]
     assert "Kyodo" in kyodo[0].aliases
+
+
+def test_entities_company_named_once_with_its_kind_is_an_organization() -> None:
+    people, orgs, _ = entities(
+        "Mitsui & Co. and Rosneft signed a deal. Toyota Motor Corp. said it would invest. Novatek, a gas "
+        "producer, agreed.",
+    )
+    assert {"Mitsui & Co.", "Rosneft", "Toyota Motor Corp.", "Novatek"} <= names(orgs)
+    assert not names(people)

@@ -109,7 +109,7 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         if MODEL_DESIGNATION.search(ent.text) and not NUMBERED_GROUP.fullmatch(ent.text):
             continue  # a model of aircraft or missile ("a Russian Mi-24 helicopter")
         if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)
-                                       or ends_in_media_word(ent)):
+                                       or ends_in_media_word(ent) or has_org_appositive(ent)):
             pass  # a publication, a network or a party the recognizer took for a person
         elif ent.label_ in {"GPE", "LOC", "FAC"} and (has_org_appositive(ent) or hosts_an_event(ent)):
             pass  # "Gazprom, the gas giant", "the BRICS summit"

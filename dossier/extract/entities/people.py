@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from dossier.extract.entities.gazetteer import is_known_place, lookup_place
 from dossier.extract.entities.media import ends_in_media_word, is_credit
-from dossier.extract.entities.places import has_place_appositive
+from dossier.extract.entities.places import has_org_appositive, has_place_appositive
 from dossier.extract.entities.roles import appositive_roles, is_role_head, title_before
 from dossier.extract.tokens import doc_text, token_table
 from dossier.extract.vocabulary import (
@@ -178,8 +178,8 @@ def _not_a_person(span: Span) -> bool:
     letters = [c for c in span.text if c.isalpha()]
     if len(letters) > 3 and span.text.isupper():
         return True  # a dateline or a heading in capitals ("LE BOURGET")
-    if has_place_appositive(span) or is_demonym_plural(span.text):
-        return True
+    if has_place_appositive(span) or is_demonym_plural(span.text) or has_org_appositive(span):
+        return True  # "Sentosa, a resort island"; "Novatek, a gas producer"
     if is_credit(span) or ends_in_media_word(span):
         return True  # "AP Photo", "Jiji Press"
     if span[-1].lower_ in ADMIN_ABBREVIATIONS or span[-1].lower_ + "." in ADMIN_ABBREVIATIONS:
