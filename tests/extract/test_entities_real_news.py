@@ -418,3 +418,11 @@ def test_entities_company_named_once_with_its_kind_is_an_organization() -> None:
     )
     assert {"Mitsui & Co.", "Rosneft", "Toyota Motor Corp.", "Novatek"} <= names(orgs)
     assert not names(people)
+
+
+def test_roles_title_with_a_lower_case_complement_keeps_its_organization() -> None:
+    people, orgs, _ = entities(
+        "Trump was joined by acting White House chief of staff Mick Mulvaney at the dinner.",
+    )
+    assert roles_of(people, "Mick Mulvaney") == ["acting White House chief of staff"]
+    assert "White House" in names(orgs)

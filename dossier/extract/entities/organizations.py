@@ -246,6 +246,16 @@ def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
     return line.isupper()
 
 
+def _after_lower_case_modifiers(span: Span, title_start: int) -> bool:
+    """Whether `span` starts its title, after lower-case words such as
+    "acting" or "former" ("acting White House chief of staff")."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and doc[i - 1].idx >= title_start and doc[i - 1].is_lower and doc[i - 1].lower_ in ROLE_MODIFIERS:
+        i -= 1
+    return doc[i].idx == title_start
+
+
 def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
     """An organization named inside a role title ("Chief Cabinet Secretary",
     "EU Enlargement Commissioner") is part of the title, unless it is the
@@ -254,7 +264,7 @@ def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
         if a <= span.start_char and span.end_char <= b:
             # "Kremlin spokesman", "European Council President": the
             # organization the title is held in, named first.
-            named_first = span.start_char == a and (
+            named_first = _after_lower_case_modifiers(span, a) and (
                 (len(span) == 1 and span[0].lower_ not in ROLE_MODIFIERS) or span[-1].lower_ in ORG_WORDS)
             return not named_first
     return False

@@ -86,6 +86,10 @@ def title_before(doc: Doc, start: int, blocked: set[int]) -> RoleHit | None:
     i = start - 1
     if i >= 0 and doc[i].lower_ in HONORIFICS:
         return None
+    complement = i >= 2 and doc[i].is_lower and doc[i].is_alpha and doc[i - 1].lower_ == "of" \
+        and is_role_head(doc[i - 2]) and i not in blocked and (i - 1) not in blocked
+    if complement:
+        i -= 2  # "chief of staff Mick Mulvaney": the head and its lower-case complement
     while i >= 0 and i not in blocked:
         tok = doc[i]
         if "\n" in tok.text:
@@ -108,9 +112,9 @@ def title_before(doc: Doc, start: int, blocked: set[int]) -> RoleHit | None:
     if not heads:
         return None
     last = heads[-1]
-    if last != start - 1 and not (doc[last + 1].lower_ in JOINERS and all(
+    if last != start - 1 and not (doc[last + 1].lower_ in JOINERS and (complement or all(
         doc[k].is_title or doc[k].is_upper for k in range(last + 2, start)
-    ) and last + 2 < start):
+    )) and last + 2 < start):
         return None
     # Sentence-initial capitalised words that are not part of a title ("Later").
     while first < start - 1 and not _heads_title(doc[first]) and doc[first].pos_ in {
