@@ -68,7 +68,7 @@ EVENT_WORDS = frozenset({"forum", "conference", "summit", "games", "olympics", "
                          "expo", "championship", "session", "address", "speech", "lecture"})
 DOCUMENT_WORDS = frozenset({"treaty", "declaration", "statement", "act", "agreement", "accord", "plan", "charter",
                             "convention", "protocol", "resolution", "memorandum", "communique", "law", "pact",
-                            "framework", "accords", "constitution", "roadmap"})
+                            "framework", "accords", "constitution", "roadmap", "package"})
 
 # Words after a name that make it a geographic feature: "the Habomai islets".
 GEO_FEATURES = frozenset({"island", "islands", "islet", "islets", "isles", "archipelago", "chain", "group",

@@ -426,3 +426,12 @@ def test_roles_title_with_a_lower_case_complement_keeps_its_organization() -> No
     )
     assert roles_of(people, "Mick Mulvaney") == ["acting White House chief of staff"]
     assert "White House" in names(orgs)
+
+
+def test_places_site_of_a_facility_and_a_package_of_measures_is_no_organization() -> None:
+    _, orgs, places = entities(
+        "He offered to dismantle the main nuclear complex at Yongbyon.",
+        "The agreement, formally called the Package of Measures, was signed on Thursday.",
+    )
+    assert "Yongbyon" in names(places)
+    assert not {"Yongbyon", "Package of Measures"} & names(orgs)

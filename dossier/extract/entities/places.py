@@ -37,6 +37,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NOT_IN_PLACE_NAMES = frozenset({"at", "in", "with", "from", "to", "by", "and", "for"})
 FACILITY_WORDS = frozenset({"plant", "station", "base", "airport", "dam", "mine", "refinery", "terminal", "reactor",
                             "shipyard", "cosmodrome", "spaceport"})
+SITE_WORDS = frozenset({"complex", "facility", "site", "camp", "centre", "center", "installation", "port"})
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "MONEY", "PERCENT"})
 COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "far",
                      "central", "northeast", "northwest", "southeast", "southwest"})
@@ -270,6 +271,9 @@ def _context_place(span: Span) -> bool:
         return True  # "the West Bank", "the Middle East"
     if before is not None and before.lower_ in PLACE_PREPOSITIONS:
         return True
+    if before is not None and before.lower_ == "at" and span.start >= 2 \
+            and doc[span.start - 2].lemma_ in FACILITY_WORDS | SITE_WORDS:
+        return True  # "the nuclear complex at Yongbyon" (not "at Google")
     return before is not None and before.lemma_ in {"annex", "invade", "occupy"}
 
 
