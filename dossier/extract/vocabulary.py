@@ -81,7 +81,7 @@ ISLAND_GROUP_WORDS = frozenset({"islands", "islets", "isles", "group", "chain", 
 PLACE_TYPE_WORDS = frozenset({"island", "village", "town", "city", "region", "prefecture", "province", "port",
                               "district", "county", "state", "republic", "capital", "resort", "oblast"})
 ADMIN_UNIT_WORDS = frozenset({"prefecture", "province", "county", "oblast", "district"})
-# Abbreviated unit words of datelines and captions: "Nemuro, Hokkaido Pref.".
+# Abbreviated unit words of datelines and captions: "Valmora, Eastshire Pref.".
 ADMIN_ABBREVIATIONS = {"pref.": "Prefecture", "pref": "Prefecture", "prov.": "Province", "dist.": "District"}
 
 # Organization words that also make a span the recognizer called a place an organization.
@@ -111,7 +111,7 @@ def name_head(name: str) -> str:
 
 
 def is_venue(name: str) -> bool:
-    """'Castle Buildings', 'the Cabinet Room of the White House'."""
+    """'Castle Buildings', 'the Cabinet Room of the Palace'."""
     words = name.lower().split()
     if len(words) < 2:
         return False

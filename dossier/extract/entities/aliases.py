@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 WORD = r"[A-Z][\w\u2019'\-]*"
-# "Cartagena de Indias": lower-case particles inside a name.
+# "Santa Cruz de la Sierra": lower-case particles inside a name.
 PARTICLE = r"(?:de|del|da|di|du|la|le|al|el|von|van|der)"
 NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})*(?:\s+(?:islets|islands|group|chain|isles))?"
 LIST = rf"{NAME}(?:,\s+{NAME})*(?:,?\s+and\s+{NAME})?"
@@ -79,8 +79,8 @@ def _counted(paragraph: str, start: int, items: list[str]) -> list[str]:
 
 def _pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
     if len(b) == 1 and len(a) > 1 and " " not in b[0] and not b[0].endswith("s"):
-        # "Donetsk and Luhansk, which Russian media call Lugansk": one
-        # other spelling, of the name just before (not "... the Kurils", a group).
+        # "Valmora and Ostrany, which local media call Ostrania": one
+        # other spelling, of the name just before (not "... the Outer Isles", a group).
         return [(a[-1], b[0])] if a[-1] != b[0] else []
     if len(a) != len(b):
         return []
@@ -113,7 +113,7 @@ def _stated_aliases(paragraph: str) -> list[tuple[str, str]]:
         if m.group(1).isupper() and not m.group(2).isupper():
             continue  # a dateline and its agency: "BRUSSELS (Reuters)"
         if DATELINE_DASH.match(paragraph, m.end()):
-            continue  # "JAKARTA, Indonesia (AP) —": the agency of a dateline
+            continue  # "VALMORA, Esland (Agency) —": the agency of a dateline
         out.append((m.group(1), m.group(2)))
     sentences = SENTENCE_END.split(paragraph)
     named: list[tuple[int, str]] = []

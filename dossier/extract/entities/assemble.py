@@ -76,7 +76,7 @@ CORPORATE_SUFFIXES = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "ag", 
 
 def _org_key(name: str) -> str:
     """'Apple Inc.' = 'Apple': a company with and without its legal form;
-    'Kyodo News' = 'Kyodo': an agency with and without its media word."""
+    'Meridian News' = 'Meridian': an agency with and without its media word."""
     words = fold(name).split()
     if len(words) >= 2 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in AGENCY_SUFFIXES):
         words = words[:-1]
@@ -218,7 +218,7 @@ def _people_named_as_places(adoc: ArticleDoc, clusters: list[PersonCluster], hit
 def _media_named_as_people(adoc: ArticleDoc, clusters: list[PersonCluster], hits: list[list[RoleHit]]) -> tuple[
         list[PersonCluster], list[list[RoleHit]], list[OrgSpan]]:
     """A one-word "person" with no first name and no role, which the text
-    cites as a source ("according to Kyodo", "Interfax reported"), is a
+    cites as a source ("according to Meridian", "Tidewire reported"), is a
     news organization."""
     doc = adoc.doc
     kept: list[tuple[PersonCluster, list[RoleHit]]] = []
@@ -314,7 +314,7 @@ def _demonym(doc: Doc, country: str) -> str | None:
 
 def _qualify_ministries(adoc: ArticleDoc, org_groups: list[_Group], place_groups: list[_Group]) -> None:
     """"the Foreign Ministry" without a country: the one ministry of that
-    kind the article names with its country ("Russia's Foreign Ministry"),
+    kind the article names with its country ("Esland's Foreign Ministry"),
     else the country its paragraph names first."""
     bare = [g for g in org_groups if all(n.split()[0].lower() in GENERIC_STARTS and name_head(n) in ORG_WORDS
                                          and len(n.split()) >= 2 for n in g.names)]
@@ -342,7 +342,7 @@ def _qualify_ministries(adoc: ArticleDoc, org_groups: list[_Group], place_groups
 
 def _generic_institutions(org_groups: list[_Group]) -> list[_Group]:
     """"Parliament" alone is the one parliament the article names in full
-    ("the European Parliament"); a legislature stays when the article names
+    ("the Regional Parliament"); a legislature stays when the article names
     none in full ("the Senate"); another one-word kind of body ("the
     Cabinet") or a field ("Finance") does not say whose it is, and is no
     name to list."""

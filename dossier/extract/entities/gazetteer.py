@@ -64,7 +64,7 @@ def _places() -> dict[str, tuple[str, str]]:
         add(sub.name, sub.name, "region")
     for city in cities:
         add(city["name"], city["name"], "city")
-    for city in cities:  # "Kiev" for Kyiv: other spellings of the largest cities, never over a primary name
+    for city in cities:  # an older English spelling: other spellings of the largest cities, never over a primary name
         if city["population"] >= EXONYM_CITY_POPULATION:
             for alt in city.get("alternatenames", ()):
                 if len(alt) >= 4 and alt.isascii() and alt.isalpha() and alt[0] == city["name"][0] \
@@ -90,7 +90,7 @@ def _capitals() -> dict[str, str]:
 
 
 def capital_country(city: str) -> str | None:
-    """'Beijing' -> 'China': the country whose capital the city is."""
+    """A capital city -> the country whose capital it is."""
     return _capitals().get(fold_place(city))
 
 

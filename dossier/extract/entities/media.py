@@ -1,11 +1,11 @@
-"""News media named in the text: "according to Kyodo", "told Reuters",
-"Jiji Press reported", "the Interfax news agency".
+"""News media named in the text: "according to Meridian", "told Tidewire",
+"Harbor Press reported", "the Baltwire news agency".
 
 The recognizer often calls an agency a person.  A one-word name that is
 never given a first name or a role, and that stands where the text
 attributes a report (the object of "according to" or "told", the subject of
 "reported", "quoted", "cited"), is a news organization; so is a name ending
-in a media word ("Press", "News").  Photo credits ("Sputnik Pool Photo")
+in a media word ("Press", "News").  Photo credits ("Tidewire Pool Photo")
 are neither people nor organizations of the story."""
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ REPORTING_VERBS = frozenset({"report", "quote", "cite", "broadcast", "publish", 
 
 
 def is_credit(span: Span) -> bool:
-    """"Sputnik Pool Photo", "AP Photo": the words of a photo credit."""
+    """"Tidewire Pool Photo", "Agency Photo": the words of a photo credit."""
     return any(t.lower_ in CREDIT_WORDS for t in span)
 
 
 def ends_in_media_word(span: Span) -> bool:
-    """"Jiji Press", "Kyodo News": a name whose last word is a media word."""
+    """"Harbor Press", "Meridian News": a name whose last word is a media word."""
     words = [t for t in span if not t.is_punct]
     return len(words) >= 2 and words[-1].lower_ in MEDIA_WORDS and words[-1].is_title
 

@@ -103,11 +103,11 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         if any(a < ent.start < b for a, b in joined.items()):
             continue  # the second half of a name joined to the one before
         if is_credit(ent):
-            continue  # "AP Photo", "Pool Photo": a credit line
+            continue  # "Agency Photo", "Pool Photo": a credit line
         if len(ent) == 1 and ent[0].tag_ not in {"NNP", "NNPS"} and not ent[0].is_upper:
             continue  # a capitalised common word ("Writing by ...", "Ships sailed")
         if MODEL_DESIGNATION.search(ent.text) and not NUMBERED_GROUP.fullmatch(ent.text):
-            continue  # a model of aircraft or missile ("a Russian Mi-24 helicopter")
+            continue  # a model of aircraft or missile ("a Xa-24 helicopter")
         if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)
                                        or ends_in_media_word(ent) or has_org_appositive(ent)):
             pass  # a publication, a network or a party the recognizer took for a person
@@ -142,7 +142,7 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
                 end += 1
         elif end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ in {"GPE", "LOC"} \
                 and doc[end + 1].ent_iob_ == "B" and long_formal_name_before(doc, end):
-            end += 2  # "the Organization for Security and Co-operation" + "in Europe"
+            end += 2  # "the Council for Trade and Co-operation" + "in Asia"
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
         if end <= start:
@@ -248,7 +248,7 @@ def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
 
 def _after_lower_case_modifiers(span: Span, title_start: int) -> bool:
     """Whether `span` starts its title, after lower-case words such as
-    "acting" or "former" ("acting White House chief of staff")."""
+    "acting" or "former" ("acting Cabinet Office chief of staff")."""
     doc = span.doc
     i = span.start
     while i > 0 and doc[i - 1].idx >= title_start and doc[i - 1].is_lower and doc[i - 1].lower_ in ROLE_MODIFIERS:
@@ -271,8 +271,8 @@ def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
 
 
 def _describes_another(span: Span) -> bool:
-    """"the National People's Congress, China's parliament"; "the lower
-    house of Russia's parliament": a description of a body named nearby,
+    """"the Grand Assembly, Esland's parliament"; "the lower
+    house of Esland's parliament": a description of a body named nearby,
     not a name of its own."""
     doc = span.doc
     root = span.root

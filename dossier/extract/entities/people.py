@@ -179,17 +179,17 @@ def _not_a_person(span: Span) -> bool:
     if len(letters) > 3 and span.text.isupper():
         return True  # a dateline or a heading in capitals ("LE BOURGET")
     if has_place_appositive(span) or is_demonym_plural(span.text) or has_org_appositive(span):
-        return True  # "Sentosa, a resort island"; "Novatek, a gas producer"
+        return True  # "Palm Key, a resort island"; "Valgas, a gas producer"
     if is_credit(span) or ends_in_media_word(span):
-        return True  # "AP Photo", "Jiji Press"
+        return True  # "Agency Photo", "Harbor Press"
     if span[-1].lower_ in ADMIN_ABBREVIATIONS or span[-1].lower_ + "." in ADMIN_ABBREVIATIONS:
-        return True  # "Okinawa Pref."
+        return True  # "Kaminoshima Pref."
     doc = span.doc
     if len(span) == 1 and span.start > 0 and span.end < len(doc) and doc[span.start - 1].lower_ in {"a", "an"} \
             and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower:
-        return True  # "an Azerbaijani missile": an adjective
+        return True  # "an Eslandic missile": an adjective
     if any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in WORK_HEADS for c in span.root.children):
-        return True  # "Auld Lang Syne, the Scottish song of farewell"
+        return True  # "Over the Hills, the old song of farewell"
     if any(t.is_title and t.pos_ in {"ADP", "CCONJ", "SCONJ", "DET"} and t.lower_ not in NAME_PARTICLES
            for t in span):
         return True  # "Doctors Without Borders", "Friends of the Earth"
@@ -257,7 +257,7 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
 
 
 def _followed_by_who(doc: Doc, end: int) -> bool:
-    """"Rodrigo Duterte, who set the award aside": "who" is said of people,
+    """"Tomas Brandt, who set the award aside": "who" is said of people,
     so a two- or three-word name the recognizer took for an organization
     is a person."""
     return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who" \
@@ -284,7 +284,7 @@ def _untagged_before_role(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _lone_name(doc: Doc, i: int) -> bool:
-    """"Wiranto, the Coordinating Minister": a single name with a role in
+    """"Suharyo, the Coordinating Minister": a single name with a role in
     apposition, not a word of a longer capitalised phrase."""
     tok = doc[i]
     return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in {"", "PERSON", "ORG"} \
@@ -333,7 +333,7 @@ def _name_text(doc: Doc, start: int, end: int) -> str:
 
 
 def _same_without_first_name(a: str, b: str) -> bool:
-    """"Maria Elena Lopez" and "Elena Lopez": a name of two words or more
+    """"Ana Lucia Ferraz" and "Lucia Ferraz": a name of two words or more
     that is a longer one without its first part."""
     short, long = sorted((fold(a).split(), fold(b).split()), key=len)
     return 2 <= len(short) < len(long) and long[-len(short):] == short
@@ -426,7 +426,7 @@ NICKNAME_WORDS = re.compile(r"[\"\u201c]?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u201
 
 
 def _merge_stated_nicknames(doc: Doc, clusters: list[PersonCluster]) -> list[PersonCluster]:
-    """"Joko Widodo, better known as Jokowi": the name the text ties to a
+    """"Tomas Brandt Jr., better known as Tommy": the name the text ties to a
     full name is that person's, wherever it stands."""
     text = doc_text(doc)
     for cluster in clusters:
@@ -460,7 +460,7 @@ NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CAR
 
 def _in_longer_ent(doc: Doc, i: int) -> bool:
     """A word of a longer name ("the Battle of Smith"), not a name alone
-    that the recognizer mislabelled ("Prabowo" as a building)."""
+    that the recognizer mislabelled ("Suharyo" as a building)."""
     tok = doc[i]
     return tok.ent_iob_ == "I" or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")
 

@@ -45,7 +45,7 @@ COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "
 DATELINE = re.compile(
     r"(?:^|\n\n)([A-Z][A-Z.'\- ]+[A-Z.])(?:, [A-Z][\w. ]+)?(?: \([A-Z][\w.&' ]*\))? [\u2014\u2013-]+ "
 )
-# "Tokyo December 15, 2016 -", "NAGATO, Japan Dec. 15 (Reuters)": a dateline glued to its date.
+# "Valmora December 15, 2016 -", "OSTRANY, Esland Dec. 15 (Agency)": a dateline glued to its date.
 DATED_DATELINE = re.compile(
     r"(?:^|\n\n)([A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2})(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?,? "
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b"
@@ -152,7 +152,7 @@ def _in_event_name(span: Span) -> bool:
 
 
 def _adjective_use(span: Span) -> bool:
-    """"this Pacific port city", "a Baltic state": a one-word region name
+    """"this Atlantic port city", "a Nordic state": a one-word region name
     used as an adjective, between a determiner and a common noun."""
     doc = span.doc
     return len(span) == 1 and span.label_ == "LOC" and span.start > 0 and span.end < len(doc) \
@@ -176,20 +176,20 @@ def _known_place_here(ent: Span, clean: str, place_texts: set[str]) -> bool:
 
 
 def _listed_with_places(ent: Span) -> bool:
-    """"Edinburgh and Aberdeen voted No": a name joined by "and" or a comma
+    """"Valmora and Ostrany voted No": a name joined by "and" or a comma
     to a place is a place too."""
     if ent.text.replace(".", "").isupper():
         return False  # an acronym ("U.N.") beside a country
     root = ent.root
     near = [*root.conjuncts, root.head] if root.dep_ == "conj" else list(root.conjuncts)
-    near += [c for c in root.children if c.dep_ == "appos"]  # "Sapporo, Hokkaido"
-    near += [c for t in near for c in t.lefts if c.dep_ == "compound"]  # "Hokkaido Pref."
+    near += [c for c in root.children if c.dep_ == "appos"]  # "Valmora, Eastshire"
+    near += [c for t in near for c in t.lefts if c.dep_ == "compound"]  # "Eastshire Pref."
     return any(t.ent_type_ in {"GPE", "LOC"} or lookup_place(t.text) is not None for t in near
                if not (ent.start <= t.i < ent.end))
 
 
 def _comma_list_of_places(ent: Span) -> list[Span] | None:
-    """"Dundee, North Lanarkshire" taken as one organization: a list of
+    """"Valmora, North Eastshire" taken as one organization: a list of
     known places, each a place."""
     if "," not in ent.text:
         return None
@@ -203,7 +203,7 @@ def _comma_list_of_places(ent: Span) -> list[Span] | None:
     if all(len(p) and lookup_place(p.text) is not None for p in parts):
         return parts
     if _listed_with_places(ent) and all(len(p) and all(t.is_title and t.pos_ == "PROPN" for t in p) for p in parts):
-        return parts  # "toured Kunashir, Iturup and Shikotan"
+        return parts  # "toured Arva, Belin and Corra"
     return None
 
 
@@ -273,7 +273,7 @@ def _context_place(span: Span) -> bool:
         return True
     if before is not None and before.lower_ == "at" and span.start >= 2 \
             and doc[span.start - 2].lemma_ in FACILITY_WORDS | SITE_WORDS:
-        return True  # "the nuclear complex at Yongbyon" (not "at Google")
+        return True  # "the nuclear complex at Ostrany" (not "at a company")
     return before is not None and before.lemma_ in {"annex", "invade", "occupy"}
 
 
@@ -304,7 +304,7 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
         if name.lower() in COMPASS:
             return  # "the North": which one the text means is not in the name
         if re.fullmatch(r"[A-Z]{2,}s", name) or any(w in NOT_IN_PLACE_NAMES for w in name.split()):
-            return  # "ICBMs"; "Abiy at the airport"
+            return  # "ICBMs"; "Brandt at the airport"
         out.append(PlaceSpan(name, span.text, span.start_char, span.end_char, kind))
         covered.update(range(span.start, span.end))
 
@@ -404,8 +404,8 @@ def _attributive(ent: Span) -> bool:
 
 
 def _ends_an_organization_name(ent: Span) -> bool:
-    """"Norway" in "the Labour Party of Norway", "Europe" in "the
-    Organization for Security and Co-operation in Europe": part of the
+    """"Norway" in "the Labour Party of Norway", "Asia" in "the
+    Council for Trade and Co-operation in Asia": part of the
     organization's name."""
     doc = ent.doc
     if ent.label_ == "GPE" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
@@ -417,7 +417,7 @@ def _ends_an_organization_name(ent: Span) -> bool:
 def long_formal_name_before(doc: Doc, i: int) -> bool:
     """Whether an organization's name that lists its fields ("for Security
     and Co-operation") ends just before token `i`: the place after "in"
-    completes it, unlike "the Permanent Court of Arbitration in The Hague"."""
+    completes it, unlike "the Permanent Court of Arbitration in Valmora"."""
     j = i
     while j > 0 and doc[j - 1].ent_type_ == "ORG":
         j -= 1
@@ -456,7 +456,7 @@ def _add_facilities(doc: Doc, covered: set[int], add) -> None:  # type: ignore[n
 
 
 def _add_feature_names(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
-    """"on Russky Island", "the Habomai Islets": capitalised proper nouns and
+    """"on Arva Island", "the Outer Islets": capitalised proper nouns and
     a capitalised feature word, which the recognizer left untagged."""
     table = token_table(doc)
     for i in table.find(GEO_FEATURES):
@@ -474,7 +474,7 @@ STREET_WORDS = frozenset({"street", "avenue", "road", "boulevard", "lane"})
 
 
 def _add_addresses(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
-    """"outside 10 Downing Street": a house number, capitalised words and a
+    """"outside 12 Harbour Street": a house number, capitalised words and a
     street word, which the recognizer often leaves untagged."""
     table = token_table(doc)
     for i in table.find(STREET_WORDS):

@@ -89,7 +89,7 @@ def title_before(doc: Doc, start: int, blocked: set[int]) -> RoleHit | None:
     complement = i >= 2 and doc[i].is_lower and doc[i].is_alpha and doc[i - 1].lower_ == "of" \
         and is_role_head(doc[i - 2]) and i not in blocked and (i - 1) not in blocked
     if complement:
-        i -= 2  # "chief of staff Mick Mulvaney": the head and its lower-case complement
+        i -= 2  # "chief of staff Ilse Varga": the head and its lower-case complement
     while i >= 0 and i not in blocked:
         tok = doc[i]
         if "\n" in tok.text:
@@ -241,7 +241,7 @@ APPOSITIVE_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
 
 
 def _misparsed_appositive(name: Span) -> RoleHit | None:
-    """"Prabowo, a former special forces general, ...": an appositive the
+    """"Suharyo, a former special forces general, ...": an appositive the
     parser split ("forces" as its head); the role head is the last word
     before the closing comma, after adjectives and nouns only."""
     doc = name.doc
@@ -278,7 +278,7 @@ def appositive_roles(name: Span) -> list[RoleHit]:
     for head in heads:
         if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].text[:1].isupper() \
                 and head.i >= name.end:
-            continue  # "..., the senior cleric Ma'ruf Amin": the title of the name after it
+            continue  # "..., the senior cleric Yusuf Karim": the title of the name after it
         phrase = _appositive_phrase(head)
         if phrase is None:
             continue
