@@ -36,50 +36,51 @@ def roles_of(people: list[Person], name: str) -> list[str]:
 
 
 def test_entities_news_agencies_cited_as_sources_are_organizations() -> None:
-    people, orgs, _ = entities(
-        "The talks ended without a deal, according to Kyodo. A spokesman told Sputnik that Jiji Press "
-        "had the story first, and Interfax reported the same.",
+    people, orgs, places = entities(
+        "The meeting broke up without an agreement, according to Tidewire. Baltwire reported the same. "
+        "An aide told Nordlys that no date was set.",
     )
-    assert {"Kyodo", "Sputnik", "Interfax"} <= names(orgs)
-    assert not {"Kyodo", "Sputnik", "Interfax", "Jiji Press"} & names(people)
+    assert {"Tidewire", "Nordlys", "Baltwire"} <= names(orgs)
+    assert not {"Tidewire", "Nordlys", "Baltwire"} & names(people) | names(places)
 
 
 def test_entities_name_ending_in_a_media_word_is_no_person() -> None:
-    people, orgs, _ = entities("Jiji Press reported on Monday that the ministers would meet in Osaka.")
-    assert "Jiji Press" not in names(people)
-    assert "Jiji Press" in names(orgs)
+    people, orgs, _ = entities("Meridian Press reported on Friday that the two envoys would meet in Lyon.")
+    assert "Meridian Press" not in names(people)
+    assert "Meridian Press" in names(orgs)
 
 
 def test_entities_person_cited_by_surname_stays_a_person() -> None:
     people, orgs, _ = entities(
-        "Kremlin spokesman Dmitry Peskov said the visit was planned. According to Peskov, no date was set.",
+        "Government spokesman Anders Lindqvist said the visit was planned. According to Lindqvist, no date "
+        "was set.",
     )
-    assert "Dmitry Peskov" in names(people)
-    assert "Peskov" not in names(orgs)
+    assert "Anders Lindqvist" in names(people)
+    assert "Lindqvist" not in names(orgs)
 
 
 def test_entities_photo_credit_is_neither_person_nor_organization() -> None:
     people, orgs, _ = entities(
-        "Prime Minister Anna Berg, left, arrives in Vladivostok, Russia, on Sept. 12, 2018. "
-        "(Sputnik Pool Photo via AP)",
+        "Prime Minister Anna Berg, left, arrives in Gdansk, Poland, on March 3, 2019. "
+        "(Tidewire Pool Photo via Nordlys)",
         "Berg met the governor on Monday.",
     )
     assert not any("Photo" in n for n in names(people) | names(orgs))
 
 
 @pytest.mark.parametrize("text", [
-    "The Japanese foreign ministry protested against the visit on Monday.",
-    "The Japanese Foreign Ministry protested against the visit on Monday.",
+    "The Polish foreign ministry objected to the flight on Tuesday.",
+    "The Polish Foreign Ministry objected to the flight on Tuesday.",
 ])
 def test_entities_ministry_qualified_by_nationality(text: str) -> None:
     _, orgs, _ = entities(text)
-    assert "Japanese Foreign Ministry" in names(orgs)
+    assert "Polish Foreign Ministry" in names(orgs)
 
 
 def test_entities_bare_ministry_is_the_one_the_article_qualifies() -> None:
     _, orgs, _ = entities(
-        "Russia's Foreign Ministry said on Wednesday it had barred the visitors.",
-        "On March 21, the Foreign Ministry announced that talks would be suspended.",
+        "Hungary's Foreign Ministry said on Thursday it had expelled two diplomats.",
+        "On May 2, the Foreign Ministry added that a third would leave.",
     )
     ministries = [o for o in orgs if "Ministry" in o.name]
     assert len(ministries) == 1
@@ -88,16 +89,16 @@ def test_entities_bare_ministry_is_the_one_the_article_qualifies() -> None:
 
 def test_entities_bare_ministry_takes_the_country_of_its_paragraph() -> None:
     _, orgs, _ = entities(
-        "China did not take part. At a regular press briefing in Beijing, Foreign Ministry spokesperson "
-        "Li Wei said the award was void.",
+        "Peru stayed away from the hearing. Speaking in Lima on Monday, Foreign Ministry spokeswoman "
+        "Rosa Quispe said the ruling had no force.",
     )
     ministry = next(o for o in orgs if "Foreign Ministry" in o.name)
-    assert "China" in ministry.name
+    assert "Peru" in ministry.name
     assert "Foreign Ministry" in ministry.aliases
 
 
 def test_entities_hyphenated_g7_is_an_organization() -> None:
-    _, orgs, _ = entities("The G-7 leaders met on Friday. The Group of Seven issued a statement.")
+    _, orgs, _ = entities("The G-7 finance ministers gathered on Monday. Later the Group of Seven issued a communique.")
     g7 = [o for o in orgs if {"G-7", "Group of Seven"} & {*o.aliases, o.name}]
     assert len(g7) == 1
     assert {"G-7", "Group of Seven"} <= {g7[0].name, *g7[0].aliases}
@@ -105,53 +106,53 @@ def test_entities_hyphenated_g7_is_an_organization() -> None:
 
 def test_entities_cities_in_a_list_are_places_not_organizations() -> None:
     _, orgs, places = entities(
-        "Glasgow voted Yes, as did Dundee, North Lanarkshire and West Dunbartonshire. "
-        "Edinburgh and Aberdeen voted No by wide margins.",
+        "Leeds backed the plan, as did Dundee, North Lanarkshire and West Dunbartonshire. "
+        "Voters in Sheffield and Aberdeen rejected it by wide margins.",
     )
-    assert {"Dundee", "North Lanarkshire", "Aberdeen", "Edinburgh"} <= names(places)
+    assert {"Dundee", "North Lanarkshire", "Aberdeen", "Sheffield"} <= names(places)
     assert not {"Dundee", "Aberdeen", "Dundee, North Lanarkshire"} & names(orgs)
 
 
 def test_entities_abbreviated_prefecture_is_a_place() -> None:
-    _, orgs, places = entities("Sapporo, Hokkaido Pref. was hit by heavy snow on Monday.")
-    assert {"Sapporo", "Hokkaido Prefecture"} <= names(places)
+    _, orgs, places = entities("Sendai, Miyagi Pref. was hit by a strong earthquake on Sunday.")
+    assert {"Sendai", "Miyagi Prefecture"} <= names(places)
     assert not any("Pref" in n for n in names(orgs))
 
 
 def test_entities_one_word_kind_of_body_is_no_organization_but_a_legislature_is() -> None:
-    _, orgs, _ = entities("The Cabinet met on Tuesday, and the Senate voted on Wednesday.")
+    _, orgs, _ = entities("The Cabinet gathered on Monday, and the Senate approved the bill on Friday.")
     assert "Cabinet" not in names(orgs)
     assert "Senate" in names(orgs)
 
 
 def test_entities_bare_parliament_joins_the_one_named_in_full() -> None:
     _, orgs, _ = entities(
-        "The European Parliament approved the deal on Wednesday.",
-        "Parliament had rejected it three times before.",
+        "The Nordic Parliament ratified the treaty on Thursday.",
+        "Parliament had voted it down twice before.",
     )
     parliaments = [o for o in orgs if "Parliament" in o.name]
-    assert [p.name for p in parliaments] == ["European Parliament"]
+    assert [p.name for p in parliaments] == ["Nordic Parliament"]
     assert len(parliaments[0].mentions) == 2
 
 
 def test_entities_legislature_described_beside_its_name_is_not_another() -> None:
-    _, orgs, _ = entities("The State Duma, the lower house of Russia's parliament, voted on Wednesday.")
-    assert "State Duma" in names(orgs)
+    _, orgs, _ = entities("The Sejm, the lower house of Poland's parliament, passed the law on Friday.")
+    assert "Sejm" in names(orgs)
     assert not any("parliament" in n.lower() for n in names(orgs))
 
 
 def test_entities_acronym_after_or_is_an_alias() -> None:
     _, orgs, _ = entities(
-        "The commander of the Revolutionary Armed Forces of Colombia, or FARC, signed the accord.",
-        "The FARC was founded in 1964.",
+        "A leader of the National Liberation Army of Esland, or NLAE, signed the ceasefire.",
+        "The NLAE was formed in 1971.",
     )
-    farc = [o for o in orgs if "FARC" in (o.name, *o.aliases)]
-    assert len(farc) == 1
-    assert "Revolutionary Armed Forces of Colombia" in (farc[0].name, *farc[0].aliases)
+    group = [o for o in orgs if "NLAE" in (o.name, *o.aliases)]
+    assert len(group) == 1
+    assert "National Liberation Army of Esland" in (group[0].name, *group[0].aliases)
 
 
 def test_entities_capitalised_common_word_is_no_organization() -> None:
-    _, orgs, _ = entities("Writing by Paul Mendes; Editing by Ruth Adler")
+    _, orgs, _ = entities("Writing by Karl Ostrow; Editing by Mina Sato")
     assert not {"Writing", "Editing"} & names(orgs)
 
 
@@ -160,17 +161,17 @@ def test_entities_capitalised_common_word_is_no_organization() -> None:
 
 @pytest.mark.parametrize("line", [
     "Leaders Discuss Trade Deal As Smith Hold Meeting",
-    "Russian Premier Visits Disputed Isle Off Hokkaido, Japan Lodges Protest",
+    "Polish Premier Tours Border Crossing Near Lublin, Belarus Files Complaint",
 ])
 def test_entities_title_case_headline_fragments_are_not_names(line: str) -> None:
-    people, orgs, _ = entities(line, "Russian Prime Minister Mikhail Mishustin visited the islands on Monday.")
-    assert names(people) == {"Mikhail Mishustin"}
+    people, orgs, _ = entities(line, "Polish Prime Minister Marek Nowicki toured the crossing on Friday.")
+    assert names(people) == {"Marek Nowicki"}
     assert not names(orgs)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Leaders Discuss Trade Deal As Smith Hold Meeting", True),
-    ("By Anna Petrova and Kenji Tanaka", False),
+    ("By Olga Brandt and Tomas Ek", False),
     ("The leaders met in Tokyo on Monday and agreed to talk.", False),
     ("Related Coverage", False),
 ])
@@ -180,59 +181,60 @@ def test_headlines_title_case(text: str, expected: bool) -> None:
 
 def test_entities_name_with_suffix_is_one_person_with_nickname() -> None:
     people, orgs, places = entities(
-        "President Ferdinand Marcos Jr., better known as Bongbong, has taken a firmer line.",
-        "Marcos met the envoy on Monday. Bongbong said the talks went well.",
+        "Governor Robert Hale Jr., better known as Bobby, has taken a firmer line.",
+        "Hale met the envoy on Monday. Bobby said the talks went well.",
     )
-    marcos = [p for p in people if "Marcos" in p.name]
-    assert len(marcos) == 1
-    assert marcos[0].name == "Ferdinand Marcos Jr."
-    assert "Bongbong" in marcos[0].aliases
-    assert "Bongbong" not in names(people) | names(orgs) | names(places)
+    hale = [p for p in people if "Hale" in p.name]
+    assert len(hale) == 1
+    assert hale[0].name == "Robert Hale Jr."
+    assert "Bobby" in hale[0].aliases
+    assert "Bobby" not in names(people) | names(orgs) | names(places)
 
 
 def test_entities_nickname_mentions_join_the_full_name() -> None:
     people, orgs, places = entities(
-        "Indonesian President Joko Widodo, better known as Jokowi, won a second term.",
-        "The commission said Jokowi won 55.5 percent of the vote.",
+        "Malaysian opposition leader Anwar Salleh, better known as Pak Wan, won the seat.",
+        "The election board said Pak Wan took 58 percent of the vote.",
     )
-    widodo = next(p for p in people if p.name == "Joko Widodo")
-    assert "Jokowi" in widodo.aliases
-    assert len(widodo.mentions) >= 3
-    assert "Jokowi" not in names(people) | names(orgs) | names(places)
+    salleh = next(p for p in people if p.name == "Anwar Salleh")
+    assert "Pak Wan" in salleh.aliases
+    assert len(salleh.mentions) >= 3
+    assert "Pak Wan" not in names(people) | names(orgs) | names(places)
 
 
 def test_entities_full_name_and_name_without_first_part_merge() -> None:
-    people, _, _ = entities("Maria Elena Lopez opened the session. Elena Lopez said the plan was good.")
-    assert names(people) == {"Maria Elena Lopez"}
+    people, _, _ = entities("Maria Clara Duarte opened the hearing. Clara Duarte said the bill was sound.")
+    assert names(people) == {"Maria Clara Duarte"}
 
 
 def test_entities_organization_label_with_who_is_a_person() -> None:
     people, orgs, _ = entities(
-        "He has taken a firmer line than his predecessor, Rodrigo Duterte, who set the award aside.",
+        "She has been tougher than her predecessor, Tomas Brandt, who put the ruling aside.",
     )
-    assert "Rodrigo Duterte" in names(people)
-    assert "Rodrigo Duterte" not in names(orgs)
-    assert roles_of(people, "Rodrigo Duterte") == ["predecessor"]
+    assert "Tomas Brandt" in names(people)
+    assert "Tomas Brandt" not in names(orgs)
+    assert roles_of(people, "Tomas Brandt") == ["predecessor"]
 
 
 def test_entities_lone_name_with_a_role_is_a_person() -> None:
-    people, _, _ = entities(
-        "Wiranto, the Coordinating Minister for Political, Legal and Security Affairs, warned protesters.",
+    people, orgs, _ = entities(
+        "Rahmat, the Coordinating Minister for Maritime, Energy and Investment Affairs, warned the crowd.",
     )
-    assert roles_of(people, "Wiranto") == ["Coordinating Minister for Political, Legal and Security Affairs"]
+    assert roles_of(people, "Rahmat") == ["Coordinating Minister for Maritime, Energy and Investment Affairs"]
+    assert not names(orgs)
 
 
 def test_entities_song_in_apposition_is_no_person() -> None:
-    people, _, _ = entities("They linked arms and sang Auld Lang Syne, the Scottish song of farewell.")
-    assert "Auld Lang Syne" not in names(people)
+    people, _, _ = entities("The delegates stood and sang Danny Boy, the Irish song of parting.")
+    assert "Danny Boy" not in names(people)
 
 
 def test_entities_place_called_by_a_longer_name_is_no_person() -> None:
     people, _, places = entities(
-        "The ceremony in Cartagena, known formally as Cartagena de Indias, capped four years of talks.",
+        "The signing in Santa Cruz, known formally as Santa Cruz de la Sierra, ended two years of talks.",
     )
-    assert "Cartagena de Indias" not in names(people)
-    assert {"Cartagena", "Cartagena de Indias"} <= all_names(places)
+    assert "Santa Cruz de la Sierra" not in names(people)
+    assert {"Santa Cruz", "Santa Cruz de la Sierra"} <= all_names(places)
 
 
 # ---------------------------------------------------------------- roles
@@ -249,10 +251,10 @@ def test_roles_long_titles_keep_commas_and_parentheses() -> None:
 
 def test_roles_field_inside_a_title_is_no_organization() -> None:
     people, orgs, _ = entities(
-        "John Swinney, Cabinet Secretary for Finance, Employment and Sustainable Growth, said the "
-        "government would act.",
+        "Moira Dunbar, Cabinet Secretary for Finance, Housing and Local Government, said the "
+        "budget would pass.",
     )
-    assert roles_of(people, "John Swinney") == ["Cabinet Secretary for Finance, Employment and Sustainable Growth"]
+    assert roles_of(people, "Moira Dunbar") == ["Cabinet Secretary for Finance, Housing and Local Government"]
     assert not {"Finance", "Cabinet"} & names(orgs)
 
 
@@ -268,64 +270,64 @@ def test_roles_possessive_and_envoy_for_a_process() -> None:
 
 
 def test_places_ocean_and_qualified_region_as_written() -> None:
-    _, _, places = entities("Ships sailed across the Pacific to ports in the Russian Far East.")
+    _, _, places = entities("Tankers crossed the Pacific to terminals in the Russian Far East.")
     assert {"Pacific", "Russian Far East"} <= names(places)
     assert not {"Pacific Islands", "Far East"} & names(places)
 
 
 def test_places_war_and_holiday_are_not_places() -> None:
     _, _, places = entities(
-        "The Korean War ended in 1953. Offices in Tokyo were closed for the Golden Week holidays.",
+        "The Korean War ended in 1953. Banks in Madrid were shut for the Holy Week holidays.",
     )
-    assert "Tokyo" in names(places)
-    assert not {"Korean War", "Golden Week"} & names(places)
+    assert "Madrid" in names(places)
+    assert not {"Korean War", "Holy Week"} & names(places)
 
 
 @pytest.mark.parametrize("lead", [
-    "Nagato December 15, 2016 Japan and Russia agreed to hold talks.",
-    "TOKYO December 15, 2016 (Reuters) - Japan and Russia agreed to hold talks.",
+    "Gdansk March 3, 2019 Poland and Sweden agreed to open talks.",
+    "WARSAW March 3, 2019 (Nordlys) - Poland and Sweden agreed to open talks.",
 ])
 def test_places_dateline_glued_to_its_date_gives_the_city(lead: str) -> None:
     _, _, places = entities(lead)
-    assert {"Japan", "Russia"} <= names(places)
-    assert names(places) & {"Nagato", "Tokyo"}
+    assert {"Poland", "Sweden"} <= names(places)
+    assert all_names(places) & {"Gdańsk", "Warsaw"}
 
 
 def test_places_residence_in_apposition_is_a_place() -> None:
     _, orgs, places = entities(
-        "She spoke at Chequers, her country residence, on Friday. He spoke at Bute House, his official "
-        "residence in Edinburgh.",
+        "She received them at Harewood, her country residence, on Friday. He spoke at Kell House, his "
+        "official residence in Cardiff.",
     )
-    assert {"Chequers", "Bute House"} <= names(places)
-    assert not {"Chequers", "Bute House"} & names(orgs)
+    assert {"Harewood", "Kell House"} <= names(places)
+    assert not {"Harewood", "Kell House"} & names(orgs)
 
 
 def test_places_acronym_beside_a_country_is_no_town() -> None:
-    _, _, places = entities("Britain, France and the U.N. backed the deal, as did Germany.")
+    _, _, places = entities("Spain, Italy and the U.N. welcomed the plan, as did Austria.")
     assert not any(p.name.lower() in {"un", "ūn"} for p in places)
 
 
 def test_places_street_address_districts_and_corridors() -> None:
     _, orgs, places = entities(
-        "Prime Minister David Cameron, speaking outside 10 Downing Street, said it was settled. "
-        "Armenia returns the Kalbajar district to Azerbaijan, and the Lachin corridor stays open.",
+        "Mayor Ellen Park, speaking outside 42 Harbour Street, said the work was done. "
+        "Esland hands the Arvik district to Norland, and the Velsk corridor stays open.",
     )
-    assert {"10 Downing Street", "Kalbajar District", "Lachin corridor"} <= names(places)
-    assert "Kalbajar" not in names(orgs) | names(places)
+    assert {"42 Harbour Street", "Arvik District", "Velsk corridor"} <= names(places)
+    assert "Arvik" not in names(orgs) | names(places)
 
 
 def test_places_end_of_a_longer_name_and_adjective_use_are_not_places() -> None:
     _, _, places = entities(
-        "The tribunal was set up under the United Nations Convention on the Law of the Sea. "
-        "The forum was held in this Pacific port city.",
+        "The panel was created under the Treaty on the Rights of the Sea. "
+        "The festival takes place in this Atlantic port city.",
     )
-    assert not {"Sea", "Pacific"} & names(places)
+    assert not {"Sea", "Atlantic"} & names(places)
 
 
 def test_entities_model_designation_and_demonym_are_neither_org_nor_person() -> None:
-    people, orgs, _ = entities("An Azerbaijani missile shot down a Russian Mi-24 helicopter over Armenia.")
+    people, orgs, _ = entities("An Eslandic drone struck a Norlandic Ka-52 helicopter over the border.")
     assert not names(people)
-    assert not any("Mi-24" in n for n in names(orgs))
+    assert not any("Ka-52" in n for n in names(orgs))
 
 
 def test_roles_appositive_the_parser_splits_and_titles_of_occupation() -> None:

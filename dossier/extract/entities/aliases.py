@@ -18,7 +18,7 @@ from functools import lru_cache
 WORD = r"[A-Z][\w\u2019'\-]*"
 # "Santa Cruz de la Sierra": lower-case particles inside a name.
 PARTICLE = r"(?:de|del|da|di|du|la|le|al|el|von|van|der)"
-NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:{PARTICLE}\s+)?{WORD})*(?:\s+(?:islets|islands|group|chain|isles))?"
+NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD})*(?:\s+(?:islets|islands|group|chain|isles))?"
 LIST = rf"{NAME}(?:,\s+{NAME})*(?:,?\s+and\s+{NAME})?"
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 

@@ -181,6 +181,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
 
     place_chars = {c for p in place_spans for c in range(p.start_char, p.end_char)}
     org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges) + media_spans
+    org_spans = [o for o in org_spans if not _listed_field_of_a_title(adoc.text, o, role_ranges)]
     org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, _org_key)), clean_org_text)
     for group in org_groups:
         for name in list(group.names):
@@ -213,6 +214,13 @@ def _people_named_as_places(adoc: ArticleDoc, clusters: list[PersonCluster], hit
             span = adoc.doc[s:e]
             group.spans.append(PlaceSpan(cluster.name, span.text, span.start_char, span.end_char))
     return [c for c, _ in kept], [r for _, r in kept]
+
+
+def _listed_field_of_a_title(text: str, span: OrgSpan, role_ranges: list[tuple[int, int]]) -> bool:
+    """"Energy and Investment Affairs" of "Minister for Maritime, Energy and
+    Investment Affairs": a list item of a title, not an organization."""
+    inside = any(a < span.start_char and span.end_char <= b for a, b in role_ranges)
+    return inside and text[:span.start_char].rstrip().endswith(",")
 
 
 def _media_named_as_people(adoc: ArticleDoc, clusters: list[PersonCluster], hits: list[list[RoleHit]]) -> tuple[

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from dossier.extract.tokens import token_table
+
 # Last words that make a capitalised name a news organization, not a person.
 MEDIA_WORDS = frozenset({"press", "news", "agency", "times", "post", "tv", "television", "radio", "newswire",
                          "wire", "daily", "gazette", "herald", "tribune", "journal", "broadcasting", "shimbun"})
@@ -19,6 +21,7 @@ MEDIA_WORDS = frozenset({"press", "news", "agency", "times", "post", "tv", "tele
 CREDIT_WORDS = frozenset({"photo", "photos", "pool", "images", "handout", "photographer"})
 # Verbs whose subject, in news copy, is typically a medium reporting.
 REPORTING_VERBS = frozenset({"report", "quote", "cite", "broadcast", "publish", "carry"})
+REPORTING_STEMS = ("report", "quot", "cite", "citi", "broadcast", "publish", "carr")
 
 
 def is_credit(span: Span) -> bool:
@@ -36,12 +39,13 @@ def in_attribution_slot(doc: Doc, start: int, end: int) -> bool:
     """Whether doc[start:end] stands where the text attributes a report
     to a source: "according to X", "told X", "in an interview with X",
     "X reported", "X quoted an official"."""
-    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
-    if before == ["according", "to"]:
+    lower = token_table(doc).lower
+    if start >= 2 and lower[start - 1] in {"to", "with"} and lower[start - 2] in {"according", "interview"}:
         return True
-    if start >= 1 and doc[start - 1].lemma_ == "tell" and doc[start - 1].pos_ in {"VERB", "AUX"}:
-        return True
-    if len(before) == 2 and before[0] == "interview" and before[1] in {"with", "to"}:
-        return True
+    if start >= 1 and lower[start - 1] in {"told", "tell", "tells", "telling"}:
+        return doc[start - 1].pos_ in {"VERB", "AUX"}
+    # "X reported": only where a reporting verb follows closely is the parse read.
+    if not any(lower[k].startswith(REPORTING_STEMS) for k in range(end, min(end + 3, len(lower)))):
+        return False
     root = doc[start:end].root
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS and root.head.i >= end

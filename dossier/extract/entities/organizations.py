@@ -10,9 +10,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.entities.media import ends_in_media_word, is_credit
+from dossier.extract.entities.gazetteer import is_known_place
+from dossier.extract.entities.media import ends_in_media_word, in_attribution_slot, is_credit
 from dossier.extract.entities.people import addresses_an_audience, leads_it, names_a_platform
-from dossier.extract.entities.places import has_org_appositive, hosts_an_event, long_formal_name_before
+from dossier.extract.entities.places import (
+    has_org_appositive,
+    hosts_an_event,
+    is_cited_source,
+    long_formal_name_before,
+)
 from dossier.extract.tokens import doc_text, token_table
 from dossier.extract.vocabulary import (
     DOCUMENT_WORDS,
@@ -111,8 +117,9 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)
                                        or ends_in_media_word(ent) or has_org_appositive(ent)):
             pass  # a publication, a network or a party the recognizer took for a person
-        elif ent.label_ in {"GPE", "LOC", "FAC"} and (has_org_appositive(ent) or hosts_an_event(ent)):
-            pass  # "Gazprom, the gas giant", "the BRICS summit"
+        elif ent.label_ in {"GPE", "LOC", "FAC"} and (has_org_appositive(ent) or hosts_an_event(ent)
+                                                   or is_cited_source(ent)):
+            pass  # "Valgas, the gas giant", "the BRICS summit", "according to Tidewire"
         elif ent.label_ != "ORG" and not any(t.lower_ in STRONG_ORG_WORDS for t in ent):
             continue
         elif ent.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
@@ -169,6 +176,7 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         out.append(OrgSpan(name, span.text, span.start_char, span.end_char))
     out.extend(_legislatures(doc))
     out.extend(_numbered_groups(doc))
+    out.extend(_untagged_sources(doc, person_tokens))
     taken = {c for o in out for c in range(o.start_char, o.end_char)} | place_chars
     out.extend(o for o in _untagged_names(doc, person_tokens, title_ranges) if o.start_char not in taken)
     return out
@@ -186,6 +194,26 @@ def _numbered_groups(doc: Doc) -> list[OrgSpan]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and not any(t.ent_type_ == "ORG" for t in span):
             out.append(OrgSpan(m.group(0), m.group(0), m.start(), m.end()))
+    return out
+
+
+def _untagged_sources(doc: Doc, person_tokens: set[int]) -> list[OrgSpan]:
+    """"Baltwire reported", "according to Tidewire" when the recognizer
+    tagged nothing: one capitalised proper noun cited as a source (not the
+    object of "told", which is as often a person)."""
+    table = token_table(doc)
+    out: list[OrgSpan] = []
+    for i in range(len(doc)):
+        if table.ent_type[i] or not table.title[i] or table.pos[i] != "PROPN" or i in person_tokens:
+            continue
+        if (i > 0 and table.title[i - 1] and table.pos[i - 1] == "PROPN") or \
+                (i + 1 < len(doc) and table.title[i + 1] and table.pos[i + 1] == "PROPN"):
+            continue  # a word of a longer name
+        if i > 0 and doc[i - 1].lemma_ == "tell":
+            continue  # "told Lavrov": people are told things too
+        if in_attribution_slot(doc, i, i + 1) and not is_known_place(table.text[i]):
+            tok = doc[i]
+            out.append(OrgSpan(tok.text, tok.text, tok.idx, tok.idx + len(tok)))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -332,10 +333,15 @@ def _name_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
+@lru_cache(maxsize=4096)
+def _folded_words(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
+
+
 def _same_without_first_name(a: str, b: str) -> bool:
     """"Ana Lucia Ferraz" and "Lucia Ferraz": a name of two words or more
     that is a longer one without its first part."""
-    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    short, long = sorted((_folded_words(a), _folded_words(b)), key=len)
     return 2 <= len(short) < len(long) and long[-len(short):] == short
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from dossier.extract.entities.gazetteer import fold_place, is_language, lookup_place
+from dossier.extract.entities.media import in_attribution_slot
 from dossier.extract.tokens import doc_text, token_table
 from dossier.extract.vocabulary import (
     ADMIN_ABBREVIATIONS,
@@ -351,6 +352,11 @@ def find_places(doc: Doc, person_tokens: set[int], skip_ranges: list[tuple[int, 
                     and doc[ent.start - 2].ent_type_ == "GPE":
                 add(doc[ent.start - 2 : ent.end])  # "Russia's Far East"
                 continue
+            if is_cited_source(ent):
+                continue  # "according to Tidewire": a source, not a place
+            if ent[-1].lower_ in STREET_WORDS and ent.start > 0 and doc[ent.start - 1].is_digit:
+                add(doc[ent.start - 1 : ent.end], doc[ent.start - 1 : ent.end].text)  # "42 Harbour Street"
+                continue
             add(ent)
         elif ent.label_ in {"ORG", "PERSON", "EVENT", "PRODUCT", "NORP"}:
             clean = clean_place_text(ent.text)
@@ -485,6 +491,12 @@ def _add_addresses(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no
             j -= 1
         if j < i and j > 0 and doc[j - 1].like_num and doc[j - 1].is_digit:
             add(doc[j - 1 : i + 1], doc[j - 1 : i + 1].text)
+
+
+def is_cited_source(ent: Span) -> bool:
+    """A name the recognizer called a place, which the gazetteer does not
+    know and the text cites as a source ("according to Tidewire")."""
+    return lookup_place(clean_place_text(ent.text)) is None and in_attribution_slot(ent.doc, ent.start, ent.end)
 
 
 def _add_gazetteer_places(doc: Doc, covered: set[int], add) -> None:  # type: ignore[no-untyped-def]
