@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from dossier.errors import IngestError
+from dossier.ingest.plaintext import read_plain
 from dossier.model import Article, Paragraph
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
@@ -39,22 +40,17 @@ def number(paragraphs: list[tuple[str, str]]) -> list[Paragraph]:
 
 
 def read_txt(path: Path, text: str, article_id: str) -> Article:
-    """The seed's layout: a title line, the title repeated, then paragraphs
-    separated by blank lines."""
-    blocks = split_blocks(text)
-    if not blocks:
+    """A plain-text article: the seed's layout (a title line, the title
+    repeated, paragraphs between blank lines) or text as people save it from
+    a web page (see `dossier.ingest.plaintext`)."""
+    if not text.strip():
         raise IngestError("the file holds only white space; expected a title and paragraphs", path=path)
-    title = clean_line(blocks[0])
-    body = blocks[1:]
-    if body and clean_line(body[0]) == title:
-        body = body[1:]
-    if len(title) > 300:
-        # No title line: the first block is already a paragraph.
-        body = blocks
-        title = path.stem
+    plain = read_plain(_CONTROL.sub(" ", text))
     return Article(
-        id=article_id, title=title, path=str(path), format="txt",
-        paragraphs=number([(b, "text") for b in body]),
+        id=article_id, title=plain.title or path.stem, path=str(path), format="txt",
+        paragraphs=number(plain.paragraphs), published=plain.published, date_inferred=plain.published is not None,
+        date_evidence=plain.date_evidence, author=plain.author, source=plain.source, dateline=plain.dateline,
+        furniture=plain.furniture, truncated=plain.truncated,
     )
 
 

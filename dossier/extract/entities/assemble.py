@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from dossier.extract.document import ArticleDoc
 from dossier.extract.entities.aliases import stated_aliases
+from dossier.extract.entities.credits import apply_credits
 from dossier.extract.entities.gazetteer import lookup_place
 from dossier.extract.entities.organizations import OrgSpan, acronym, clean_org_text, expansions, find_organizations
 from dossier.extract.entities.people import PersonCluster, find_people
@@ -172,7 +173,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
 
     places = [_place(adoc, g, taken) for g in place_groups]
     organizations = [_organization(adoc, g, taken) for g in org_groups]
-    return people, organizations, places
+    return apply_credits(adoc, people, organizations, places)
 
 
 def _people_named_as_places(adoc: ArticleDoc, clusters: list[PersonCluster], hits: list[list[RoleHit]],
