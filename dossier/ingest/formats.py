@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from dossier.errors import IngestError
-from dossier.ingest.plaintext import read_plain
+from dossier.ingest.plaintext import mark_furniture, read_plain
 from dossier.model import Article, Paragraph
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
@@ -170,9 +170,10 @@ def read_markdown(path: Path, text: str, article_id: str) -> Article:
             paragraphs.append((" ".join(item), "item"))
         else:
             paragraphs.append((block, "text"))
+    paragraphs, dateline = mark_furniture(paragraphs)
     return Article(
         id=article_id, title=title or path.stem, path=str(path), format="md",
-        paragraphs=number(paragraphs),
+        paragraphs=number(paragraphs), dateline=dateline,
         published=_meta_date(meta.get("date"), path),
         source=_meta_text(meta, "source", path), url=_meta_text(meta, "url", path),
         author=_meta_text(meta, "author", path),
@@ -196,7 +197,8 @@ def read_html(path: Path, text: str, article_id: str) -> Article:
             f"error or script-only page?); expected a saved news article page with at least {MIN_HTML_WORDS} words",
             path=path,
         )
-    paragraphs = number([(line, "text") for line in body.split("\n")])
+    marked, dateline = mark_furniture([(line, "text") for line in body.split("\n") if clean_line(line)])
+    paragraphs = number(marked)
     title = clean_line(getattr(doc, "title", None) or "") or path.stem
     published = None
     if getattr(doc, "date", None):
@@ -206,7 +208,7 @@ def read_html(path: Path, text: str, article_id: str) -> Article:
             published = None
     return Article(
         id=article_id, title=title, path=str(path), format="html", paragraphs=paragraphs,
-        published=published,
+        published=published, dateline=dateline,
         source=clean_line(getattr(doc, "sitename", None) or "") or None,
         url=getattr(doc, "url", None) or None,
         author=clean_line(getattr(doc, "author", None) or "") or None,

@@ -144,6 +144,12 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     return text_spans
 
 
+def author_names(text: str) -> list[str]:
+    """The names in an author field ("Kenji Tanaka and Anna Petrova"); none
+    in "Staff and agencies"."""
+    return [m.group(0) for m in re.finditer(_NAME, text)]
+
+
 # Photo credits: "(AP Photo/First Last)", "(Sputnik Pool Photo via AP)",
 # "Photo: First Last/Agency", "Pool Photo via Agency", "(Agency/First Last)".
 _CAP = r"[A-Z][\w&.'’-]*"

@@ -23,7 +23,7 @@ from dossier.ingest.furniture import BYLINE, SMALL_WORDS, WIRE_DATELINE, is_titl
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"'”’][.!?]$")
 # A file is hard-wrapped when most of its lines that run on into another
 # line are this close to the longest of them.
-WRAP_SHARE = 0.6
+WRAP_SHARE = 0.5
 NEAR_WIDTH = 0.75
 MIN_WRAPPED_LINES = 4
 MAX_WRAP_WIDTH = 120

@@ -33,6 +33,8 @@ from dossier.model import Dateline
 
 # How far into the file a date, a title, a byline or a dateline is looked for.
 HEAD_BLOCKS = 8
+# A line of this many words above the headline is a section label.
+SECTION_WORDS = 2
 # A furniture line that opens a list of other stories ("Related Coverage",
 # "Most Read"): the headlines under it are furniture too.
 LIST_HEADER = re.compile(r"\b(?:related|more|most|popular|recommended|also|trending|latest|read next)\b", re.I)
@@ -61,7 +63,7 @@ def read_plain(text: str) -> PlainArticle:
     out = PlainArticle(title=None, paragraphs=[])
     kept = _drop_furniture(blocks, out)
     kept = _take_leading_date(kept, out)
-    title_at = _title_index(kept)
+    title_at, kept = _title_index(kept, out)
     if title_at is not None:
         out.title = kept[title_at][0]
         rest = kept[:title_at] + kept[title_at + 1:]
@@ -118,15 +120,27 @@ def _take_leading_date(blocks: list[tuple[str, bool]], out: PlainArticle) -> lis
     return [b for b in blocks if b[0]]
 
 
-def _title_index(blocks: list[tuple[str, bool]]) -> int | None:
+def _title_index(blocks: list[tuple[str, bool]], out: PlainArticle) -> tuple[int | None, list[tuple[str, bool]]]:
     """The headline: the first block before the lead that is a short line
-    without final punctuation and not a dateline, byline or caption."""
-    for i, (text, _alone) in enumerate(blocks[:HEAD_BLOCKS]):
+    without final punctuation and not a dateline, byline or caption.  Lines
+    of one or two words before another headline-like line are the site's
+    section menu ("World", "Business"): furniture."""
+    kept = list(blocks)
+    i = 0
+    while i < min(len(kept), HEAD_BLOCKS):
+        text = kept[i][0]
         dateline = find_dateline(text)
         if (dateline is not None and dateline.end >= len(text)) or is_byline(text) or is_caption(text):
+            i += 1
             continue
-        return i if looks_like_title(text) else None
-    return None
+        following = kept[i + 1][0] if i + 1 < len(kept) else ""
+        if (len(text.split()) <= SECTION_WORDS and looks_like_title(text) and following != text
+                and looks_like_title(following) and not is_byline(following) and find_dateline(following) is None):
+            out.furniture.append(text)
+            del kept[i]
+            continue
+        return (i if looks_like_title(text) else None), kept
+    return None, kept
 
 
 def _kinds(blocks: list[tuple[str, bool]], out: PlainArticle) -> list[tuple[str, str]]:
@@ -172,6 +186,27 @@ def _place_dateline(text: str, found: DatelineMatch, paragraphs: list[tuple[str,
         paragraphs.append((text[:found.end].strip() if not standalone else text, "dateline"))
         return "" if standalone else text[found.end:].strip()
     return text
+
+
+def mark_furniture(paragraphs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], Dateline | None]:
+    """Captions, bylines and a dateline among the text paragraphs of an
+    article read from another format (Markdown, a web page)."""
+    out: list[tuple[str, str]] = []
+    dateline: Dateline | None = None
+    lead_seen = False
+    for text, kind in paragraphs:
+        if kind == "text" and is_caption(text):
+            kind = "caption"
+        elif kind == "text" and is_byline(text) and (not lead_seen or len(text) < 300):
+            kind = "byline"
+        elif kind == "text" and not lead_seen:
+            found = find_dateline(text)
+            if found is not None and found.standard and found.end < len(text):
+                dateline = Dateline(text=found.text, paragraph=len(out) + 1, end=found.end, place=found.place,
+                                    region=found.region, date=found.date, agency=found.agency)
+            lead_seen = len(text.split()) >= 8
+        out.append((text, kind))
+    return out, dateline
 
 
 def _cut_tail(out: PlainArticle) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from dossier.extract.document import ArticleDoc
 from dossier.extract.entities.places import canonical_place
 from dossier.extract.vocabulary import ORG_WORDS
-from dossier.ingest.furniture import byline_names, credit_span
+from dossier.ingest.furniture import author_names, byline_names, credit_span
 from dossier.model import Mention, Organization, Person, Place, Provenance
 from dossier.resolve.names import fold
 from dossier.slug import unique_slug
@@ -95,17 +95,24 @@ def find_credits(adoc: ArticleDoc) -> tuple[list[Credit], list[tuple[int, int, i
                 kind = _classify(name.split())
                 if kind is not None:
                     credits.append(Credit(name, kind, Provenance(article.id, paragraph.number, a, b)))
+    if article.author and not any(p.kind == "byline" for p in article.paragraphs) and article.paragraphs:
+        # An author given only in the metadata (front matter, the page's
+        # meta tags): cited at the start of the text, the nearest place.
+        for name in author_names(article.author):
+            kind = _classify(name.split())
+            if kind is not None:
+                credits.append(Credit(name, kind, Provenance(article.id, 1, 0, 0)))
     return credits, zones
 
 
-def _dateline_places(adoc: ArticleDoc) -> tuple[list[tuple[str, str | None, Provenance]], list[Credit]]:
+def _dateline_places(adoc: ArticleDoc) -> tuple[list[tuple[str, str, str | None, Provenance]], list[Credit]]:
     """The place (and country) of a dateline standing as its own paragraph,
     and the agency a dateline names."""
     dateline = adoc.article.dateline
     if dateline is None:
         return [], []
     paragraph = adoc.article.paragraph(dateline.paragraph)
-    places: list[tuple[str, str | None, Provenance]] = []
+    places: list[tuple[str, str, str | None, Provenance]] = []  # name, as written, kind, where
     agencies: list[Credit] = []
     text = paragraph.text
     for written in (dateline.place, dateline.region):
@@ -116,7 +123,7 @@ def _dateline_places(adoc: ArticleDoc) -> tuple[list[tuple[str, str | None, Prov
             continue
         if paragraph.kind == "dateline":
             name, kind = canonical_place(m.group(0))
-            places.append((name, kind, Provenance(adoc.article.id, paragraph.number, m.start(), m.end())))
+            places.append((name, m.group(0), kind, Provenance(adoc.article.id, paragraph.number, m.start(), m.end())))
     if dateline.agency:
         m = re.search(r"\(" + re.escape(dateline.agency) + r"\)", text)
         if m is not None:
@@ -151,8 +158,8 @@ def apply_credits(adoc: ArticleDoc, people: list[Person], organizations: list[Or
             _add(people, credit.name, credit.where, taken, lambda i, n: Person(id=i, name=n))
         else:
             _add(organizations, credit.name, credit.where, taken, lambda i, n: Organization(id=i, name=n))
-    for name, kind, where in dateline_places:
-        place = _add(places, name, where, taken, lambda i, n: Place(id=i, name=n))
+    for name, written, kind, where in dateline_places:
+        place = _add(places, name, where, taken, lambda i, n: Place(id=i, name=n), written)
         place.kind = place.kind or kind
     return people, organizations, places
 
@@ -166,13 +173,15 @@ def _without_zones(entities: list, zones: list[tuple[int, int, int]]) -> list:  
     return kept
 
 
-def _add(entities: list, name: str, where: Provenance, taken: set[str], make):  # type: ignore[no-untyped-def]
-    """Add a mention of `name` to the entity of that name, or a new one."""
+def _add(entities: list, name: str, where: Provenance, taken: set[str], make,  # type: ignore[no-untyped-def]
+         written: str | None = None):
+    """Add a mention of `name` (written `written`) to the entity of that
+    name, or a new one."""
     key = fold(name)
     entity = next((e for e in entities if key in {fold(n) for n in (e.name, *e.aliases)}), None)
     if entity is None:
         entity = make(unique_slug(name, taken), name)
         entities.append(entity)
-    entity.mentions.append(Mention(name, where))
+    entity.mentions.append(Mention(written or name, where))
     entity.mentions.sort(key=lambda m: m.where)
     return entity

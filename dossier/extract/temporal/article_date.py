@@ -185,8 +185,9 @@ def _newest_full_date(adoc: ArticleDoc) -> tuple[str | None, str]:
     """The newest full date (day, month and year) the text gives as past or
     present (a photo caption's "... in Moscow on Sept. 12, 2018"):
     the article is from that day or later, and news is written within days
-    of what it reports.  Dates in quotes, headings and clauses about the
-    future ("will meet on ...") are not evidence."""
+    of what it reports.  Dates in headings and clauses about the future
+    ("will meet on ...") are not evidence, nor is a date older than the
+    latest year the text names (an explainer's "Oct. 19, 1956")."""
     best: tuple[str, str, bool] | None = None
     for paragraph, base in zip(adoc.article.paragraphs, adoc.starts, strict=True):
         if paragraph.kind in ("heading", "byline"):
@@ -207,6 +208,9 @@ def _newest_full_date(adoc: ArticleDoc) -> tuple[str | None, str]:
     if best is None:
         return None, ""
     value, text, caption = best
+    years = [int(m.get("y") or 0) for m in find_dates(adoc.text) if m.get("y")]
+    if years and max(years) > int(value[:4]):
+        return None, ""  # the text names a later year: that date is history, not the day's news
     where = "a photo caption" if caption else "the text"
     return value, f"the newest full date {where} reports, “{text}”"
 
