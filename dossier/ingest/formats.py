@@ -201,9 +201,10 @@ def read_html(path: Path, text: str, article_id: str) -> Article:
     paragraphs = number(marked)
     title = clean_line(getattr(doc, "title", None) or "") or path.stem
     published = None
-    if getattr(doc, "date", None):
+    found_date = getattr(doc, "date", None) or _page_date(text)
+    if found_date:
         try:
-            published = dt.date.fromisoformat(str(doc.date)[:10]).isoformat()
+            published = dt.date.fromisoformat(str(found_date)[:10]).isoformat()
         except ValueError:
             published = None
     return Article(
@@ -213,6 +214,19 @@ def read_html(path: Path, text: str, article_id: str) -> Article:
         url=getattr(doc, "url", None) or None,
         author=clean_line(getattr(doc, "author", None) or "") or None,
     )
+
+
+def _page_date(html: str) -> str | None:
+    """The page's publication date when trafilatura found none, through
+    htmldate: its meta tags, JSON-LD, time elements and URL first, then a
+    date written in ISO form in the page (htmldate ignores dates before
+    1995 and after today)."""
+    import htmldate
+
+    try:
+        return htmldate.find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None
 
 
 READERS: dict[str, Callable[[Path, str, str], Article]] = {

@@ -262,13 +262,16 @@ def is_title_case(text: str) -> bool:
     return len(text.split()) >= 3 and len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Jr|Sr|Co|Inc|Ltd|Corp|Bros|No)\.)$")
+
+
 def looks_like_title(text: str) -> bool:
+    """A headline's shape: short, and not ending as a sentence or a clause
+    does (a question or an exclamation may; "Jr." and "U.S." may)."""
     words = text.split()
     if not words or len(words) > MAX_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
         return False
-    if re.search(r"[.;,:]$", text) and not re.search(r"\b(?:[A-Z]\.|[A-Z][a-z]{0,3}\.)$", text):
-        return False
-    return not text[:1].islower()
+    return not (re.search(r"[.;,:]$", text) and not ABBREVIATION_END.search(text))
 
 
 # Cut-off text: the last paragraph stops without ending its sentence.

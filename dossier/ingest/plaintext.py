@@ -133,8 +133,8 @@ def _title_index(blocks: list[tuple[str, bool]], out: PlainArticle) -> tuple[int
         if (dateline is not None and dateline.end >= len(text)) or is_byline(text) or is_caption(text):
             i += 1
             continue
-        following = kept[i + 1][0] if i + 1 < len(kept) else ""
-        if (len(text.split()) <= SECTION_WORDS and looks_like_title(text) and following != text
+        following = kept[i + 1][0] if i + 2 < len(kept) else ""
+        if (following and len(text.split()) <= SECTION_WORDS and looks_like_title(text) and following != text
                 and looks_like_title(following) and not is_byline(following) and find_dateline(following) is None):
             out.furniture.append(text)
             del kept[i]
