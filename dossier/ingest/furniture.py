@@ -106,6 +106,8 @@ BYLINE = re.compile(
 CREDIT_LINE = re.compile(
     r"^[(\[]?(?:(?:additional |further )?(?:reporting|writing|editing|compiled|written|text|photos?|video|graphics?)"
     r"(?: and \w+)?|produced|contributed)\s+by\s+[A-Z]", re.I)
+# "Agency writers First Last in City and First Last contributed to this report."
+CONTRIBUTED = re.compile(r"\bcontributed(?: reporting)?(?: to)? (?:this|the) (?:report|story|article)\.?$", re.I)
 MAX_BYLINE_CHARS = 160
 MAX_BYLINE_REST_WORDS = 8
 
@@ -116,7 +118,7 @@ def is_byline(text: str) -> bool:
     text = text.strip()
     if len(text) > MAX_BYLINE_CHARS * 2:
         return False
-    if CREDIT_LINE.match(text):
+    if CREDIT_LINE.match(text) or CONTRIBUTED.search(text):
         return True
     m = BYLINE.match(text)
     if not m or len(text) > MAX_BYLINE_CHARS:
@@ -133,6 +135,10 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     offset = len(text) - len(text.lstrip())
     if m:
         parts = [(m.start("names") + offset, m.end("names") + offset)]
+    elif CONTRIBUTED.search(text):
+        # Every name but the places reporters wrote from ("in Beijing").
+        return [(n.start(), n.end()) for n in re.finditer(_NAME, text)
+                if not re.search(r"\b(?:in|from|at)\s+$", text[max(0, n.start() - 6):n.start()])]
     else:
         parts = []
         for credit in re.finditer(r"\bby\s+(.+?)(?=;|\)|\]|$|\s+(?:and\s+)?(?:additional\s+)?"

@@ -10,7 +10,15 @@ import pytest
 
 from dossier.ingest import read_article
 from dossier.ingest.formats import read_markdown
-from dossier.ingest.furniture import credit_span, cut_off, find_dateline, is_byline, is_furniture, leading_date
+from dossier.ingest.furniture import (
+    byline_names,
+    credit_span,
+    cut_off,
+    find_dateline,
+    is_byline,
+    is_furniture,
+    leading_date,
+)
 from dossier.ingest.layout import split_lines, wrap_width
 from dossier.model import Article
 
@@ -180,10 +188,16 @@ def test_furniture_no_dateline_in_a_plain_lead() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("By Olga Smirnova and Daniel Hart", True), ("By Emily Carter and Jonah Weiss, Associated Press", True),
     ("Reporting by Clara Whitfield; Editing by Ruth Adler", True),
+    ("Valley Press writers Ana Lima in Lisbon and Rui Sousa in New York contributed to this report.", True),
     ("By Monday the two sides had agreed.", False), ("By the end of the year, talks resumed", False),
 ])
 def test_furniture_bylines(text: str, expected: bool) -> None:
     assert is_byline(text) is expected
+
+
+def test_furniture_contributors_line_names_people_not_places() -> None:
+    text = "Valley Press writers Ana Lima in Lisbon and Rui Sousa in New York contributed to this report."
+    assert [text[a:b] for a, b in byline_names(text)] == ["Valley Press", "Ana Lima", "Rui Sousa"]
 
 
 def test_cut_off_keeps_whole_sentences() -> None:

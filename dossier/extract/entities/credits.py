@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from dossier.extract.document import ArticleDoc
+from dossier.extract.entities.organizations import acronym
 from dossier.extract.entities.places import canonical_place
 from dossier.extract.vocabulary import ORG_WORDS
 from dossier.ingest.furniture import author_names, byline_names, credit_span
@@ -173,12 +174,27 @@ def _without_zones(entities: list, zones: list[tuple[int, int, int]]) -> list:  
     return kept
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    return len(short) >= 2 and " " in long and acronym(long) == short.replace(".", "")
+
+
 def _add(entities: list, name: str, where: Provenance, taken: set[str], make,  # type: ignore[no-untyped-def]
          written: str | None = None):
     """Add a mention of `name` (written `written`) to the entity of that
     name, or a new one."""
     key = fold(name)
     entity = next((e for e in entities if key in {fold(n) for n in (e.name, *e.aliases)}), None)
+    if entity is None and isinstance(entities[0] if entities else None, Organization):
+        # "AP" in a credit and "Associated Press" in the text are one.
+        entity = next((e for e in entities if any(_abbreviates(a, b) for n in (e.name, *e.aliases)
+                                                   for a, b in ((name, n), (n, name)))), None)
+        if entity is not None and name not in entity.aliases and name != entity.name:
+            if _abbreviates(entity.name, name):  # the name spelt out is the one to show
+                entity.aliases.append(entity.name)
+                entity.name = name
+                entity.aliases = [a for a in entity.aliases if a != name]
+            else:
+                entity.aliases.append(name)
     if entity is None:
         entity = make(unique_slug(name, taken), name)
         entities.append(entity)

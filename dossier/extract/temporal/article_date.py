@@ -181,14 +181,21 @@ def _weekday_match(adoc: ArticleDoc) -> tuple[str | None, str]:
     return value, f"the lead's “{weekdays[0].text}” and “{text}”, a {weekdays[0].get('wd')}"
 
 
-def _newest_full_date(adoc: ArticleDoc) -> tuple[str | None, str]:
+@dataclass(slots=True)
+class NewestDate:
+    value: str
+    text: str
+    caption: bool  # read in a photo caption: the photo was taken that day, the report may be a day or two later
+
+
+def _newest_full_date(adoc: ArticleDoc) -> NewestDate | None:
     """The newest full date (day, month and year) the text gives as past or
-    present (a photo caption's "... in Moscow on Sept. 12, 2018"):
-    the article is from that day or later, and news is written within days
+    present (a photo caption's "... in Moscow on Sept. 12, 2018"): the
+    article is from that day or later, and news is written within days
     of what it reports.  Dates in headings and clauses about the future
     ("will meet on ...") are not evidence, nor is a date older than the
     latest year the text names (an explainer's "Oct. 19, 1956")."""
-    best: tuple[str, str, bool] | None = None
+    best: NewestDate | None = None
     for paragraph, base in zip(adoc.article.paragraphs, adoc.starts, strict=True):
         if paragraph.kind in ("heading", "byline"):
             continue
@@ -203,16 +210,42 @@ def _newest_full_date(adoc: ArticleDoc) -> tuple[str | None, str]:
                 clause = clause_of(adoc.doc, base + mention.start, base + mention.end)
                 if clause.future is not False:
                     continue
-            if best is None or value > best[0]:
-                best = (value, mention.text, caption)
+            if best is None or value > best.value:
+                best = NewestDate(value, mention.text, caption)
     if best is None:
-        return None, ""
-    value, text, caption = best
+        return None
     years = [int(m.get("y") or 0) for m in find_dates(adoc.text) if m.get("y")]
-    if years and max(years) > int(value[:4]):
-        return None, ""  # the text names a later year: that date is history, not the day's news
-    where = "a photo caption" if caption else "the text"
-    return value, f"the newest full date {where} reports, “{text}”"
+    if years and max(years) > int(best.value[:4]):
+        return None  # the text names a later year: that date is history, not the day's news
+    return best
+
+
+# A report is written within days of the dated day it reports.
+DAYS_AFTER = 6
+
+
+def _from_newest(adoc: ArticleDoc) -> DateInference | None:
+    """The article's day from the newest full date: that day, or, when it
+    is a photo caption's, the day after it the lead names by its weekday
+    (a weekday the text reports as past is most often before the article's
+    day, so no other weekday moves it)."""
+    newest = _newest_full_date(adoc)
+    if newest is None:
+        return None
+    day = dt.date.fromisoformat(newest.value)
+    where = "a photo caption" if newest.caption else "the text"
+    evidence = [f"the newest full date {where} reports, “{newest.text}”"]
+    said = _lead_weekday(adoc)
+    if said is not None:
+        ahead = (WEEKDAYS[(said.get("wd") or "").lower()] - day.weekday()) % 7
+        if ahead and not newest.caption:
+            return None  # the lead's weekday is another day: which one, the text does not say
+        if ahead > DAYS_AFTER:
+            return None
+        if ahead:
+            day += dt.timedelta(days=ahead)
+            evidence.append(f"the lead's “{said.text}”, the {said.get('wd')} after it")
+    return DateInference(day.isoformat(), evidence)
 
 
 def infer_date(adoc: ArticleDoc) -> DateInference:
@@ -231,11 +264,9 @@ def infer_date(adoc: ArticleDoc) -> DateInference:
     same_weekday, why_weekday = _weekday_match(adoc)
     if same_weekday:
         return DateInference(same_weekday, [why_weekday])
-    newest, why_newest = _newest_full_date(adoc)
-    if newest and dateline is None and _lead_weekday(adoc) is None:
-        # (A weekday in the lead that is not the newest date's says the
-        # news is of a later day, which the text does not give.)
-        return DateInference(newest, [why_newest])
+    from_newest = _from_newest(adoc) if dateline is None else None
+    if from_newest is not None:
+        return from_newest
     year, why = _year_evidence(adoc)
     if dateline is not None:
         if year is not None:
