@@ -118,7 +118,7 @@ def is_byline(text: str) -> bool:
     text = text.strip()
     if len(text) > MAX_BYLINE_CHARS * 2:
         return False
-    if CREDIT_LINE.match(text) or CONTRIBUTED.search(text):
+    if CREDIT_LINE.match(text) or CONTRIBUTED.search(text) or bullet_label(text):
         return True
     m = BYLINE.match(text)
     if not m or len(text) > MAX_BYLINE_CHARS:
@@ -135,6 +135,10 @@ def byline_names(text: str) -> list[tuple[int, int]]:
     offset = len(text) - len(text.lstrip())
     if m:
         parts = [(m.start("names") + offset, m.end("names") + offset)]
+    elif bullet_label(text):
+        label = bullet_label(text) or ""
+        start = text.index(label)
+        return [(start, start + len(label))]
     elif CONTRIBUTED.search(text):
         # Every name but the places reporters wrote from ("in Beijing").
         return [(n.start(), n.end()) for n in re.finditer(_NAME, text)

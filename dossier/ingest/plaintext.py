@@ -79,18 +79,24 @@ def read_plain(text: str) -> PlainArticle:
 def _drop_furniture(blocks: list[tuple[str, bool]], out: PlainArticle) -> list[tuple[str, bool]]:
     kept: list[tuple[str, bool]] = []
     in_list = False
+    lead_seen = False
     for text, alone in blocks:
+        label = bullet_label(text)
+        if label and not lead_seen and not LIST_HEADER.search(text) and not is_furniture(label):
+            # A bullet with the agency the page files the story under: a
+            # credit, kept (as a byline) for the agency it names.
+            out.source = out.source or label
+            kept.append((text, alone))
+            continue
         if is_furniture(text):
             out.furniture.append(text)
-            label = bullet_label(text)
-            if label and out.source is None and not LIST_HEADER.search(text):
-                out.source = label
             in_list = in_list or bool(LIST_HEADER.search(text))
             continue
         if in_list and looks_like_title(text) and not re.search(r"[.!?]$", text):
             out.furniture.append(text)  # a headline in a list of other stories
             continue
         in_list = False
+        lead_seen = lead_seen or len(text.split()) >= 15
         kept.append((text, alone))
     return kept
 
@@ -133,9 +139,10 @@ def _title_index(blocks: list[tuple[str, bool]], out: PlainArticle) -> tuple[int
         if (dateline is not None and dateline.end >= len(text)) or is_byline(text) or is_caption(text):
             i += 1
             continue
-        following = kept[i + 1][0] if i + 2 < len(kept) else ""
+        j = next((j for j in range(i + 1, len(kept)) if not is_byline(kept[j][0])), len(kept))
+        following = kept[j][0] if j + 1 < len(kept) else ""
         if (following and len(text.split()) <= SECTION_WORDS and looks_like_title(text) and following != text
-                and looks_like_title(following) and not is_byline(following) and find_dateline(following) is None):
+                and looks_like_title(following) and find_dateline(following) is None):
             out.furniture.append(text)
             del kept[i]
             continue

@@ -60,6 +60,14 @@ def test_credits_dateline_date_dates_the_article() -> None:
     assert "Lusaka December 15, 2016" in (article.date_evidence or "")
 
 
+def test_credits_agency_bullet_is_an_organization_and_menus_are_nothing() -> None:
+    briefing = extracted("furniture.txt")
+    organizations = {o.name for o in briefing.organizations}
+    assert "Harbour News Agency" in organizations
+    names = organizations | {p.name for p in briefing.people} | {p.name for p in briefing.places}
+    assert not names & {"Menu", "Search", "Skip", "Related Coverage", "Most Read"}
+
+
 def test_credits_part_kinds() -> None:
     assert _classify(["First", "Last"]) == "person"
     assert _classify(["Agency"]) == "organization"

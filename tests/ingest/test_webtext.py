@@ -36,8 +36,12 @@ def kinds(a: Article) -> list[str]:
 def test_webtext_furniture_is_dropped_and_kept_apart() -> None:
     a = article("furniture.txt")
     assert a.title == "Port Authority Approves New Container Terminal"
-    assert [p.text[:28] for p in a.paragraphs] == ["The port authority approved ", "Construction is due to start"]
-    assert a.furniture[:5] == ["Skip to main content", "Menu", "Search", "ID : 481516", "• Harbour News Agency"]
+    # The bullet with the agency's name is its credit: kept apart, as a byline.
+    assert [(p.kind, p.text[:28]) for p in a.paragraphs] == [
+        ("byline", "• Harbour News Agency"), ("text", "The port authority approved "),
+        ("text", "Construction is due to start"),
+    ]
+    assert a.furniture[:4] == ["Skip to main content", "Menu", "Search", "ID : 481516"]
     # The list of other stories under "Related Coverage" is furniture too.
     assert "Port workers strike over pay" in a.furniture
     assert a.source == "Harbour News Agency"
