@@ -290,16 +290,14 @@ CUT_OFF_MIN_WORDS = 4
 
 def cut_off(text: str) -> tuple[str, str] | None:
     """(what is kept, the broken tail) when the paragraph stops in the
-    middle of a sentence; the kept part is empty when no sentence of it is
-    whole.  A short line without final punctuation (a tag, a name) is not
-    cut text."""
+    middle of a sentence.  Only the last word is dropped (it may be cut
+    mid-word: "becau"); the words before it are the writer's, and the
+    facts they state stand.  A short line without final punctuation (a
+    tag, a name) is not cut text."""
     stripped = text.rstrip()
     if re.search(r"[.!?…:;\"'”’»)\]]$", stripped) or len(stripped.split()) < CUT_OFF_MIN_WORDS:
         return None
     if looks_like_title(stripped) and sum(w[:1].isupper() for w in stripped.split()) > len(stripped.split()) / 2:
         return None  # a headline of a related story
-    ends = list(re.finditer(r"[.!?…][\"'”’»)\]]*(?=\s+[\"'“‘A-Z0-9])", stripped))
-    if not ends:
-        return "", stripped
-    cut = ends[-1].end()
-    return stripped[:cut], stripped[cut:].strip()
+    kept, _, tail = stripped.rpartition(" ")
+    return kept.rstrip(" ,;:-–—"), tail

@@ -4,7 +4,7 @@ Two layouts are read: the seed's (a title line, the title repeated, then
 paragraphs between blank lines) and text as people save it from a web page:
 site furniture first and last, maybe no title line, a date printed above or
 glued before the lead, a byline, a dateline, photo captions with credits,
-wire copy hard-wrapped, text cut off at the end.  The title is the first
+wire copy hard-wrapped, text cut off at the end (mid-word).  The title is the first
 short line without final punctuation; a long first paragraph is the lead,
 never the title.  What is dropped (furniture, a cut-off tail) is kept on the
 article, so the source page can say what was left out.
@@ -217,7 +217,7 @@ def mark_furniture(paragraphs: list[tuple[str, str]]) -> tuple[list[tuple[str, s
 
 
 def _cut_tail(out: PlainArticle) -> None:
-    """Text cut off at the end: the broken last sentence is dropped."""
+    """Text cut off at the end: its last, maybe broken, word is dropped."""
     texts = [i for i, (_t, kind) in enumerate(out.paragraphs) if kind == "text"]
     if not texts or texts[-1] != len(out.paragraphs) - 1:
         return
