@@ -4,6 +4,7 @@ would read from it."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,13 @@ def test_layout_wrap_width_only_for_wrapped_text() -> None:
     assert wrap_width(web.split("\n")) is None
     # Unwrapped lines in a run are each a paragraph.
     assert [b.text for b in split_lines("One line.\nAnother line.\n")] == ["One line.", "Another line."]
+
+
+def test_layout_indented_line_starts_a_paragraph_in_wrapped_text() -> None:
+    first = ("The ministers met for three hours on Monday and agreed to meet again within the month, "
+             "officials from both sides said after the talks ended in the evening")
+    second = ("Neither side gave details of what was discussed, but both described the atmosphere as "
+              "constructive and said the next round would take up the harder questions")
+    lines = textwrap.wrap(first, 60) + textwrap.wrap(second, 60, initial_indent="    ")
+    blocks = [b.text for b in split_lines("\n".join(lines))]
+    assert blocks == [first, second]
