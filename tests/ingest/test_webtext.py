@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.ingest import read_article
+from dossier.ingest import Notice, read_article
 from dossier.ingest.formats import read_markdown
 from dossier.ingest.furniture import (
     byline_names,
@@ -100,6 +100,11 @@ def test_webtext_cut_off_text_loses_its_broken_last_word() -> None:
     assert a.paragraphs[-1].text == ("The board said reservoirs stood at a third of their usual level. It will review "
                                      "the limits in a month, when it expects")
     assert a.truncated == "the"
+    notices: list[Notice] = []
+    read_article(WEBTEXT / "cut_off.txt", "cut_off", notices)
+    assert [n.message for n in notices] == [
+        "the text stops mid-sentence at its end (cut off when saved?); its last word 'the' was left out"
+    ]
 
 
 def test_webtext_long_first_paragraph_is_the_lead_not_the_title() -> None:
