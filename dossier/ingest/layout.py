@@ -45,8 +45,13 @@ def wrap_width(lines: list[str]) -> int | None:
     """The width the file's text was wrapped at, or None when it was not
     wrapped: lines followed by another line (not a blank one) that are
     mostly near one common maximum length."""
-    running = [len(a.rstrip()) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    pairs = [(a.rstrip(), b) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    running = [len(a) for a, _ in pairs]
     if len(running) < MIN_WRAPPED_LINES:
+        return None
+    # A wrapper breaks lines mid-sentence; lines that are paragraphs (a web
+    # copy of short paragraphs) end as sentences do.
+    if sum(1 for a, _ in pairs if SENTENCE_END.search(a)) > len(pairs) / 2:
         return None
     longest = sorted(running)
     # The 90th percentile, so that one overlong line (a URL) does not set it.

@@ -226,6 +226,9 @@ def test_layout_wrap_width_only_for_wrapped_text() -> None:
     assert wrap_width(wrapped.split("\n")) is not None
     web = "\n".join(["A sentence that runs on for a long while. " * 5] * 6)
     assert wrap_width(web.split("\n")) is None
+    short_paragraphs = "\n".join(f"Paragraph {n} is a short one, of about sixty characters{'.' * (n % 2)}." for n in
+                                  range(8))
+    assert wrap_width(short_paragraphs.split("\n")) is None
     # Unwrapped lines in a run are each a paragraph.
     assert [b.text for b in split_lines("One line.\nAnother line.\n")] == ["One line.", "Another line."]
 
