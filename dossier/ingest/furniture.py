@@ -118,8 +118,10 @@ def is_byline(text: str) -> bool:
     text = text.strip()
     if len(text) > MAX_BYLINE_CHARS * 2:
         return False
-    if CREDIT_LINE.match(text) or CONTRIBUTED.search(text) or bullet_label(text):
+    if CREDIT_LINE.match(text) or CONTRIBUTED.search(text):
         return True
+    if bullet_label(text):
+        return len(text.split()) <= 4 and not re.search(r"[.!?,;:]$", text)  # "• Agency News"
     m = BYLINE.match(text)
     if not m or len(text) > MAX_BYLINE_CHARS:
         return False

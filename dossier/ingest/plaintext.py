@@ -82,10 +82,12 @@ def _drop_furniture(blocks: list[tuple[str, bool]], out: PlainArticle) -> list[t
     lead_seen = False
     for text, alone in blocks:
         label = bullet_label(text)
-        if label and not lead_seen and not LIST_HEADER.search(text) and not is_furniture(label):
-            # A bullet with the agency the page files the story under: a
-            # credit, kept (as a byline) for the agency it names.
-            out.source = out.source or label
+        if label and not LIST_HEADER.search(text) and not is_furniture(label):
+            # Before the lead, a bullet with the agency the page files the
+            # story under: a credit, kept (as a byline) for the agency it
+            # names.  After it, an item of a list in the text.
+            if not lead_seen:
+                out.source = out.source or label
             kept.append((text, alone))
             continue
         if is_furniture(text):
@@ -161,6 +163,9 @@ def _kinds(blocks: list[tuple[str, bool]], out: PlainArticle) -> list[tuple[str,
         if is_caption(text):
             paragraphs.append((text, "caption"))
             continue
+        if lead_seen and bullet_label(text) is not None:
+            paragraphs.append((text[1:].strip(), "item"))
+            continue
         if is_byline(text) and (not lead_seen or len(text) < 300):
             paragraphs.append((text, "byline"))
             authors += [text[a:b] for a, b in byline_names(text)] if not lead_seen else []
@@ -204,7 +209,7 @@ def mark_furniture(paragraphs: list[tuple[str, str]]) -> tuple[list[tuple[str, s
     for text, kind in paragraphs:
         if kind == "text" and is_caption(text):
             kind = "caption"
-        elif kind == "text" and is_byline(text) and (not lead_seen or len(text) < 300):
+        elif kind == "text" and is_byline(text) and (not lead_seen or (len(text) < 300 and not bullet_label(text))):
             kind = "byline"
         elif kind == "text" and not lead_seen:
             found = find_dateline(text)

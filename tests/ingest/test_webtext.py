@@ -107,6 +107,15 @@ def test_webtext_cut_off_text_loses_its_broken_last_word() -> None:
     ]
 
 
+def test_webtext_short_bullets_after_the_lead_are_list_items(tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text("• Wire Agency\n\nFour countries signed the pact on Monday in the capital, officials said today.\n"
+                    "• Chile\n• Peru\n\nThe pact takes effect next year.\n", encoding="utf-8")
+    a = read_article(path, "list")
+    assert [(p.kind, p.text) for p in a.paragraphs][:1] == [("byline", "• Wire Agency")]
+    assert [(p.kind, p.text) for p in a.paragraphs][2:4] == [("item", "Chile"), ("item", "Peru")]
+
+
 def test_webtext_long_first_paragraph_is_the_lead_not_the_title() -> None:
     a = article("no_title.txt")
     assert a.title == "no_title"
