@@ -68,6 +68,17 @@ def test_credits_agency_bullet_is_an_organization_and_menus_are_nothing() -> Non
     assert not names & {"Menu", "Search", "Skip", "Related Coverage", "Most Read"}
 
 
+def test_credits_contributor_line_gives_people_their_role_and_joins_the_agency() -> None:
+    briefing = extracted("contributors.txt")
+    people = {p.name: p for p in briefing.people}
+    assert [r.title for r in people["Nadia Rahman"].roles] == ["Delta News writer"]
+    assert [r.title for r in people["Omar Farouk"].roles] == ["Delta News writer"]
+    assert "New York" not in people
+    # "(Delta)" in the dateline and "Delta News" in the credit are one agency.
+    agencies = [o for o in briefing.organizations if "Delta" in (o.name, *o.aliases)]
+    assert [(o.name, o.aliases) for o in agencies] == [("Delta News", ["Delta"])]
+
+
 def test_credits_part_kinds() -> None:
     assert _classify(["First", "Last"]) == "person"
     assert _classify(["Agency"]) == "organization"

@@ -21,7 +21,7 @@ from dossier.extract.entities.organizations import acronym
 from dossier.extract.entities.places import canonical_place
 from dossier.extract.vocabulary import ORG_WORDS
 from dossier.ingest.furniture import author_names, byline_names, credit_span
-from dossier.model import Mention, Organization, Person, Place, Provenance
+from dossier.model import Mention, Organization, Person, Place, Provenance, Role
 from dossier.resolve.names import fold
 from dossier.slug import unique_slug
 
@@ -39,6 +39,13 @@ class Credit:
     name: str
     kind: str  # "person" or "organization"
     where: Provenance
+    role: Role | None = None  # "Agency writer", from "Agency writers A and B contributed ..."
+
+
+# "Agency writers A in City and B contributed to this report": the role
+# the line gives each of them.
+STAFF_ROLE = re.compile(r"^(?P<org>(?:[A-Z][\w&.'’-]*\s+){1,5}?)(?P<role>writer|reporter|correspondent|photographer|"
+                        r"journalist|staffer)s?\s+[A-Z]")
 
 
 def _classify(words: list[str]) -> str | None:
@@ -90,12 +97,20 @@ def find_credits(adoc: ArticleDoc) -> tuple[list[Credit], list[tuple[int, int, i
         elif paragraph.kind == "byline":
             spans = byline_names(text)
             zones.append((paragraph.number, 0, len(text)))
+        staff = STAFF_ROLE.match(text) if paragraph.kind == "byline" else None
         for start, end in spans:
             zones.append((paragraph.number, start, end))
             for name, a, b in _parts(text, start, end):
                 kind = _classify(name.split())
-                if kind is not None:
-                    credits.append(Credit(name, kind, Provenance(article.id, paragraph.number, a, b)))
+                if kind is None:
+                    continue
+                where = Provenance(article.id, paragraph.number, a, b)
+                role = None
+                if staff is not None and kind == "person" and a >= staff.end("role"):
+                    title = f"{staff.group('org').strip()} {staff.group('role')}"
+                    role = Role(title, Provenance(article.id, paragraph.number, 0, staff.end("role")),
+                                date=article.published)
+                credits.append(Credit(name, kind, where, role))
     if article.author and not any(p.kind == "byline" for p in article.paragraphs) and article.paragraphs:
         # An author given only in the metadata (front matter, the page's
         # meta tags): cited at the start of the text, the nearest place.
@@ -156,7 +171,9 @@ def apply_credits(adoc: ArticleDoc, people: list[Person], organizations: list[Or
     taken = {x.id for x in (*people, *organizations, *places)}
     for credit in credits:
         if credit.kind == "person":
-            _add(people, credit.name, credit.where, taken, lambda i, n: Person(id=i, name=n))
+            person = _add(people, credit.name, credit.where, taken, lambda i, n: Person(id=i, name=n))
+            if credit.role is not None and all(r.title != credit.role.title for r in person.roles):
+                person.roles.append(credit.role)
         else:
             _add(organizations, credit.name, credit.where, taken, lambda i, n: Organization(id=i, name=n))
     for name, written, kind, where in dateline_places:
@@ -178,6 +195,13 @@ def _abbreviates(short: str, long: str) -> bool:
     return len(short) >= 2 and " " in long and acronym(long) == short.replace(".", "")
 
 
+def _agency_of(short: str, long: str) -> bool:
+    """'Kyodo' in a dateline and 'Kyodo News' in a byline are one agency."""
+    words, more = short.split(), long.split()
+    return (len(more) > len(words) and more[:len(words)] == words
+            and all(w.lower() in AGENCY_WORDS for w in more[len(words):]))
+
+
 def _add(entities: list, name: str, where: Provenance, taken: set[str], make,  # type: ignore[no-untyped-def]
          written: str | None = None):
     """Add a mention of `name` (written `written`) to the entity of that
@@ -186,10 +210,10 @@ def _add(entities: list, name: str, where: Provenance, taken: set[str], make,  #
     entity = next((e for e in entities if key in {fold(n) for n in (e.name, *e.aliases)}), None)
     if entity is None and isinstance(entities[0] if entities else None, Organization):
         # "AP" in a credit and "Associated Press" in the text are one.
-        entity = next((e for e in entities if any(_abbreviates(a, b) for n in (e.name, *e.aliases)
+        entity = next((e for e in entities if any(_abbreviates(a, b) or _agency_of(a, b) for n in (e.name, *e.aliases)
                                                    for a, b in ((name, n), (n, name)))), None)
         if entity is not None and name not in entity.aliases and name != entity.name:
-            if _abbreviates(entity.name, name):  # the name spelt out is the one to show
+            if _abbreviates(entity.name, name) or _agency_of(entity.name, name):  # the fuller name is shown
                 entity.aliases.append(entity.name)
                 entity.name = name
                 entity.aliases = [a for a in entity.aliases if a != name]
