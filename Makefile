@@ -73,10 +73,11 @@ nginx:
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## bench: the extraction speed and PDF benchmarks on ../shared/corpus (prints figures; not a test)
+## bench: the extraction speed and PDF benchmarks on ../shared/corpus, near-duplicate detection on synthetic articles (prints figures; not a test)
 bench: $(STAMP) fonts
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/pdf_bench.py
+	$(BIN)/python benchmarks/dedupe.py
 
 ## lint: ruff
 lint: $(STAMP)

@@ -74,7 +74,8 @@ class Article:
     encoding: str = "utf-8"
     dateline: Dateline | None = None
     furniture: list[str] = field(default_factory=list)  # site lines dropped while reading (menus, share buttons)
-    truncated: str | None = None  # the broken tail dropped when the text is cut off mid-sentence
+    truncated: str | None = None  # the last, maybe broken, word dropped when the text is cut off mid-sentence
+    duplicate_of: str | None = None  # the kept article's id, when this one is a near-duplicate of it
 
     @property
     def text(self) -> str:
@@ -233,12 +234,29 @@ class Briefing:
     documents: list[Document] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # inputs skipped, with reasons
+    # Near-duplicates of kept articles (`Article.duplicate_of`): listed with
+    # the article they copy, never extracted, counted or cited themselves.
+    duplicates: list[Article] = field(default_factory=list)
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
             if article.id == article_id:
                 return article
         raise KeyError(article_id)
+
+    # {kept article id: its copies} for `duplicates` of that length, built on
+    # first use (every source page asks).
+    _copies: tuple[int, dict[str, list[Article]]] = field(
+        default=(0, {}), init=False, repr=False, compare=False
+    )
+
+    def copies_of(self, article_id: str) -> list[Article]:
+        if self._copies[0] != len(self.duplicates):
+            index: dict[str, list[Article]] = {}
+            for copy in self.duplicates:
+                index.setdefault(copy.duplicate_of or "", []).append(copy)
+            self._copies = (len(self.duplicates), index)
+        return self._copies[1].get(article_id, [])
 
     def index(self) -> dict[str, Any]:
         """Every entity by id, for templates that follow cross-references."""
