@@ -89,6 +89,24 @@ def _breaks_after(line: str, following: str, width: int, in_head: bool) -> bool:
     return bool(SENTENCE_END.search(stripped)) and len(stripped) < 0.6 * width
 
 
+# A line this long that stops mid-sentence runs on into the next line,
+# even in text that is not wrapped at one width.
+RUN_ON_CHARS = 60
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """In text not wrapped at one width (each line a paragraph, as a web
+    copy has it), whether `line` is still a sentence broken by hand before
+    `following`: it does not end a sentence, and the next line goes on in
+    lower case, or the line is long and ends with a lower-case word or a
+    comma.  A headline, a menu or a byline line does not run on."""
+    if not following or SENTENCE_END.search(line) or BYLINE.match(following) or WIRE_DATELINE.match(following):
+        return False
+    if following[:1].islower() or following[:1].isdigit():
+        return True
+    return len(line) >= RUN_ON_CHARS and bool(re.search(r"(?:\b[a-z][\w'’-]*|,)$", line))
+
+
 def _join(text: str, line: str) -> str:
     """Two wrapped lines as one: a compound broken after its hyphen
     ("anti-\nRussian") is joined back without a space."""
@@ -102,7 +120,8 @@ def _join(text: str, line: str) -> str:
 def split_lines(text: str) -> list[Block]:
     """Paragraph candidates of a plain-text file: blank lines always
     separate them; inside a run of lines, each line is one unless the file
-    is hard-wrapped, when wrapped lines are joined."""
+    is hard-wrapped (wrapped lines are joined) or a line is a sentence
+    broken by hand (see `_runs_on`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
     lines = text.split("\n")
     width = wrap_width(lines)
@@ -113,7 +132,12 @@ def split_lines(text: str) -> list[Block]:
         if not run:
             return
         if width is None:
-            blocks.extend(Block(line.strip(), alone=len(run) == 1) for line in run)
+            current = ""
+            for line, following in zip(run, [*run[1:], ""], strict=True):
+                current = _join(current, line.strip())
+                if not following or not _runs_on(line.strip(), following.strip()):
+                    blocks.append(Block(current, alone=len(run) == 1))
+                    current = ""
         else:
             current = ""
             for line, following in zip(run, [*run[1:], ""], strict=True):

@@ -238,6 +238,10 @@ def test_layout_wrap_width_only_for_wrapped_text() -> None:
     short_paragraphs = "\n".join(f"Paragraph {n} is a short one, of about sixty characters{'.' * (n % 2)}." for n in
                                   range(8))
     assert wrap_width(short_paragraphs.split("\n")) is None
+    # A sentence broken by hand over two lines stays one paragraph.
+    broken = ("Veterans marched through the capital on Saturday to remember the soldiers who died on the\n"
+              "Islands in 1982.")
+    assert [b.text for b in split_lines(broken)] == [broken.replace("\n", " ")]
     # Unwrapped lines in a run are each a paragraph.
     assert [b.text for b in split_lines("One line.\nAnother line.\n")] == ["One line.", "Another line."]
 
