@@ -87,6 +87,7 @@ class _Export:
             "id": e.id, "title": e.title, "kind": e.kind, "date": e.date, "place": e.place,
             "participants": e.participants, "status": e.status, "articles": _articles(reports),
             "documents": e.documents, "reports": reports, "notes": e.notes, "curated": e.curated,
+            "confidence": e.confidence,
         }
 
     def document(self, d: Document) -> dict[str, Any]:
@@ -95,10 +96,13 @@ class _Export:
             "id": d.id, "name": d.name, "kind": d.kind, "aliases": d.aliases, "date": d.date,
             "provisions": [p.text for p in d.provisions],
             "provision_sources": [
-                x for p in d.provisions for x in self.facts(p.where, p.text, reworded=True, text=p.text, cue=p.cue)
+                x for p in d.provisions for x in self.facts(
+                    p.where, p.text, reworded=True, text=p.text, cue=p.cue,
+                    variants=[{"text": v.text, **_where(v.where)} for v in p.variants],
+                )
             ],
             "articles": _articles(mentions), "events": d.events, "mentions": mentions, "notes": d.notes,
-            "curated": d.curated,
+            "curated": d.curated, "signed_at": d.signed_at,
         }
 
     def quotes(self, q: Quote) -> list[dict[str, Any]]:

@@ -176,6 +176,12 @@ class EventReport:
     status: str  # held, scheduled, expected, proposed, cancelled
     date: str | None = None
     date_text: str | None = None
+    # The clause read as who did what to what: the lemma of the word naming
+    # what happened ("seize", "summit"), its doer ("Soviet troops") and what
+    # it was done to ("the four islands"); used for cross-article titles.
+    action: str | None = None
+    actor: str | None = None
+    target: str | None = None
 
 
 @dataclass(slots=True)
@@ -191,6 +197,9 @@ class Event:
     documents: list[str] = field(default_factory=list)  # document ids
     notes: list[str] = field(default_factory=list)
     curated: bool = False
+    # The weakest link that holds the merged reports together (see
+    # `dossier review`); None for an event reported once.
+    confidence: float | None = None
 
     @property
     def articles(self) -> list[str]:
@@ -202,6 +211,13 @@ class Provision:
     text: str
     where: Provenance
     cue: str | None = None  # "calls for", "stipulates", ...
+    # The same provision as other sources word it, each with its citation.
+    variants: list[Provision] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[Provenance]:
+        """Every citation of the provision: its own and its variants'."""
+        return sorted({self.where, *(v.where for v in self.variants)})
 
 
 @dataclass(slots=True)
@@ -216,10 +232,22 @@ class Document:
     events: list[str] = field(default_factory=list)  # event ids
     notes: list[str] = field(default_factory=list)
     curated: bool = False
+    signed_at: str | None = None  # a place id, when a source says where it was signed
 
     @property
     def articles(self) -> list[str]:
         return sorted({m.where.article for m in self.mentions})
+
+
+@dataclass(slots=True, frozen=True)
+class EventCandidate:
+    """Two events the resolver kept apart although some evidence joins them:
+    a candidate merge for a person to judge (`dossier review`)."""
+
+    first: str  # event ids
+    second: str
+    score: float
+    reason: str  # why they were kept apart
 
 
 @dataclass(slots=True)
@@ -234,6 +262,7 @@ class Briefing:
     documents: list[Document] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # inputs skipped, with reasons
+    event_candidates: list[EventCandidate] = field(default_factory=list)  # merges the resolver did not make
     # Near-duplicates of kept articles (`Article.duplicate_of`): listed with
     # the article they copy, never extracted, counted or cited themselves.
     duplicates: list[Article] = field(default_factory=list)
