@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from dossier.extract.document import ArticleDoc
 from dossier.extract.entities.aliases import stated_aliases
+from dossier.extract.entities.credits import apply_credits
 from dossier.extract.entities.gazetteer import capital_country, lookup_place
 from dossier.extract.entities.headlines import headline_ranges, only_in
 from dossier.extract.entities.media import in_attribution_slot
@@ -196,7 +197,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
 
     places = [_place(adoc, g, taken) for g in place_groups]
     organizations = [_organization(adoc, g, taken) for g in org_groups]
-    return people, organizations, places
+    return apply_credits(adoc, people, organizations, places)
 
 
 def _people_named_as_places(adoc: ArticleDoc, clusters: list[PersonCluster], hits: list[list[RoleHit]],
