@@ -11,6 +11,7 @@ modify them, if any) and the verbs that name such an occasion."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -136,6 +137,21 @@ def _told_as_past(verb: Token) -> bool:
                    for c in verb.children) and not any(c.dep_ == "neg" for c in verb.children)
 
 
+PARTIES = re.compile(r"^(?:the two|both) (?:sides|leaders|countries|governments|delegations|men|ministers)\b|^they$",
+                     re.I)
+
+
+def _tells_of_the_meeting(verb: Token) -> bool:
+    """What was told is what the meeting's parties did ("that the two sides
+    had agreed ..."): a report of the meeting, not an occasion of its own."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            words = " ".join(t.text for t in subject.subtree)
+            if PARTIES.search(words):
+                return True
+    return False
+
+
 def find_occasions(doc: Doc, dates: list[tuple[DateMention, str]], skip: list[tuple[int, int]],
                    quotes: list[tuple[int, int]], paragraph_of: Callable[[int], int], day: str) -> list[Occasion]:
     """The occasions of the news day `day`: sentences naming one outside
@@ -164,5 +180,7 @@ def find_occasions(doc: Doc, dates: list[tuple[DateMention, str]], skip: list[tu
             if not subject_tokens(verb):
                 continue
             seen.add(verb.i)
+            if kind == "remarks to reporters" and _tells_of_the_meeting(verb):
+                continue  # "X told reporters that the two sides had agreed ...": the meeting, told again
             out.append(Occasion(kind, verb, sent))
     return out
