@@ -313,3 +313,10 @@ def test_quotes_unlisted_speaker_needs_a_direct_quote_and_no_article() -> None:
     found = quotes_of('The New Charter says "member states shall cooperate" on water.',
                       "Bright Ofori said the water was rising.")
     assert [q.speaker for q in found if q.speaker] == []
+
+
+def test_quotes_speaker_named_family_name_first() -> None:
+    quotes = quotes_of("State television showed the envoys shaking hands with Chen Wei, the foreign minister.",
+                       '"This is a victory for dialogue," Chen said.',
+                       mentioned={"chen-wei": ("Chen Wei", ["Chen Wei"])})
+    assert direct(quotes) == [("This is a victory for dialogue,", "chen-wei")]
