@@ -1,10 +1,11 @@
 """The `dossier` command line.
 
-    dossier extract [PATH ...] --format json|text
+    dossier extract [PATH ...] --format json|text|ftm
     dossier render --out DIR [PATH ...]
     dossier build [--strict]
     dossier pdf [--meeting EVENT_ID | --upcoming] [--out PATH] [PATH ...]
     dossier check [PATH ...]
+    dossier diff OLD.json NEW.json [--format text|json]
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     briefing = build_briefing(settings.article_paths, model=settings.model, strict=args.strict)
     if args.format == "json":
         sys.stdout.write(briefing_to_json(briefing) + "\n")
+    elif args.format == "ftm":
+        from dossier.export_ftm import briefing_to_ftm
+
+        sys.stdout.write(briefing_to_ftm(briefing))
     else:
         for person in briefing.people:
             roles = "; ".join(r.title for r in person.roles)
@@ -75,6 +80,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    from dossier.changes.snapshot import build_changes
     from dossier.pdf import write_pdfs
     from dossier.pipeline import build_briefing
 
@@ -83,7 +89,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         settings.article_paths, model=settings.model, strict=args.strict, curation=settings.curation_path
     )
     out = Path(args.out) if args.out else settings.root / "pdf"
-    written = write_pdfs(briefing, settings, out, meeting=args.meeting, upcoming=args.upcoming)
+    changes = None if args.meeting or args.upcoming else build_changes(briefing, settings)
+    written = write_pdfs(briefing, settings, out, meeting=args.meeting, upcoming=args.upcoming, changes=changes)
     for path in written:
         print(f"wrote {path}")
     if not written:
@@ -101,6 +108,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from dossier.changes import compare
+    from dossier.changes.report import changes_json, changes_text
+    from dossier.changes.snapshot import read_model
+
+    old, new = read_model(Path(args.old)), read_model(Path(args.new))
+    changes = compare(old, new, baseline=args.old)
+    sys.stdout.write(changes_json(changes) if args.format == "json" else changes_text(changes, new))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dossier", description="Turn a folder of news articles into a briefing dossier."
@@ -113,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="print the briefing model extracted from articles")
     p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
-    p.add_argument("--format", choices=["json", "text"], default="json")
+    p.add_argument("--format", choices=["json", "text", "ftm"], default="json",
+                   help="json: the briefing model; ftm: FollowTheMoney entities, one a line; text: a summary")
     p.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
     p.set_defaults(func=cmd_extract)
 
@@ -141,6 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "diff", help="print what changed between two briefing models (a build's briefing.json, or extract's JSON)"
+    )
+    p.add_argument("old", metavar="OLD.json", help="the earlier model")
+    p.add_argument("new", metavar="NEW.json", help="the later model")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_diff)
     return parser
 
 

@@ -24,6 +24,7 @@ def settings_from_plugin(plugin_config: object, config_file: str | Path | None, 
         marking=get("marking"),
         prepared_by=get("prepared_by"),
         pdf=get("pdf"),
+        since=_iso(get("since")),
     )
 
 

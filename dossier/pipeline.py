@@ -56,13 +56,15 @@ def extract_cached(articles: Sequence[Article], model: str) -> list[Briefing]:
 
 def build_briefing(
     paths: Sequence[str | Path], *, model: str = DEFAULT_MODEL, strict: bool = False,
-    curation: Path | None = None,
+    curation: Path | None = None, published_before: str | None = None,
 ) -> Briefing:
     """Read, extract and resolve every article under `paths`.
 
     A bad file is skipped with a warning (kept in `Briefing.problems`), and
     so is an extraction stage that fails on an article; with `strict`, the
-    first of either raises instead.
+    first of either raises instead.  With `published_before` (an ISO
+    date), only the articles published before it are resolved: the dossier
+    as it stood then ("What's new since").
     """
     loaded = ingest.load_articles(paths)
     if strict and loaded.problems:
@@ -71,6 +73,8 @@ def build_briefing(
     failed = [problem for part in parts for problem in part.problems]
     if strict and failed:
         raise ExtractError(failed[0])
+    if published_before is not None:
+        parts = [p for p in parts if p.articles and (p.articles[0].published or "")[:10] < published_before]
     briefing = resolve.merge_briefings(parts)
     briefing.problems.extend(str(p) for p in loaded.problems)
     if curation is not None and curation.exists():

@@ -26,6 +26,8 @@ class Settings:
     marking: str = ""
     prepared_by: str = ""
     pdf: bool = True
+    site_url: str | None = None  # mkdocs.yml's site_url: the Atom feed needs it
+    since: str | None = None  # ISO date: "What's new" lists what the articles published since then added
 
     def path(self, value: str) -> Path:
         p = Path(value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from dossier.changes import Changes
 from dossier.errors import BuildError, ConfigError
 from dossier.model import Briefing
 from dossier.pdf.brief import Limits, as_of_bounds, as_of_date, find_event, is_meeting, meeting_brief, upcoming_events
@@ -30,12 +31,13 @@ def meeting_pdf_path(event_id: str) -> str:
     return f"pdf/brief-{event_id}.pdf"
 
 
-def dossier_pdf(briefing: Briefing, settings: Settings) -> bytes:
-    """The whole dossier as one PDF."""
+def dossier_pdf(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> bytes:
+    """The whole dossier as one PDF; it opens with `changes` ("What's new";
+    default: no earlier build to compare with)."""
     from dossier.pdf.html import dossier_html
     from dossier.pdf.render import html_to_pdf
 
-    return html_to_pdf(dossier_html(briefing, settings))
+    return html_to_pdf(dossier_html(briefing, settings, changes))
 
 
 def meeting_pdf(briefing: Briefing, settings: Settings, event_id: str) -> bytes:
@@ -60,6 +62,7 @@ def meeting_pdf(briefing: Briefing, settings: Settings, event_id: str) -> bytes:
 
 def write_pdfs(
     briefing: Briefing, settings: Settings, out: Path, *, meeting: str | None = None, upcoming: bool = False,
+    changes: Changes | None = None,
 ) -> list[Path]:
     """Write the PDFs the `dossier pdf` command asks for and return their paths.
 
@@ -79,7 +82,7 @@ def write_pdfs(
         target = out if out.suffix.lower() == ".pdf" else out / name
         return [_write(target, meeting_pdf(briefing, settings, meeting))]
     target = out if out.suffix.lower() == ".pdf" else out / Path(DOSSIER_PDF).name
-    return [_write(target, dossier_pdf(briefing, settings))]
+    return [_write(target, dossier_pdf(briefing, settings, changes))]
 
 
 def _write(path: Path, content: bytes) -> Path:
@@ -94,10 +97,10 @@ def _write(path: Path, content: bytes) -> Path:
     return path
 
 
-def site_pdfs(briefing: Briefing, settings: Settings) -> dict[str, bytes]:
+def site_pdfs(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> dict[str, bytes]:
     """Every PDF the site offers: the dossier, and a brief per meeting
     (the event pages of meetings link to theirs)."""
-    out = {DOSSIER_PDF: dossier_pdf(briefing, settings)}
+    out = {DOSSIER_PDF: dossier_pdf(briefing, settings, changes)}
     for event in briefing.events:
         if is_meeting(event):
             out[meeting_pdf_path(event.id)] = meeting_pdf(briefing, settings, event.id)

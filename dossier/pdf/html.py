@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from dossier.changes import Changes
 from dossier.errors import RenderError
 from dossier.model import Article, Briefing, Document, Event, Organization, Person, Place, Provenance, Quote, Role
 from dossier.pdf import fonts
@@ -218,8 +219,11 @@ def timeline_figure(briefing: Briefing, settings: Settings) -> Markup | None:
                   ).format(data)
 
 
-def dossier_html(briefing: Briefing, settings: Settings) -> str:
-    """The whole dossier as one print HTML document."""
+def dossier_html(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> str:
+    """The whole dossier as one print HTML document, opening with "What's
+    new" (`changes`; default: no earlier build to compare with)."""
+    if changes is None:
+        changes = Changes(baseline="no earlier build", compared=False)
     env = print_environment(settings)
     context = base_context(briefing, settings, linked=True)
     as_of = as_of_bounds(briefing, settings)
@@ -233,6 +237,7 @@ def dossier_html(briefing: Briefing, settings: Settings) -> str:
         documents=sorted(briefing.documents, key=lambda d: (sort_key(d.date), d.name)),
         quote_groups=quotes_by_speaker(briefing),
         timeline_svg=timeline_figure(briefing, settings),
+        changes=changes,
     )
     html = _render(env, "print/dossier.html.j2", context)
     fonts.warn_if_cjk_unprintable(html)

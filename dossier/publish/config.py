@@ -40,5 +40,9 @@ class DossierPluginConfig(base.Config):
     pdf = c.Type(bool, default=True)
     """Build the PDFs with `dossier build` and link them from the site."""
 
+    since = c.Optional(c.Type((str, datetime.date)))
+    """"What's new" lists the changes since this date (YYYY-MM-DD), by article dates; default: since the
+    previous build."""
+
     strict = c.Type(bool, default=False)
     """Fail the build on a bad article file instead of skipping it with a warning."""

@@ -18,10 +18,13 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from dossier.changes.snapshot import build_changes
 from dossier.config import settings_from_plugin
 from dossier.errors import DossierError
+from dossier.export import briefing_to_json
 from dossier.pdf import site_pdfs
 from dossier.publish.config import DossierPluginConfig
+from dossier.publish.data_files import site_data_files
 from dossier.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -34,6 +37,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         self.settings: Settings | None = None
         self.generated: dict[str, str] = {}
         self.command: str | None = None  # "serve" under `mkdocs serve`; None when built by `dossier build`
+        self.briefing_json = ""  # the model this build publishes as briefing.json
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -45,6 +49,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = settings_from_plugin(self.config, config.config_file_path, config.site_name)
+        self.settings.site_url = config.site_url or None
         if ASSET_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(ASSET_CSS)
         return config
@@ -59,10 +64,15 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
             settings = dataclasses.replace(settings, pdf=False)
         try:
             briefing = site_briefing(settings, strict=self.config.strict)
-            self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing)
-            pdfs = site_pdfs(briefing, settings) if settings.pdf else {}
+            changes = build_changes(briefing, settings)
+            self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes)
+            pdfs = site_pdfs(briefing, settings, changes) if settings.pdf else {}
         except DossierError as exc:
             raise PluginError(str(exc)) from exc
+        self.briefing_json = briefing_to_json(briefing)
+        for path, data in site_data_files(self.briefing_json, changes, briefing, settings, config).items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, pdf in sorted(pdfs.items()):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=pdf, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -78,6 +88,18 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         if config.nav is None:
             config.nav = default_nav(files, self.generated)
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The finished site: the Content-Security-Policy its pages need,
+        written for the web server; then, except under `mkdocs serve`, this
+        build's model is kept for the next build's "What's new"."""
+        from dossier.changes.snapshot import keep_model
+        from dossier.publish.csp import write_policy_files
+
+        assert self.settings is not None
+        write_policy_files(Path(config.site_dir))
+        if self.command != "serve" and self.briefing_json:
+            keep_model(self.briefing_json, self.settings)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         assert self.settings is not None

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier.changes import Changes
+from dossier.changes.snapshot import build_changes
 from dossier.errors import BuildError
 from dossier.model import Briefing
 from dossier.pipeline import build_briefing
@@ -33,13 +35,18 @@ def site_briefing(settings: Settings, *, strict: bool = False) -> Briefing:
     )
 
 
-def generate_pages(settings: Settings, *, strict: bool = False, briefing: Briefing | None = None) -> dict[str, str]:
+def generate_pages(
+    settings: Settings, *, strict: bool = False, briefing: Briefing | None = None, changes: Changes | None = None,
+) -> dict[str, str]:
     """Every generated file of the site: {path: content}.  Pass `briefing`
-    to render one already built (the plugin renders the PDFs from it too)."""
+    to render one already built (the plugin renders the PDFs from it too),
+    and `changes` for "What's new" (default: since the cached previous build)."""
     if briefing is None:
         briefing = site_briefing(settings, strict=strict)
+    if changes is None:
+        changes = build_changes(briefing, settings)
     env = make_environment(settings.templates_dir)
-    pages = render_pages(briefing, settings, env)
+    pages = render_pages(briefing, settings, env, changes)
     pages.update(asset_files())
     return pages
 
