@@ -320,3 +320,10 @@ def test_quotes_speaker_named_family_name_first() -> None:
                        '"This is a victory for dialogue," Chen said.',
                        mentioned={"chen-wei": ("Chen Wei", ["Chen Wei"])})
     assert direct(quotes) == [("This is a victory for dialogue,", "chen-wei")]
+
+
+def test_quotes_speaker_is_the_one_named_after_and() -> None:
+    quotes = quotes_of('Tom Baker summoned the envoy late Tuesday to lodge a protest, and Mayor Anna Weber, attending '
+                       'a meeting in the capital, called the visit "reckless, needless and highly provocative."')
+    assert [(q.text.rstrip(".\u201d\""), q.speaker) for q in quotes if q.text.startswith("reckless")] == [
+        ("reckless, needless and highly provocative", "anna-weber")]

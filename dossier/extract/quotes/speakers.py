@@ -345,6 +345,9 @@ class SpeakerIndex:
         if own:  # the verb's own subject, even when it names no one ("a senior official said")
             found = self.speaker_of_subject(own[0])
             return found or Speaker(person=self._unlisted_person(own[0]) if discover else None)
+        joined = self._named_after_and(verb)
+        if joined:
+            return joined
         token = verb
         for _ in range(5):
             for child in token.children:
@@ -371,6 +374,23 @@ class SpeakerIndex:
                     if found:
                         return found
         return self._adjacent(verb, after=False, discover=discover)
+
+    def _named_after_and(self, verb: Token) -> Speaker:
+        """"X summoned the envoy, and Minister Y, attending talks, called it
+        ...": the parser may hang Y on the first verb, leaving the second
+        without a subject; the name right after the "and" is its subject."""
+        if verb.dep_ != "conj":
+            return Speaker()
+        doc = verb.doc
+        cc = next((c for c in reversed(list(verb.head.children)) if c.dep_ == "cc" and c.i < verb.i), None)
+        if cc is None:
+            return Speaker()
+        for i in range(cc.i + 1, min(cc.i + 6, verb.i)):
+            if i in self.person_at:
+                return Speaker(person=self.person_at[i])
+            if doc[i].pos_ != "PROPN":
+                break  # only a title may stand between "and" and the name
+        return Speaker()
 
     def _adjacent(self, verb: Token, after: bool, discover: bool = False) -> Speaker:
         """When the parse gives no usable subject: a name right after the
