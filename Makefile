@@ -73,10 +73,12 @@ nginx:
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## bench: the extraction speed and PDF benchmarks on ../shared/corpus (prints figures; not a test)
+## bench: the extraction speed and PDF benchmarks on ../shared/corpus, near-duplicate detection on synthetic articles, event resolution on synthetic reports (prints figures; not a test)
 bench: $(STAMP) fonts
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/pdf_bench.py
+	$(BIN)/python benchmarks/dedupe.py
+	$(BIN)/python benchmarks/resolve_events.py
 
 ## lint: ruff
 lint: $(STAMP)

@@ -5,6 +5,7 @@
     dossier build [--strict]
     dossier pdf [--meeting EVENT_ID | --upcoming] [--out PATH] [PATH ...]
     dossier check [PATH ...]
+    dossier review [PATH ...] [--limit N]
     dossier diff OLD.json NEW.json [--format text|json]
 """
 
@@ -108,6 +109,35 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from dossier.pipeline import build_briefing
+
+    settings = _settings(args)
+    briefing = build_briefing(
+        settings.article_paths, model=settings.model, strict=args.strict, curation=settings.curation_path
+    )
+    merged = sorted((e for e in briefing.events if e.confidence is not None and not e.curated),
+                    key=lambda e: (e.confidence, e.id))
+    events = {e.id: e for e in briefing.events}
+    apart = [c for c in briefing.event_candidates if c.first in events and c.second in events]
+    print(f"{len(merged)} events merge reports of several articles; the least certain first "
+          "(score of the weakest link; 1.0 is the least the resolver accepts).")
+    print("To undo a merge, add to the curation file an 'events' entry with 'split'; to join two events, 'merge'.")
+    for event in merged[: args.limit]:
+        print(f"\n{event.confidence:.2f}  {event.id}  {event.title}  ({event.date or 'undated'})")
+        for report in event.reports:
+            sentence = " ".join(report.sentence.split())
+            sentence = sentence if len(sentence) <= 100 else sentence[:99].rsplit(" ", 1)[0] + " …"
+            print(f"      {report.where.article} ¶{report.where.paragraph}  {report.date or '?'}  {report.status}:"
+                  f" {sentence}")
+    print(f"\n{len(apart)} pairs of events were kept apart although some evidence joins them; the closest first:")
+    for candidate in apart[: args.limit]:
+        first, second = events[candidate.first], events[candidate.second]
+        print(f"{candidate.score:.2f}  {first.id} ({first.date or 'undated'})  /  {second.id} "
+              f"({second.date or 'undated'}): {candidate.reason}")
+    return 0
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from dossier.changes import compare
     from dossier.changes.report import changes_json, changes_text
@@ -160,6 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "review", help="list the least certain event merges, for a person to confirm or undo in the curation file"
+    )
+    p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
+    p.add_argument("--limit", type=int, default=20, help="how many events to list (default: 20)")
+    p.add_argument("--strict", action="store_true", help="fail on the first bad article file")
+    p.set_defaults(func=cmd_review)
 
     p = sub.add_parser(
         "diff", help="print what changed between two briefing models (a build's briefing.json, or extract's JSON)"

@@ -67,6 +67,7 @@ def build_briefing(
     as it stood then ("What's new since").
     """
     loaded = ingest.load_articles(paths)
+    copies = ingest.set_aside_duplicates(loaded)  # listed with the article they copy, not extracted
     if strict and loaded.problems:
         raise loaded.problems[0]
     parts = extract_cached(loaded.articles, model)
@@ -77,6 +78,8 @@ def build_briefing(
         parts = [p for p in parts if p.articles and (p.articles[0].published or "")[:10] < published_before]
     briefing = resolve.merge_briefings(parts)
     briefing.problems.extend(str(p) for p in loaded.problems)
+    kept = {a.id for a in briefing.articles}
+    briefing.duplicates = [c for c in copies if c.duplicate_of in kept]
     if curation is not None and curation.exists():
         from dossier.resolve.curation import apply_curation
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from dossier.errors import IngestError
 from dossier.ingest.decode import MAX_BYTES, read_decoded
+from dossier.ingest.duplicates import find_duplicates
 from dossier.ingest.formats import READERS, looks_like_html, read_html
 from dossier.model import Article
 from dossier.slug import slugify, unique_slug
@@ -45,7 +46,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 __all__ = [
     "ARTICLE_SUFFIXES", "MAX_ARTICLE_CHARS", "MAX_BYTES", "IngestResult", "Notice", "find_article_files",
-    "load_articles", "read_article",
+    "load_articles", "read_article", "set_aside_duplicates",
 ]
 
 
@@ -235,3 +236,21 @@ def load_articles(paths: Iterable[str | Path]) -> IngestResult:
     for notice in result.notices:
         log.log(logging.WARNING if notice.warn else logging.INFO, "%s", notice)
     return result
+
+
+def set_aside_duplicates(loaded: IngestResult) -> list[Article]:
+    """Take the near-duplicates out of `loaded.articles` (see
+    `dossier.ingest.duplicates`), with a notice for each, and return them."""
+    found = find_duplicates(loaded.articles)
+    paths = {a.id: a.path for a in found.articles}
+    for copy in found.copies:
+        shared = round(100 * found.similarity[copy.id])
+        notice = Notice(
+            copy.path,
+            f"near-duplicate of {paths[copy.duplicate_of or '']} ({shared}% of the text in common): listed with it as "
+            "another copy, not extracted or counted again",
+        )
+        log.info("%s", notice)
+        loaded.notices.append(notice)
+    loaded.articles = found.articles
+    return found.copies

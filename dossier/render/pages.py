@@ -50,7 +50,7 @@ def whats_new_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 def source_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     yield Page("sources/index.md", "pages/sources.md.j2")
-    for article in briefing.articles:
+    for article in [*briefing.articles, *briefing.duplicates]:  # a copy's page says which article it copies
         yield Page(source_path(article.id), "pages/source.md.j2", {"article": article})
 
 
