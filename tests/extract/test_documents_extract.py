@@ -3,6 +3,7 @@ date and what the article says it provides."""
 
 from __future__ import annotations
 
+import pytest
 from temporal_helpers import parsed
 
 from dossier.extract.temporal.documents import extract_documents, extract_provisions, find_document_mentions
@@ -165,3 +166,41 @@ def test_documents_extract_lead_unnamed_signing_is_not_an_older_named_one() -> N
     docs = documents_of("Two ministers signed an agreement on Sunday in Lund.",
                         "It replaces the 1995 Harbour Agreement.")
     assert len(docs) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "date"),
+    [
+        ("Under the government memorandum of Jan. 27, 1960, the handover was put off.",
+         "government memorandum of Jan. 27, 1960", "1960-01-27"),
+        ("Moscow abandoned the 1941 neutrality treaty with its neighbour.", "1941 neutrality treaty", "1941"),
+        ("They will reactivate a security cooperation agreement signed in 2001.", "security cooperation agreement",
+         None),
+    ],
+)
+def test_documents_extract_named_by_date_or_qualifier(sentence: str, name: str, date: str | None) -> None:
+    (doc,) = documents_of(sentence)
+    assert doc.name == name
+    if date:
+        assert doc.date == date
+
+
+def test_documents_extract_no_name_across_a_full_stop() -> None:
+    names = [m.name for m in find_document_mentions("The talks ended on Wednesday. The agreement was welcomed.")]
+    assert all("Wednesday" not in n for n in names)
+
+
+def test_documents_extract_no_document_from_headline_words() -> None:
+    docs = documents_of("Leaders Meet Amid Stalled Peace Treaty", "The leaders met in the capital on Monday.")
+    assert docs == []
+
+
+def test_documents_extract_generic_phrase_is_no_document() -> None:
+    docs = documents_of("The ministers failed to reach an agreement on the territorial issues.")
+    assert docs == []
+
+
+def test_documents_extract_no_document_from_a_signing_that_did_not_happen() -> None:
+    docs = documents_of("The government said on Thursday that it would not sign a peace treaty before the dispute "
+                        "is settled.")
+    assert docs == []

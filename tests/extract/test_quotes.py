@@ -313,3 +313,17 @@ def test_quotes_unlisted_speaker_needs_a_direct_quote_and_no_article() -> None:
     found = quotes_of('The New Charter says "member states shall cooperate" on water.',
                       "Bright Ofori said the water was rising.")
     assert [q.speaker for q in found if q.speaker] == []
+
+
+def test_quotes_speaker_named_family_name_first() -> None:
+    quotes = quotes_of("State television showed the envoys shaking hands with Chen Wei, the foreign minister.",
+                       '"This is a victory for dialogue," Chen said.',
+                       mentioned={"chen-wei": ("Chen Wei", ["Chen Wei"])})
+    assert direct(quotes) == [("This is a victory for dialogue,", "chen-wei")]
+
+
+def test_quotes_speaker_is_the_one_named_after_and() -> None:
+    quotes = quotes_of('Tom Baker summoned the envoy late Tuesday to lodge a protest, and Mayor Anna Weber, attending '
+                       'a meeting in the capital, called the visit "reckless, needless and highly provocative."')
+    assert [(q.text.rstrip(".\u201d\""), q.speaker) for q in quotes if q.text.startswith("reckless")] == [
+        ("reckless, needless and highly provocative", "anna-weber")]

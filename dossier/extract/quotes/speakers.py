@@ -120,6 +120,7 @@ class SpeakerIndex:
     person_at: dict[int, str] = field(default_factory=dict)  # token index -> person id
     org_at: dict[int, str] = field(default_factory=dict)  # token index -> organization id
     by_name: dict[str, set[str]] = field(default_factory=dict)  # folded name word -> person ids
+    by_first: dict[str, set[str]] = field(default_factory=dict)  # first word of a name of 3+ words or 2 -> ids
     gender: dict[str, str] = field(default_factory=dict)  # person id -> "m" / "f"
     quoted: list[tuple[int, int]] = field(default_factory=list)  # doc char ranges inside quotation marks
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (token index, person id), in order
@@ -137,6 +138,8 @@ class SpeakerIndex:
                 if words:
                     self.by_name.setdefault(words[-1], set()).add(person.id)
                     self.by_name.setdefault(" ".join(words), set()).add(person.id)
+                if len(words) >= 2:  # "Wang said", "Ri said": names written family name first
+                    self.by_first.setdefault(words[0], set()).add(person.id)
             for role in person.roles:
                 self._learn_from_text(person.id, role.title)
         for org in self.organizations:
@@ -228,6 +231,9 @@ class SpeakerIndex:
                 ids = self.by_name.get(key)
                 if ids and len(ids) == 1:
                     return next(iter(ids))
+            ids = self.by_first.get(fold(token.text))
+            if len(names) == 1 and ids and len(ids) == 1 and fold(token.text) not in self.by_name:
+                return next(iter(ids))  # the first word of one person's name, and no one's last
         return None
 
     def resolve_pronoun(self, pronoun: str, before: int) -> str | None:
@@ -339,6 +345,9 @@ class SpeakerIndex:
         if own:  # the verb's own subject, even when it names no one ("a senior official said")
             found = self.speaker_of_subject(own[0])
             return found or Speaker(person=self._unlisted_person(own[0]) if discover else None)
+        joined = self._named_after_and(verb)
+        if joined:
+            return joined
         token = verb
         for _ in range(5):
             for child in token.children:
@@ -365,6 +374,23 @@ class SpeakerIndex:
                     if found:
                         return found
         return self._adjacent(verb, after=False, discover=discover)
+
+    def _named_after_and(self, verb: Token) -> Speaker:
+        """"X summoned the envoy, and Minister Y, attending talks, called it
+        ...": the parser may hang Y on the first verb, leaving the second
+        without a subject; the name right after the "and" is its subject."""
+        if verb.dep_ != "conj":
+            return Speaker()
+        doc = verb.doc
+        cc = next((c for c in reversed(list(verb.head.children)) if c.dep_ == "cc" and c.i < verb.i), None)
+        if cc is None:
+            return Speaker()
+        for i in range(cc.i + 1, min(cc.i + 6, verb.i)):
+            if i in self.person_at:
+                return Speaker(person=self.person_at[i])
+            if doc[i].pos_ != "PROPN":
+                break  # only a title may stand between "and" and the name
+        return Speaker()
 
     def _adjacent(self, verb: Token, after: bool, discover: bool = False) -> Speaker:
         """When the parse gives no usable subject: a name right after the

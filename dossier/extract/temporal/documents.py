@@ -44,17 +44,29 @@ NAMED = re.compile(
     r"(?:\b(?:1[5-9]\d\d|20\d\d)" + _S + r")?(?:" + _UPPER + _S + r"){0,5}" + _HEAD_UP
     + r"(?:" + _S + r"(?:of|on)" + _S + r"(?:the" + _S + r")?(?:" + _YEARISH + r"|" + _UPPERS + _TITLE_LIST + r"))*"
     + r"(?:" + _S + r"(?i:" + _ESTABLISHING + r")" + _S + r"(?:the" + _S + r")?" + _UPPERS + r")?")
+# Lowercase words that qualify a document's kind as nouns do ("government", "neutrality", "partnership"):
+# by their endings, so no list of subjects is needed.
+_NOUNLIKE = r"[a-z]+(?:ment|ity|tion|sion|ship|ance|ence)"
+# "the memorandum of Jan. 27, 1960", "the declaration of 1993": the date is part of the name.
+_DATE_TAIL = r"[^\S\n]+of[^\S\n]+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[^\S\n]+" \
+             r"\d{1,2},?[^\S\n]+)?(?:1[5-9]\d\d|20\d\d)\b"
 DESCRIBED = re.compile(
     r"\b(?P<det>(?i:the|a|an|its|their|that|this))?[^\S\n]*(?P<quals>(?:(?:1[5-9]\d\d|20\d\d|[\w]+-point|joint|"
     r"constitutional|revised|accession|trilateral|[A-Z][\w’'.]*(?:-[A-Z][\w’'.]*)*|economic|cooperation|security|"
     r"peace|trade|nuclear|climate|free|arms|ceasefire|interim|final|comprehensive|landmark|historic|bilateral|"
-    r"multilateral)[^\S\n]+){0,4})"
+    r"multilateral|(?<=\d{4}[^\S\n])[a-z]+|" + _NOUNLIKE + r")[^\S\n]+){0,4})"
     r"(?P<head>" + _HEAD_LOW + r")\b(?!\s+(?:talks|negotiations|issue|process|question|dispute|partner|"
     r"signing|framework|basis))(?P<tail>[^\S\n]+(?:(?:on|for)[^\S\n]+(?!Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|the basis|its\b|their\b|his\b|her\b|our\b|this\b|that\b|a\b|an\b|the sidelines|behalf)"
     r"(?:the[^\S\n]+)?[a-z][\w-]*(?:[^\S\n]+(?!(?:at|in|on|with|and|by|from|to|after|before|during|has|have|is|"
     r"was|were|are|which|that|who|but|or|as)\b)(?:the[^\S\n]+)?[\w-]+){0,3}|" + _ESTABLISHING + _S
-    + r"(?:the" + _S + r")?" + _UPPERS + r"))?")
+    + r"(?:the" + _S + r")?" + _UPPERS + r")|" + _DATE_TAIL + r")?")
+# A full stop after a word of three letters or more ends a sentence ("Wednesday. The"), where "U.S." or
+# "Gen." does not.
+SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})\.\s+")
+GENERIC_TAIL = re.compile(r"\b(?:issues?|questions?|matters?|problems?|disputes?|differences|situation)$", re.I)
+SIGNED_IN = re.compile(r"[^\S\n]*,?[^\S\n]*(?:signed|concluded|adopted|reached)[^\S\n]+in[^\S\n]+"
+                       r"(?P<year>1[5-9]\d\d|20\d\d)\b")
 # Qualifiers that make a described document one particular document ("the joint statement", "the accession
 # protocols"), where "a bilateral agreement" stays a kind.
 SPECIFIC_QUALS = {"joint", "constitutional", "accession", "trilateral"}
@@ -106,22 +118,40 @@ def find_document_mentions(text: str) -> list[DocMention]:
         name = _clean_name(m.group(0))
         if not name or (name.split()[-1].lower() not in HEADS and not re.search(_HEAD_UP, name)):
             continue
+        start = m.start() + m.group(0).find(name.split()[0])
+        broken = list(SENTENCE_BREAK.finditer(name))
+        if broken:  # "Wednesday. The Agreement": the name starts after the full stop
+            start += broken[-1].end()
+            name = _clean_name(name[broken[-1].end():])
+            start = text.find(name, start) if name else start
         if len(name.split()) < 2:
             continue
-        start = m.start() + m.group(0).find(name.split()[0])
         head = next(HEADS[w.lower()] for w in reversed(re.findall(r"[A-Za-zé]+", name)) if w.lower() in HEADS)
         found.append(DocMention(start, start + len(name), name, name, head, _year_of(name), True))
     for m in DESCRIBED.finditer(text):
         if any(f.start <= m.start("head") < f.end for f in found):
             continue
-        quals = m.group("quals").split()
+        quals_text, quals_start = m.group("quals"), m.start("quals")
+        det = m.group("det")
+        broken = list(SENTENCE_BREAK.finditer(quals_text))
+        if broken:  # "Wednesday. The agreement": only what follows the full stop
+            quals_start += broken[-1].end()
+            quals_text = quals_text[broken[-1].end():]
+            det = None
+        quals = quals_text.split()
         dropped = 0
         while quals and quals[0].lower() in LEADING_NOISE:
             dropped += 1
+            det = det or quals[0]
             quals.pop(0)
         tail = (m.group("tail") or "").strip()
         head_word = m.group("head").lower()
-        year = next((q for q in quals if re.fullmatch(r"\d{4}", q)), None)
+        year = next((q for q in quals if re.fullmatch(r"\d{4}", q)), None) or (_year_of(tail) if tail else None)
+        if tail and GENERIC_TAIL.search(tail):
+            tail = ""  # "agreement on the territorial issues": what it is about, not which document
+        signed_in = SIGNED_IN.match(text, m.end())
+        if signed_in and not year:
+            year = signed_in.group("year")  # "a security cooperation agreement signed in 2001"
         named_by = [q for q in quals if q[0].isupper()]
         specific = bool(year or tail or named_by or any(q.endswith("-point") or q in SPECIFIC_QUALS for q in quals))
         if any(re.search(r"['’]s?$", q) for q in quals):
@@ -130,12 +160,14 @@ def find_document_mentions(text: str) -> list[DocMention]:
             specific = False  # "the X-Y deal": what the parties agreed, told before the document is named
         if head_word == "treaty" and "peace" in quals and not any("-" in q for q in named_by):
             continue  # "a peace treaty" is the goal of talks; "the X-Y peace treaty" is one between X and Y
-        if not (m.group("det") or quals):
+        if not (det or quals):
             continue
         start = m.start("head")
         if quals:
-            start = m.start("quals") + len(" ".join(m.group("quals").split()[:dropped])) + (1 if dropped else 0)
+            start = quals_start + len(" ".join(quals_text.split()[:dropped])) + (1 if dropped else 0)
         end = m.end("tail") if tail else m.end("head")
+        if m.group("tail") and not tail:
+            end = m.end("head")
         name = text[start:end].strip()
         found.append(DocMention(start, end, text[m.start():end], name, HEADS[head_word], year, specific))
     found.sort(key=lambda d: d.start)
@@ -243,7 +275,7 @@ def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int,
     heads: dict[str, str] = {}
     spans: list[tuple[int, int, str]] = []
     last: Document | None = None
-    mentions = find_document_mentions(text)
+    mentions = _outside_headlines(adoc, find_document_mentions(text))
     for n, mention in enumerate(mentions):
         following = mentions[n + 1] if n + 1 < len(mentions) else None
         if not mention.specific and following is not None and following.specific and re.fullmatch(
@@ -291,6 +323,39 @@ def extract_documents(adoc: ArticleDoc) -> tuple[list[Document], list[tuple[int,
     return _name_later(documents, spans, heads)
 
 
+def _headline_ranges(adoc: ArticleDoc) -> list[tuple[int, int]]:
+    """Lines in headline case: most words capitalised and no full stop at the end."""
+    out = []
+    for paragraph, start in zip(adoc.article.paragraphs, adoc.starts, strict=True):
+        words = [w for w in paragraph.text.split() if len(w) > 3 and w[0].isalpha()]
+        if not words or paragraph.text.rstrip().endswith((".", "?", "!", ":", '"', "”")):
+            continue
+        if sum(w[0].isupper() for w in words) / len(words) >= 0.7:
+            out.append((start, start + len(paragraph.text)))
+    return out
+
+
+def _outside_headlines(adoc: ArticleDoc, mentions: list[DocMention]) -> list[DocMention]:
+    """A headline capitalises every word, so "Talks Amid Stalled Peace Treaty"
+    names no document: a name read in a headline counts only when the body
+    names it too."""
+    headlines = _headline_ranges(adoc)
+    if not headlines:
+        return mentions
+    body = " ".join(adoc.text[a:b] for a, b in _complement(headlines, len(adoc.text))).casefold()
+    return [m for m in mentions
+            if not any(a <= m.start < b for a, b in headlines) or m.name.casefold() in body]
+
+
+def _complement(ranges: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for a, b in sorted(ranges):
+        out.append((at, a))
+        at = b
+    out.append((at, length))
+    return out
+
+
 def _name_later(documents: list[Document], spans: list[tuple[int, int, str]],
                 heads: dict[str, str]) -> tuple[list[Document], list[tuple[int, int, str]]]:
     """"... signed an agreement on Wednesday." then "The agreement
@@ -325,6 +390,10 @@ def _signed_on_a_date(adoc: ArticleDoc, mention: DocMention) -> bool:
     root = span.root
     if root.dep_ != "dobj" or root.head.lemma_.lower() not in SIGNED:
         return False
+    verb = root.head
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ == "neg" or c.lower_ in ("will", "would", "to")
+                                              for c in verb.children):
+        return False  # "would not sign a peace treaty": no document was signed
     sent = root.sent
     return any(d.kind in ("weekday", "day", "day_dmy", "deictic", "month_year") for d in find_dates(sent.text))
 

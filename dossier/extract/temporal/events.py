@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.extract.document import ArticleDoc
-from dossier.extract.temporal.clauses import Clause, clause_of, clause_roles, span_of, subject_tokens
+from dossier.extract.temporal.clauses import Clause, clause_of, clause_roles, clause_tokens, span_of, subject_tokens
 from dossier.extract.temporal.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
+from dossier.extract.temporal.occasions import Occasion, find_occasions, news_day
 from dossier.model import Event, EventReport, Person, Place
 from dossier.slug import unique_slug
 
@@ -264,12 +265,14 @@ def extract_events(
     events: list[Event] = []
     clauses: dict[int, tuple[int, int]] = {}
     verbs: dict[int, int] = {}  # the clause's verb (token index) of each report
+    dated: list[tuple[DateMention, str]] = []
     for mention in find_dates(text):
         clause = clause_of(doc, mention.start, mention.end)
         value = resolve(mention, anchor, clause.future, previous)
         if value is None:
             continue
         resolved[mention.start] = value
+        dated.append((mention, value))
         previous = value
         if _inside(mention.start, quotes) or _inside(mention.start, skip_ranges):
             continue
@@ -327,6 +330,23 @@ def extract_events(
         ))
     merged = merge_within_article(events, verbs)
     _continue_in_next_sentence(adoc, merged, person_at, set(resolved))
+    day = news_day(_lead_dates(adoc, dated), anchor)
+    if day is not None:
+        for occasion in find_occasions(doc, dated, skip_ranges, quotes, adoc.paragraph_of, day):
+            event = _occasion_event(adoc, occasion, day, person_at, place_at, names, taken)
+            if event is None:
+                continue
+            report = event.reports[0]
+            host = next((e for e in merged if e.date == day and e.kind in GATHERINGS | {"signing"}
+                         and event.participants and set(event.participants) <= set(e.participants)), None)
+            host = host or next((e for e in merged if e.date == day and e.reports[0].date_text is None
+                                 and set(e.participants) == set(event.participants)), None)
+            if host is not None:
+                host.reports.append(report)  # words said at the day's meeting belong to it
+                continue
+            clauses[id(report)] = (occasion.sentence.start_char, occasion.sentence.end_char)
+            verbs[id(report)] = occasion.verb.i
+            merged.append(event)
     for event in merged:
         if event.kind in MEETING_KINDS and len(event.participants) >= 2 and "–" not in event.title:
             # Merged reports named who met: "Abe–Putin talks in Sochi" reads better than the clause.
@@ -334,6 +354,55 @@ def extract_events(
             where = f" in {names[event.place]}" if event.place in names else ""
             event.title = f"{who} {event.kind}{where}"
     return merged, resolved, clauses
+
+
+def _occasion_event(adoc: ArticleDoc, occasion: Occasion, day: str, people: list[Located], places: list[Located],
+                    names: dict[str, str], taken: set[str]) -> Event | None:
+    """An event for an occasion of the news day, titled by who held it; None
+    when nobody named holds it ("the pledge was set out in a statement",
+    "the two governments said in a statement": the day's meeting speaking)."""
+    verb = occasion.verb
+    clause = Clause(verb, clause_tokens(verb), False, "held")
+    participants = _occasion_participants(occasion, people)
+    if participants:
+        who = "–".join(_surname(names.get(p, p)) for p in participants[:3])
+    else:
+        subject = [t for t in subject_tokens(verb) if t.dep_ not in ("punct", "appos", "relcl")]
+        if occasion.kind != "statement" or not subject or not any(
+                t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "LOC", "NORP") for t in subject):
+            return None
+        who = " ".join(t.text for t in subject[:6])
+        who = who[:1].upper() + who[1:]
+    sent = occasion.sentence
+    report = EventReport(where=adoc.where(sent.start_char, sent.end_char), sentence=sent.text.strip(),
+                         status="held", date=day, date_text=None)
+    title = f"{who} {occasion.kind}".strip()
+    return Event(id=unique_slug(title, taken), title=title, kind="statement", date=day,
+                 place=_place(clause, places), participants=participants, status="held", reports=[report])
+
+
+WITH_WHOM = {"phone call", "protest", "interview"}
+
+
+def _occasion_participants(occasion: Occasion, people: list[Located]) -> list[str]:
+    """Who held the occasion: the people its subject names (a pronoun is the
+    person named last before it); for a call, a protest or an interview,
+    also the people it was with ("lodged a protest with the ambassador")."""
+    verb = occasion.verb
+    tokens = subject_tokens(verb)
+    if occasion.kind in WITH_WHOM:
+        tokens += [t for c in verb.children if c.dep_ in ("dobj", "prep", "dative") for t in c.subtree]
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    out: list[str] = []
+    for located in people:
+        if any(a <= located.start < b for a, b in spans) and located.id not in out:
+            out.append(located.id)
+    pronoun = next((t for t in subject_tokens(verb) if t.lower_ in PRONOUNS), None)
+    if pronoun is not None and not out:
+        before = [p for p in people if p.end <= pronoun.idx]
+        if before:
+            out.append(before[-1].id)
+    return out
 
 
 PERIOD = re.compile(r"\s*(?:-|–|to|through|until|and)\s*(?:1[0-9]|20)\d\d\b")
@@ -366,6 +435,18 @@ def _lead_number(adoc: ArticleDoc) -> int:
         if paragraph.kind != "heading" and len(paragraph.text.split()) >= 8:
             return paragraph.number
     return 1
+
+
+def _lead_dates(adoc: ArticleDoc, dated: list[tuple[DateMention, str]]) -> list[str]:
+    """The dates of the lead: the first body paragraph (among the first
+    four) that dates anything, so a headline or a byline line is passed over."""
+    for paragraph in adoc.article.paragraphs[:4]:
+        if paragraph.kind == "heading" or len(paragraph.text.split()) < 8:
+            continue
+        values = [v for m, v in dated if adoc.paragraph_of(m.start) == paragraph.number]
+        if values:
+            return values
+    return []
 
 
 def _people_of_lead(adoc: ArticleDoc, people: list[Located], quotes: list[tuple[int, int]]) -> list[str]:
