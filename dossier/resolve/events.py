@@ -19,7 +19,7 @@ from dossier.resolve.cluster import Clustering, Report, cluster_reports, stem
 from dossier.resolve.entities import IdMap
 from dossier.resolve.geography import place_relation
 from dossier.resolve.titles import event_title, title_parts
-from dossier.slug import slugify
+from dossier.slug import unique_slug
 
 KIND_ORDER = ["signing", "summit", "talks", "forum", "visit", "military act", "statement", "anniversary"]
 
@@ -141,7 +141,7 @@ def merge_events(parts: Sequence[Briefing], id_map: IdMap, taken: set[str], plac
     # earliest report, never by the order of the files.
     merged.sort(key=lambda eg: (eg[0].date or "9999", eg[0].title, eg[0].reports[0].where))
     for event, group in merged:
-        event.id = _unique(f"{(event.date or 'undated')[:4]} {event.title}", taken)
+        event.id = unique_slug(f"{(event.date or 'undated')[:4]} {event.title}", taken)
         for article_id, local, _ in group:
             id_map[(article_id, local)] = event.id
     if candidates is not None:
@@ -162,16 +162,6 @@ def _candidates(clustering: Clustering, items: Sequence[tuple[str, str, Event]],
         if key not in best or score > best[key].score:
             best[key] = EventCandidate(key[0], key[1], round(score, 3), reason)
     return sorted(best.values(), key=lambda c: (-c.score, c.first, c.second))
-
-
-def _unique(text: str, taken: set[str]) -> str:
-    base = slugify(text)
-    slug, n = base, 2
-    while slug in taken:
-        slug = f"{base}-{n}"
-        n += 1
-    taken.add(slug)
-    return slug
 
 
 def resolve_clusters(items: Sequence[tuple[str, str, Event]], places: Sequence[Place] = ()) -> Clustering:
