@@ -28,11 +28,34 @@ class Provenance:
         return f"p{self.paragraph}"
 
 
+PARAGRAPH_KINDS = ("text", "heading", "item", "caption", "byline", "dateline")
+# Paragraphs that are not the article's report: a photo caption names people
+# but reports no event; a byline or a credit names who wrote or photographed;
+# a dateline on its own line gives where (and maybe when) it was filed.
+FURNITURE_KINDS = frozenset({"caption", "byline", "dateline"})
+
+
 @dataclass(slots=True)
 class Paragraph:
     number: int
     text: str
-    kind: str = "text"  # "text", "heading" or "item"
+    kind: str = "text"  # one of PARAGRAPH_KINDS
+
+
+@dataclass(slots=True)
+class Dateline:
+    """Where (and maybe when) the article was filed, as its dateline says
+    ("TOKYO, Dec. 16, 2016 (Reuters) -").  `paragraph` is the paragraph that
+    holds it and `end` where it ends in that paragraph's text (the whole
+    paragraph when the dateline stands on its own line)."""
+
+    text: str
+    paragraph: int
+    end: int
+    place: str | None = None  # as a name: "Tokyo"
+    region: str | None = None  # the country or state after it: "Japan"
+    date: str | None = None  # ISO date when the dateline gives day, month and year
+    agency: str | None = None  # "(Reuters)"
 
 
 @dataclass(slots=True)
@@ -49,6 +72,9 @@ class Article:
     author: str | None = None
     format: str = "txt"
     encoding: str = "utf-8"
+    dateline: Dateline | None = None
+    furniture: list[str] = field(default_factory=list)  # site lines dropped while reading (menus, share buttons)
+    truncated: str | None = None  # the last, maybe broken, word dropped when the text is cut off mid-sentence
     duplicate_of: str | None = None  # the kept article's id, when this one is a near-duplicate of it
 
     @property

@@ -177,6 +177,11 @@ def _read(path: Path, article_id: str, notices: list[Notice], shown: str) -> Art
             path=path,
         ) from exc
     article.encoding = decoded.encoding
+    if article.truncated:
+        notices.append(Notice(
+            shown, f"the text stops mid-sentence at its end (cut off when saved?); its last word "
+            f"{article.truncated!r} was left out",
+        ))
     if not article.paragraphs:
         raise IngestError("the article has a title but no text paragraphs; expected at least one paragraph", path=path)
     length = len(article.text)
