@@ -35,9 +35,15 @@ def cite(ctx: jinja2.runtime.Context, where: Provenance) -> Md:
 
 @jinja2.pass_context
 def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance]) -> Md:
-    """Citations of distinct paragraphs, comma-separated ('S1 ¶2, S3 ¶5')."""
-    distinct = sorted({(w.article, w.paragraph): w for w in wheres}.values())
-    return Md(", ".join(cite(ctx, w) for w in distinct))
+    """Citations of distinct paragraphs, comma-separated ('S1 ¶2, S3 ¶5'); a
+    copy's paragraph cited beside the same paragraph of the article it copies
+    (same label) is cited once, pointing at the article."""
+    labels = ctx["source_labels"]
+    own = {label: article for article, label in reversed(list(labels.items()))}  # the first article with it
+    distinct: dict[tuple[str, int], Provenance] = {}
+    for w in sorted(wheres, key=lambda w: (own.get(labels.get(w.article, "")) != w.article, w)):
+        distinct.setdefault((labels.get(w.article, w.article), w.paragraph), w)
+    return Md(", ".join(cite(ctx, w) for w in sorted(distinct.values())))
 
 
 def excerpt(text: str, start: int, end: int, width: int = 90) -> str:

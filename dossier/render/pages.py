@@ -35,8 +35,13 @@ PageBuilder = Callable[[Briefing, Settings], Iterable[Page]]
 
 
 def source_labels(briefing: Briefing) -> dict[str, str]:
-    """Short labels for citations: S1, S2, ... in the sources' order."""
-    return {a.id: f"S{n}" for n, a in enumerate(briefing.articles, 1)}
+    """Short labels for citations: S1, S2, ... in the sources' order; a
+    near-duplicate copy is cited by the label of the article it copies (the
+    sources list shows it there)."""
+    labels = {a.id: f"S{n}" for n, a in enumerate(briefing.articles, 1)}
+    for copy in briefing.duplicates:
+        labels.setdefault(copy.id, labels.get(copy.duplicate_of or "", copy.id))
+    return labels
 
 
 def overview_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:

@@ -10,6 +10,7 @@ to, where), agreed by its reports, never a clause cut at a length.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -49,6 +50,29 @@ BREAKS = {"after", "before", "while", "when", "because", "as", "which", "who", "
           "over", "under", "in", "on", "at", "for", "with", "to", "by", "from", "that", "said", "says", "if",
           "whether", "than", "of", "near", "during", "since", "until"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+# Words a subordinate clause or a prepositional phrase opens with: a clause
+# that starts with one is not a headline ("Before he first defeated ...").
+SUBORDINATORS = {"after", "before", "since", "when", "whenever", "while", "once", "as", "because", "where",
+                 "although", "though", "if", "unless", "until", "whereas", "so", "then", "and", "but", "or", "which",
+                 "who", "whom", "whose", "that", "what"}
+PREPOSITIONS = {"in", "on", "at", "from", "to", "by", "for", "with", "of", "into", "during", "under", "over",
+                "between", "among", "against", "about", "without", "through", "across", "like", "than", "also"}
+# A clause with one of these before any "to" has a verb of its own ("X agreed to ..."), so "to" is not all it has.
+FINITE = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may", "might",
+          "must", "shall", "should", "did", "does", "do", "plans", "wants", "hopes", "seeks", "vows", "says"}
+MONTHS = {m.lower() for m in calendar.month_name[1:]} | {d.lower() for d in calendar.day_name}
+GENERATIONS = {"ii", "iii", "iv", "v", "vi", "jr", "jr.", "sr", "sr."}
+# The noun and the word that joins it to what it was done to: "statement to reporters".
+LINKS = {"statement": "to", "warning": "to", "appeal": "to", "visit": "to", "accusation": "against",
+         "threat": "against", "protest": "against"}
+# Nouns that say nothing without what was done: "Protesters' breaking", "Mitchell's opening".
+NEEDS_OBJECT = {"breaking", "severing", "lifting", "opening", "imposition", "revocation", "suspension",
+                "restoration", "closure", "release", "capture", "approval", "rejection", "adoption", "ratification",
+                "recognition", "signing", "creation", "establishment", "expulsion", "appointment", "announcement"}
+# Nouns whose object is the prize, not the thing done to: "victory of independence".
+NO_OBJECT = {"victory", "defeat", "election", "vote", "interview", "speech", "refusal"}
+# The plain name of a kind, for a title built from kind, people, place and date.
+KIND_NOUNS = {"military act": "military action", "event": "event", "forum": "forum", "statement": "statement"}
 
 
 @dataclass(slots=True)
@@ -61,10 +85,15 @@ class TitleParts:
     documents: list[str]  # display names
     reports: Sequence[EventReport]
     clause_titles: Sequence[str]  # each article's own title for it
+    date: str | None = None  # EDTF
 
 
 def _surname(name: str) -> str:
+    """'Vladimir Putin' -> 'Putin'; 'Elizabeth II' and 'Martin Luther King Jr.' keep the name the suffix goes
+    with ('Elizabeth II', 'King Jr.')."""
     parts = name.split()
+    if len(parts) >= 2 and parts[-1].lower().rstrip(",") in GENERATIONS:
+        return " ".join(parts[-2:])
     return parts[-1] if parts else name
 
 
@@ -87,13 +116,14 @@ def _actor(text: str | None, people: Sequence[str] = ()) -> str | None:
     phrases without a proper word -> None."""
     if not text:
         return None
-    named = sorted({_surname(p) for p in people if _surname(p) in text.replace(",", " ").split()})
+    spaced = f" {' '.join(text.replace(',', ' ').split())} "
+    named = sorted({_surname(p) for p in people if f" {_surname(p)} " in spaced})
     if len(named) >= 2:
         return "–".join(named[:3])  # "Churchill–Roosevelt–Stalin agreement"
     if named:
         return _possessive(named[0])
     words = [w for w in text.split() if w.lower() not in DETERMINERS]
-    if not words or any(w.lower() in PRONOUNS for w in words):
+    if not words or any(w.lower() in PRONOUNS | MONTHS for w in words):
         return None
     if not any(w[:1].isupper() for w in words):
         return None
@@ -109,6 +139,8 @@ def _target(text: str | None) -> str | None:
         return None
     words = text.split()
     if not words or all(w.lower() in PRONOUNS | DETERMINERS for w in words) or words[-1].lower() in PRONOUNS:
+        return None
+    if words[0].lower() in MONTHS or re.fullmatch(r"\d{4}", words[-1]):  # a date, not what was done to
         return None
     return _clean_phrase(text)
 
@@ -136,19 +168,86 @@ def _deed(parts: TitleParts) -> str | None:
         actor = "–".join(sorted(_surname(p) for p in parts.participants[:3]))  # "Castro–Obama statement"
     if actor is None and parts.participants:
         actor = _possessive(_surname(parts.participants[0]))  # "Abe is scheduled to visit ...": Abe's visit
-    target = _most_common([t for r in agreeing if (t := _target(r.target))])
-    if target is None and actor is None:
+    target = None if noun in NO_OBJECT else _most_common([t for r in agreeing if (t := _target(r.target))])
+    if target is None and (actor is None or noun in NEEDS_OBJECT):
         return None
     head = f"{actor} {noun}" if actor else noun[:1].upper() + noun[1:]
-    title = f"{head} {'to' if noun == 'visit' else 'of'} {target}" if target else head
+    title = f"{head} {LINKS.get(noun, 'of')} {target}" if target else head
     return title[:1].upper() + title[1:]
+
+
+def _headline_clause(title: str) -> str | None:
+    """The clause as a headline, or None when it is not one: a subordinate
+    clause ("After Abe stepped down" -> "Abe stepped down"; "Before he
+    ..." -> None), a prepositional phrase, a pronoun subject ("It did"), a
+    name with an infinitive and no verb of its own ("Sweden to join"), or a
+    name run into a noun phrase with no verb between ("Putin the judo ...")."""
+    words = re.sub(r"^[^\w“\"']+", "", title).split()
+    if words and words[0].lower() in SUBORDINATORS - {"and", "but", "or", "so", "then"}:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    first = [w.lower().strip(",") for w in words[:3]]
+    if first[0] in SUBORDINATORS | PREPOSITIONS or first[0] in PRONOUNS:
+        return None
+    if first[0] in DETERMINERS and first[1] in PRONOUNS:
+        return None
+    if any(w in PRONOUNS - {"that", "this", "these", "those", "one", "what", "which", "who"} for w in first[:2]):
+        return None
+    lower = [w.lower() for w in words]
+    if "to" in lower[1:5]:
+        at = lower.index("to", 1)
+        after = lower[at + 1] if at + 1 < len(lower) else ""
+        infinitive = after.isalpha() and words[at + 1].islower() and after not in DETERMINERS
+        if infinitive and not any(w in FINITE or w.endswith("ed") for w in lower[:at]):
+            return None
+    if words[0][:1].isupper() and lower[0] not in DETERMINERS and lower[1] in DETERMINERS - {"that"}:
+        return None
+    return " ".join(words)
+
+
+def _month_year(date: str | None) -> str | None:
+    """'1956-12-07' -> 'December 1956'; ranges by their start."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?", (date or "").split("/")[0])
+    if not m:
+        return None
+    month = int(m.group(2)) if m.group(2) else 0
+    return f"{calendar.month_name[month]} {m.group(1)}" if 1 <= month <= 12 else m.group(1)
+
+
+def _plain(parts: TitleParts, word: str | None = None) -> str:
+    """A plain title from what is known for sure: the kind (or what most
+    reports say was done), who took part, where, and when if nothing else
+    tells it apart: 'Statement by Barnier', 'Event involving Putin',
+    'Forum, November 2014'."""
+    nouns = [NOUNS[r.action] for r in parts.reports if r.action in NOUNS and NOUNS[r.action] not in NEEDS_OBJECT]
+    noun = word or KIND_NOUNS.get(parts.kind, parts.kind)
+    if parts.kind == "event" and nouns and not word:
+        noun = _most_common(nouns) or noun
+    names = [_surname(p) for p in parts.participants[:3]]
+    title = noun[:1].upper() + noun[1:]
+    if len(names) == 1 and noun != "event":
+        title += f" by {names[0]}"
+    elif names:
+        title += " involving " + (", ".join(names[:-1]) + " and " if len(names) > 1 else "") + names[-1]
+    if parts.place:
+        title += f" in {parts.place}"
+    when = _month_year(parts.date)
+    if not names and not parts.place and when:
+        title += f", {when}"
+    return title
 
 
 def _clause(parts: TitleParts) -> str:
     """The reports' own title when no headline can be built: the most common
-    one that is a whole clause, cut at a phrase boundary if it is long."""
-    whole = [t for t in parts.clause_titles if not t.endswith("…")]
-    title = _most_common(whole) or _most_common([t.rstrip(" …") for t in parts.clause_titles]) or parts.kind
+    one that is a whole clause, cut at a phrase boundary if it is long; a
+    plain title when none of them reads as a headline."""
+    whole = [c for t in parts.clause_titles if not t.endswith("…") and (c := _headline_clause(t))]
+    cut = [c for t in parts.clause_titles if (c := _headline_clause(t.rstrip(" …")))]
+    title = _most_common(whole) or _most_common(cut)
+    if title is None:
+        single = [t.strip(" …").lower() for t in parts.clause_titles if re.fullmatch(r"[A-Za-z]+", t.strip(" …"))]
+        return _plain(parts, _most_common(single))
     words = title.split()
     if len(words) > 10:
         cut = next((i for i in range(4, len(words)) if words[i].lower() in BREAKS or words[i - 1].endswith(",")), 10)
@@ -193,5 +292,5 @@ def title_parts(event: Event, clause_titles: Sequence[str], names: dict[str, str
         kind=event.kind, participants=[names.get(p, p) for p in event.participants],
         place=names.get(event.place) if event.place else None,
         documents=[names[d] for d in event.documents if d in names], reports=event.reports,
-        clause_titles=clause_titles,
+        clause_titles=clause_titles, date=event.date,
     )
