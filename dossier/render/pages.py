@@ -101,6 +101,8 @@ NAV_SECTIONS: list[tuple[str, str]] = [
 
 
 def shared_context(briefing: Briefing, settings: Settings) -> dict[str, Any]:
+    from dossier.pdf.brief import briefed_events  # dossier.pdf imports this module
+
     return {
         "briefing": briefing,
         "settings": settings,
@@ -108,6 +110,7 @@ def shared_context(briefing: Briefing, settings: Settings) -> dict[str, Any]:
         "articles_by_id": {a.id: a for a in briefing.articles},
         "entities": briefing.index(),
         "calendar": build_calendar(briefing, settings),
+        "briefed": {e.id for e in briefed_events(briefing, settings)} if settings.pdf else set(),
     }
 
 
