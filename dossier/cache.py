@@ -102,6 +102,7 @@ class DiskCache:
         self.hits = 0
         self.misses = 0
         self.damaged = 0
+        self.unwritable = False  # said once; later entries are not tried
 
     def _path(self, namespace: str, key: str) -> Path:
         return self.root / namespace / key[:2] / key
@@ -135,6 +136,8 @@ class DiskCache:
         """Store `value` under `key`: written to a temporary file in the same
         folder, then renamed over the entry, so a reader sees a whole entry
         or none.  A cache that can not be written is not an error."""
+        if self.unwritable:
+            return
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         path = self._path(namespace, key)
         try:
@@ -149,6 +152,7 @@ class DiskCache:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         except OSError as exc:
+            self.unwritable = True
             log.warning("dossier: cannot write the cache in %s (%s); builds will not be faster", self.root,
                         exc.strerror or exc)
 

@@ -71,7 +71,7 @@ def extract_cached(
         data = _EXTRACTED.get(key)
         if data is None and cache is not None:
             data = cache.get("extract", key)
-        if data is None:
+        if not isinstance(data, bytes):
             missing.append((article, key))
         else:
             found[key] = data

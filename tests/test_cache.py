@@ -65,12 +65,15 @@ def test_cache_damaged_entry_is_dropped_and_remade(tmp_path: Path, damage: str) 
     assert cache.get("extract", key) == [1]
 
 
-def test_cache_unwritable_folder_is_not_an_error(tmp_path: Path) -> None:
+def test_cache_unwritable_folder_is_not_an_error(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     cache = DiskCache(blocker / "cache")
     cache.put("extract", "ef" * 32, 1)
+    cache.put("extract", "fe" * 32, 2)
     assert cache.get("extract", "ef" * 32) is None
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "cannot write the cache" in warnings[0].getMessage()
 
 
 def _writer(args: tuple[str, int]) -> int:
