@@ -18,7 +18,9 @@ process:
 3. `dossier build` cold (empty cache), then warm after one article was
    edited: wall time, CPU time (all processes) and peak memory (the sum of
    the resident memory of the build's processes, sampled every 0.1 s) per
-   stage and in total.
+   stage and in total;
+4. with `--serve`, what `mkdocs serve` does: its first build, then the
+   rebuild after one more article was edited.
 
 It prints figures; it is not a timed test.
 """
@@ -243,8 +245,39 @@ def step_build(project: Path, workers: int) -> dict:
         t += s.wall
     total["peak_mb"] = sampler.peak()
     pdf_dir = project / "site" / "pdf"
-    total["pdfs"] = {p.name: p.stat().st_size for p in sorted(pdf_dir.glob("*.pdf"))} if pdf_dir.exists() else {}
+    from pypdf import PdfReader
+
+    total["pdfs"] = {p.name: [p.stat().st_size, len(PdfReader(p).pages)] for p in sorted(pdf_dir.glob("*.pdf"))}
     return {"stages": stages, "total": total}
+
+
+def step_serve(project: Path) -> dict:
+    """What `mkdocs serve` does: a first build (no PDFs), then, after one
+    article is edited, the rebuild it triggers; both timed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from dossier.console import configure_logging
+    from dossier.progress import QUIET, Reporter, cpu_seconds, reporting
+
+    configure_logging(QUIET)
+    site = Path(tempfile.mkdtemp(prefix="dossier-serve-"))
+    out = {}
+    try:
+        for name in ("first", "rebuild"):
+            if name == "rebuild":
+                edit_one_article(project)
+            reporter = Reporter(QUIET)
+            wall, cpu = time.perf_counter(), cpu_seconds()
+            with reporting(reporter):
+                config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))  # serve reloads it
+                config.plugins.on_startup(command="serve", dirty=False)
+                build(config, serve_url="http://127.0.0.1:8000/")
+            out[name] = {"wall": time.perf_counter() - wall, "cpu": cpu_seconds() - cpu, "peak_mb": 0.0,
+                         "stages": {s.name: round(s.wall, 2) for s in reporter.stages}}
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+    return out
 
 
 # -- the report ---------------------------------------------------------------
@@ -264,8 +297,9 @@ def print_build(title: str, build: dict) -> None:
 def edit_one_article(project: Path) -> Path:
     victim = sorted((project / "articles").iterdir())[len(list((project / "articles").iterdir())) // 2]
     text = victim.read_text(encoding="utf-8")
-    victim.write_text(text.rstrip("\n") + "\n\nThe talks are expected to continue next year, officials said.\n",
-                      encoding="utf-8")
+    # A new quote and its speaker: the dossier PDF's content changes, as after most real edits.
+    victim.write_text(text.rstrip("\n") + "\n\n\"We will return to the table in the spring,\" said Maria Keller, "
+                      "a government spokeswoman.\n", encoding="utf-8")
     return victim
 
 
@@ -275,6 +309,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--workers", type=int, default=None, help="default: one per available CPU")
     parser.add_argument("--compare", action="store_true", help="also compare spaCy's n_process with the pool")
+    parser.add_argument("--serve", action="store_true", help="also time a mkdocs serve rebuild after an edit")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     parser.add_argument("--step", nargs=3, help=argparse.SUPPRESS)  # internal: run one step in this process
     args = parser.parse_args()
@@ -283,7 +318,8 @@ def main() -> None:
         steps = {"floor": lambda: step_floor(Path(project), int(arg)),
                  "pool": lambda: step_extract(Path(project), "pool", int(arg)),
                  "n_process": lambda: step_extract(Path(project), "n_process", int(arg)),
-                 "build": lambda: step_build(Path(project), int(arg))}
+                 "build": lambda: step_build(Path(project), int(arg)),
+                 "serve": lambda: step_serve(Path(project))}
         print(json.dumps(steps[name]()))
         return
 
@@ -311,11 +347,21 @@ def main() -> None:
                 print(_row(label, r))
         cold = _in_child(["--step", "build", str(project), str(workers)])
         print_build("dossier build, cold (empty cache):", cold)
-        print("  PDFs: " + ", ".join(f"{n} {s / 1e6:.1f} MB" for n, s in list(cold["total"]["pdfs"].items())[:3])
-              + f" ({len(cold['total']['pdfs'])} in all)")
+        pdfs = cold["total"]["pdfs"]
+        briefs = [v for n, v in pdfs.items() if n.startswith("brief-")]
+        print("  PDFs: " + ", ".join(f"{n} {s / 1e6:.1f} MB, {pages} pages" for n, (s, pages) in pdfs.items()
+                                     if not n.startswith("brief-"))
+              + f"; {len(briefs)} briefs of {min((p for _, p in briefs), default=0)}-"
+              + f"{max((p for _, p in briefs), default=0)} pages")
         edited = edit_one_article(project)
         warm = _in_child(["--step", "build", str(project), str(workers)])
         print_build(f"dossier build, warm (one article changed: {edited.name}):", warm)
+        if args.serve:
+            serve = _in_child(["--step", "serve", str(project), "0"])
+            print("mkdocs serve (no PDFs): the first build, then the rebuild after one article was edited:")
+            for name, r in serve.items():
+                stages = ", ".join(f"{k} {v:.1f} s" for k, v in r["stages"].items())
+                print(f"  {name:<34} {r['wall']:8.1f} s wall {r['cpu']:8.1f} s CPU  ({stages})")
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
