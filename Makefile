@@ -5,9 +5,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test serve pdf fonts browser lint lock bench clean
+.PHONY: site test serve pdf fonts browser nginx icu lint lock bench clean
 
 $(STAMP): requirements.lock pyproject.toml
+	@$(MAKE) --no-print-directory icu
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
@@ -19,7 +20,7 @@ site: $(STAMP) fonts
 	$(BIN)/dossier build
 
 ## test: run the test suite (the browser tests drive headless Chromium: see `browser`)
-test: $(STAMP) fonts browser
+test: $(STAMP) fonts browser nginx
 	$(BIN)/python -m pytest -q
 
 ## pdf: write the whole dossier as one PDF into pdf/ (see `dossier pdf --help` for meeting briefs)
@@ -56,14 +57,28 @@ browser:
 	  echo "make browser: warning: no Chromium; the browser tests are skipped. As root: apt-get install chromium" >&2; \
 	fi
 
+## nginx: install Debian's nginx for the hosting test (hosting/nginx.conf under a real server), unless one is installed
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make nginx: installing Debian's nginx for the hosting test"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -qq nginx >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }; \
+	else \
+	  echo "make nginx: warning: no nginx; the hosting test is skipped. As root: apt-get install nginx" >&2; \
+	fi
+
 ## serve: live preview on http://127.0.0.1:8000, re-rendered when an article or template changes
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## bench: the extraction speed and PDF benchmarks on ../shared/corpus (prints figures; not a test)
+## bench: the extraction speed and PDF benchmarks on ../shared/corpus, near-duplicate detection on synthetic articles, event resolution on synthetic reports (prints figures; not a test)
 bench: $(STAMP) fonts
 	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/pdf_bench.py
+	$(BIN)/python benchmarks/dedupe.py
+	$(BIN)/python benchmarks/resolve_events.py
 
 ## lint: ruff
 lint: $(STAMP)
@@ -79,3 +94,17 @@ lock:
 
 clean:
 	rm -rf site .pytest_cache
+
+# PyICU (needed by followthemoney for the FtM export) builds from source against
+# the system's ICU: Debian's libicu-dev and pkg-config, installed when missing.
+## icu: install the ICU headers PyICU compiles against, unless pkg-config finds them
+icu:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists icu-uc; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make icu: installing Debian's libicu-dev and pkg-config (PyICU builds against them)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }; \
+	else \
+	  echo "make icu: warning: no ICU headers; installing PyICU will fail. As root: apt-get install libicu-dev pkg-config" >&2; \
+	fi

@@ -1,10 +1,12 @@
 """The `dossier` command line.
 
-    dossier extract [PATH ...] --format json|text
+    dossier extract [PATH ...] --format json|text|ftm
     dossier render --out DIR [PATH ...]
     dossier [-q | -v] build [--strict] [--jobs N] [--no-cache]
     dossier pdf [--meeting EVENT_ID | --upcoming] [--out PATH] [PATH ...]
     dossier check [PATH ...]
+    dossier review [PATH ...] [--limit N]
+    dossier diff OLD.json NEW.json [--format text|json]
 """
 
 from __future__ import annotations
@@ -59,6 +61,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     briefing = _briefing(args, settings, curation=False)
     if args.format == "json":
         sys.stdout.write(briefing_to_json(briefing) + "\n")
+    elif args.format == "ftm":
+        from dossier.export_ftm import briefing_to_ftm
+
+        sys.stdout.write(briefing_to_ftm(briefing))
     else:
         for person in briefing.people:
             roles = "; ".join(r.title for r in person.roles)
@@ -98,13 +104,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    from dossier.changes.snapshot import build_changes
     from dossier.pdf import write_pdfs
     from dossier.publish.site import make_executor, site_cache
 
     settings = _settings(args)
     briefing = _briefing(args, settings)
     out = Path(args.out) if args.out else settings.root / "pdf"
-    written = write_pdfs(briefing, settings, out, meeting=args.meeting, upcoming=args.upcoming,
+    changes = None if args.meeting or args.upcoming else build_changes(briefing, settings)
+    written = write_pdfs(briefing, settings, out, meeting=args.meeting, upcoming=args.upcoming, changes=changes,
                          executor=make_executor(settings.workers), cache=site_cache(settings))
     for path in written:
         print(f"wrote {path}")
@@ -121,6 +129,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     for line in report_lines(report):
         print(line)
     return 0 if report.ok else 1
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from dossier.pipeline import build_briefing
+
+    settings = _settings(args)
+    briefing = build_briefing(
+        settings.article_paths, model=settings.model, strict=args.strict, curation=settings.curation_path
+    )
+    merged = sorted((e for e in briefing.events if e.confidence is not None and not e.curated),
+                    key=lambda e: (e.confidence, e.id))
+    events = {e.id: e for e in briefing.events}
+    apart = [c for c in briefing.event_candidates if c.first in events and c.second in events]
+    print(f"{len(merged)} events merge reports of several articles; the least certain first "
+          "(score of the weakest link; 1.0 is the least the resolver accepts).")
+    print("To undo a merge, add to the curation file an 'events' entry with 'split'; to join two events, 'merge'.")
+    for event in merged[: args.limit]:
+        print(f"\n{event.confidence:.2f}  {event.id}  {event.title}  ({event.date or 'undated'})")
+        for report in event.reports:
+            sentence = " ".join(report.sentence.split())
+            sentence = sentence if len(sentence) <= 100 else sentence[:99].rsplit(" ", 1)[0] + " …"
+            print(f"      {report.where.article} ¶{report.where.paragraph}  {report.date or '?'}  {report.status}:"
+                  f" {sentence}")
+    print(f"\n{len(apart)} pairs of events were kept apart although some evidence joins them; the closest first:")
+    for candidate in apart[: args.limit]:
+        first, second = events[candidate.first], events[candidate.second]
+        print(f"{candidate.score:.2f}  {first.id} ({first.date or 'undated'})  /  {second.id} "
+              f"({second.date or 'undated'}): {candidate.reason}")
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from dossier.changes import compare
+    from dossier.changes.report import changes_json, changes_text
+    from dossier.changes.snapshot import read_model
+
+    old, new = read_model(Path(args.old)), read_model(Path(args.new))
+    changes = compare(old, new, baseline=args.old)
+    sys.stdout.write(changes_json(changes) if args.format == "json" else changes_text(changes, new))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,7 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="print the briefing model extracted from articles")
     p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
-    p.add_argument("--format", choices=["json", "text"], default="json")
+    p.add_argument("--format", choices=["json", "text", "ftm"], default="json",
+                   help="json: the briefing model; ftm: FollowTheMoney entities, one a line; text: a summary")
     p.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
     add_speed_options(p)
     p.set_defaults(func=cmd_extract)
@@ -177,6 +226,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "review", help="list the least certain event merges, for a person to confirm or undo in the curation file"
+    )
+    p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
+    p.add_argument("--limit", type=int, default=20, help="how many events to list (default: 20)")
+    p.add_argument("--strict", action="store_true", help="fail on the first bad article file")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser(
+        "diff", help="print what changed between two briefing models (a build's briefing.json, or extract's JSON)"
+    )
+    p.add_argument("old", metavar="OLD.json", help="the earlier model")
+    p.add_argument("new", metavar="NEW.json", help="the later model")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_diff)
     return parser
 
 

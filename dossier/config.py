@@ -28,6 +28,7 @@ def settings_from_plugin(plugin_config: object, config_file: str | Path | None, 
         pdf_sources=get("pdf_sources"),
         workers=get("workers"),
         cache=get("cache"),
+        since=_iso(get("since")),
     )
 
 

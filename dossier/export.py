@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dossier.ingest.duplicates import CopiedProvenance
 from dossier.model import (
     MODEL_VERSION,
     Article,
@@ -25,80 +26,116 @@ def _where(p: Provenance) -> dict[str, Any]:
     return {"article": p.article, "paragraph": p.paragraph, "start": p.start, "end": p.end}
 
 
-def _mentions(mentions: list[Mention]) -> list[dict[str, Any]]:
-    return [{"text": m.text, **_where(m.where)} for m in mentions]
+class _Export:
+    """The model as JSON.  A near-duplicate article is listed among the
+    articles with `duplicate_of`; every fact read from the kept article is
+    listed again where each copy states it, marked `duplicate_of` (the kept
+    article's id), so a copy cites the same entities as the article it copies
+    while the model, the site and the PDFs hold each fact once."""
+
+    def __init__(self, b: Briefing) -> None:
+        self.b = b
+        self.copied = CopiedProvenance(b.articles, b.duplicates)
+
+    def facts(self, where: Provenance, text: str, /, reworded: bool = False, **fields: Any) -> list[dict[str, Any]]:
+        """One entry for the fact as read, and one per copy that states it."""
+        out = [{**fields, **_where(where)}]
+        if self.copied:
+            copies = self.copied.mirror(where, text, reworded=reworded)
+            out.extend({**fields, **_where(w), "duplicate_of": where.article} for w in copies)
+        return out
+
+    def mentions(self, mentions: list[Mention]) -> list[dict[str, Any]]:
+        return [x for m in mentions for x in self.facts(m.where, m.text, text=m.text)]
+
+    def article(self, a: Article) -> dict[str, Any]:
+        return {
+            "id": a.id, "title": a.title, "published": a.published, "date_inferred": a.date_inferred,
+            "date_evidence": a.date_evidence, "source": a.source, "url": a.url, "author": a.author,
+            "path": a.path, "format": a.format, "encoding": a.encoding, "duplicate_of": a.duplicate_of,
+            "copies": [c.id for c in self.b.copies_of(a.id)],
+            "paragraphs": [{"number": p.number, "kind": p.kind, "text": p.text} for p in a.paragraphs],
+        }
+
+    def person(self, p: Person) -> dict[str, Any]:
+        mentions = self.mentions(p.mentions)
+        roles = [
+            x for r in p.roles for x in self.facts(r.where, r.title, title=r.title, date=r.date, curated=r.curated)
+        ]
+        return {
+            "id": p.id, "name": p.name, "aliases": p.aliases, "articles": _articles(mentions), "roles": roles,
+            "mentions": mentions, "description": p.description, "notes": p.notes, "curated": p.curated,
+        }
+
+    def named(self, x: Organization | Place) -> dict[str, Any]:
+        mentions = self.mentions(x.mentions)
+        out = {
+            "id": x.id, "name": x.name, "aliases": x.aliases, "articles": _articles(mentions),
+            "mentions": mentions, "description": x.description, "notes": x.notes, "curated": x.curated,
+        }
+        if isinstance(x, Place):
+            out["kind"] = x.kind
+        return out
+
+    def event(self, e: Event) -> dict[str, Any]:
+        reports = [
+            x for r in e.reports
+            for x in self.facts(r.where, r.sentence, reworded=True, sentence=r.sentence, status=r.status,
+                                date=r.date, date_text=r.date_text)
+        ]
+        return {
+            "id": e.id, "title": e.title, "kind": e.kind, "date": e.date, "place": e.place,
+            "participants": e.participants, "status": e.status, "articles": _articles(reports),
+            "documents": e.documents, "reports": reports, "notes": e.notes, "curated": e.curated,
+            "confidence": e.confidence,
+        }
+
+    def document(self, d: Document) -> dict[str, Any]:
+        mentions = self.mentions(d.mentions)
+        return {
+            "id": d.id, "name": d.name, "kind": d.kind, "aliases": d.aliases, "date": d.date,
+            "provisions": [p.text for p in d.provisions],
+            "provision_sources": [
+                x for p in d.provisions for x in self.facts(
+                    p.where, p.text, reworded=True, text=p.text, cue=p.cue,
+                    variants=[{"text": v.text, **_where(v.where)} for v in p.variants],
+                )
+            ],
+            "articles": _articles(mentions), "events": d.events, "mentions": mentions, "notes": d.notes,
+            "curated": d.curated, "signed_at": d.signed_at,
+        }
+
+    def quotes(self, q: Quote) -> list[dict[str, Any]]:
+        out = []
+        for entry in self.facts(q.where, q.text):
+            copy = entry["article"] != q.where.article
+            out.append({
+                "id": f"{q.id}@{entry['article']}" if copy else q.id, "speaker": q.speaker,
+                "speaker_organization": q.speaker_organization, "text": q.text, **entry, "direct": q.direct,
+                "cue": q.cue, "date": q.date,
+            })
+        return out
 
 
-def _article(a: Article) -> dict[str, Any]:
-    return {
-        "id": a.id, "title": a.title, "published": a.published, "date_inferred": a.date_inferred,
-        "date_evidence": a.date_evidence, "source": a.source, "url": a.url, "author": a.author,
-        "path": a.path, "format": a.format, "encoding": a.encoding,
-        "paragraphs": [{"number": p.number, "kind": p.kind, "text": p.text} for p in a.paragraphs],
-    }
-
-
-def _person(p: Person) -> dict[str, Any]:
-    return {
-        "id": p.id, "name": p.name, "aliases": p.aliases, "articles": p.articles,
-        "roles": [{"title": r.title, "date": r.date, "curated": r.curated, **_where(r.where)} for r in p.roles],
-        "mentions": _mentions(p.mentions), "description": p.description, "notes": p.notes, "curated": p.curated,
-    }
-
-
-def _named(x: Organization | Place) -> dict[str, Any]:
-    out = {
-        "id": x.id, "name": x.name, "aliases": x.aliases, "articles": x.articles,
-        "mentions": _mentions(x.mentions), "description": x.description, "notes": x.notes, "curated": x.curated,
-    }
-    if isinstance(x, Place):
-        out["kind"] = x.kind
-    return out
-
-
-def _event(e: Event) -> dict[str, Any]:
-    return {
-        "id": e.id, "title": e.title, "kind": e.kind, "date": e.date, "place": e.place,
-        "participants": e.participants, "status": e.status, "articles": e.articles, "documents": e.documents,
-        "reports": [
-            {"sentence": r.sentence, "status": r.status, "date": r.date, "date_text": r.date_text, **_where(r.where)}
-            for r in e.reports
-        ],
-        "notes": e.notes, "curated": e.curated,
-    }
-
-
-def _document(d: Document) -> dict[str, Any]:
-    return {
-        "id": d.id, "name": d.name, "kind": d.kind, "aliases": d.aliases, "date": d.date,
-        "provisions": [p.text for p in d.provisions],
-        "provision_sources": [{"text": p.text, "cue": p.cue, **_where(p.where)} for p in d.provisions],
-        "articles": d.articles, "events": d.events, "mentions": _mentions(d.mentions), "notes": d.notes,
-        "curated": d.curated,
-    }
-
-
-def _quote(q: Quote) -> dict[str, Any]:
-    return {
-        "id": q.id, "speaker": q.speaker, "speaker_organization": q.speaker_organization, "text": q.text,
-        "article": q.where.article, "paragraph": q.where.paragraph, "start": q.where.start, "end": q.where.end,
-        "direct": q.direct, "cue": q.cue, "date": q.date,
-    }
+def _articles(entries: list[dict[str, Any]]) -> list[str]:
+    return sorted({e["article"] for e in entries})
 
 
 def briefing_to_dict(b: Briefing) -> dict[str, Any]:
+    x = _Export(b)
+    articles = sorted([*b.articles, *b.duplicates], key=lambda a: a.id)
     return {
         "version": MODEL_VERSION,
-        "articles": [_article(a) for a in b.articles],
-        "people": [_person(p) for p in b.people],
-        "organizations": [_named(o) for o in b.organizations],
-        "places": [_named(p) for p in b.places],
-        "events": [_event(e) for e in b.events],
-        "documents": [_document(d) for d in b.documents],
+        "articles": [x.article(a) for a in articles],
+        "people": [x.person(p) for p in b.people],
+        "organizations": [x.named(o) for o in b.organizations],
+        "places": [x.named(p) for p in b.places],
+        "events": [x.event(e) for e in b.events],
+        "documents": [x.document(d) for d in b.documents],
         # `quotes` holds direct quotations only (the contract's meaning);
         # indirect speech ("Panov said that ...") goes in `statements`.
-        "quotes": [_quote(q) for q in b.quotes if q.direct],
-        "statements": [_quote(q) for q in b.quotes if not q.direct],
+        "quotes": [entry for q in b.quotes if q.direct for entry in x.quotes(q)],
+        "statements": [entry for q in b.quotes if not q.direct for entry in x.quotes(q)],
         "problems": list(b.problems),
     }
 

@@ -28,11 +28,34 @@ class Provenance:
         return f"p{self.paragraph}"
 
 
+PARAGRAPH_KINDS = ("text", "heading", "item", "caption", "byline", "dateline")
+# Paragraphs that are not the article's report: a photo caption names people
+# but reports no event; a byline or a credit names who wrote or photographed;
+# a dateline on its own line gives where (and maybe when) it was filed.
+FURNITURE_KINDS = frozenset({"caption", "byline", "dateline"})
+
+
 @dataclass(slots=True)
 class Paragraph:
     number: int
     text: str
-    kind: str = "text"  # "text", "heading" or "item"
+    kind: str = "text"  # one of PARAGRAPH_KINDS
+
+
+@dataclass(slots=True)
+class Dateline:
+    """Where (and maybe when) the article was filed, as its dateline says
+    ("TOKYO, Dec. 16, 2016 (Reuters) -").  `paragraph` is the paragraph that
+    holds it and `end` where it ends in that paragraph's text (the whole
+    paragraph when the dateline stands on its own line)."""
+
+    text: str
+    paragraph: int
+    end: int
+    place: str | None = None  # as a name: "Tokyo"
+    region: str | None = None  # the country or state after it: "Japan"
+    date: str | None = None  # ISO date when the dateline gives day, month and year
+    agency: str | None = None  # "(Reuters)"
 
 
 @dataclass(slots=True)
@@ -49,6 +72,10 @@ class Article:
     author: str | None = None
     format: str = "txt"
     encoding: str = "utf-8"
+    dateline: Dateline | None = None
+    furniture: list[str] = field(default_factory=list)  # site lines dropped while reading (menus, share buttons)
+    truncated: str | None = None  # the last, maybe broken, word dropped when the text is cut off mid-sentence
+    duplicate_of: str | None = None  # the kept article's id, when this one is a near-duplicate of it
 
     @property
     def text(self) -> str:
@@ -149,6 +176,12 @@ class EventReport:
     status: str  # held, scheduled, expected, proposed, cancelled
     date: str | None = None
     date_text: str | None = None
+    # The clause read as who did what to what: the lemma of the word naming
+    # what happened ("seize", "summit"), its doer ("Soviet troops") and what
+    # it was done to ("the four islands"); used for cross-article titles.
+    action: str | None = None
+    actor: str | None = None
+    target: str | None = None
 
 
 @dataclass(slots=True)
@@ -164,6 +197,9 @@ class Event:
     documents: list[str] = field(default_factory=list)  # document ids
     notes: list[str] = field(default_factory=list)
     curated: bool = False
+    # The weakest link that holds the merged reports together (see
+    # `dossier review`); None for an event reported once.
+    confidence: float | None = None
 
     @property
     def articles(self) -> list[str]:
@@ -175,6 +211,13 @@ class Provision:
     text: str
     where: Provenance
     cue: str | None = None  # "calls for", "stipulates", ...
+    # The same provision as other sources word it, each with its citation.
+    variants: list[Provision] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[Provenance]:
+        """Every citation of the provision: its own and its variants'."""
+        return sorted({self.where, *(v.where for v in self.variants)})
 
 
 @dataclass(slots=True)
@@ -189,10 +232,22 @@ class Document:
     events: list[str] = field(default_factory=list)  # event ids
     notes: list[str] = field(default_factory=list)
     curated: bool = False
+    signed_at: str | None = None  # a place id, when a source says where it was signed
 
     @property
     def articles(self) -> list[str]:
         return sorted({m.where.article for m in self.mentions})
+
+
+@dataclass(slots=True, frozen=True)
+class EventCandidate:
+    """Two events the resolver kept apart although some evidence joins them:
+    a candidate merge for a person to judge (`dossier review`)."""
+
+    first: str  # event ids
+    second: str
+    score: float
+    reason: str  # why they were kept apart
 
 
 @dataclass(slots=True)
@@ -207,12 +262,30 @@ class Briefing:
     documents: list[Document] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # inputs skipped, with reasons
+    event_candidates: list[EventCandidate] = field(default_factory=list)  # merges the resolver did not make
+    # Near-duplicates of kept articles (`Article.duplicate_of`): listed with
+    # the article they copy, never extracted, counted or cited themselves.
+    duplicates: list[Article] = field(default_factory=list)
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
             if article.id == article_id:
                 return article
         raise KeyError(article_id)
+
+    # {kept article id: its copies} for `duplicates` of that length, built on
+    # first use (every source page asks).
+    _copies: tuple[int, dict[str, list[Article]]] = field(
+        default=(0, {}), init=False, repr=False, compare=False
+    )
+
+    def copies_of(self, article_id: str) -> list[Article]:
+        if self._copies[0] != len(self.duplicates):
+            index: dict[str, list[Article]] = {}
+            for copy in self.duplicates:
+                index.setdefault(copy.duplicate_of or "", []).append(copy)
+            self._copies = (len(self.duplicates), index)
+        return self._copies[1].get(article_id, [])
 
     def index(self) -> dict[str, Any]:
         """Every entity by id, for templates that follow cross-references."""

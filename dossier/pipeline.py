@@ -96,18 +96,22 @@ def extract_cached(
 
 def build_briefing(
     paths: Sequence[str | Path], *, model: str = DEFAULT_MODEL, strict: bool = False,
-    curation: Path | None = None, cache: DiskCache | None = None, executor: Executor | None = None,
+    curation: Path | None = None, published_before: str | None = None, cache: DiskCache | None = None,
+    executor: Executor | None = None,
 ) -> Briefing:
     """Read, extract and resolve every article under `paths`.
 
     A bad file is skipped with a warning (kept in `Briefing.problems`), and
     so is an extraction stage that fails on an article; with `strict`, the
-    first of either raises instead.  `cache` keeps extraction results
+    first of either raises instead.  With `published_before` (an ISO
+    date), only the articles published before it are resolved: the dossier
+    as it stood then ("What's new since").  `cache` keeps extraction results
     between builds; `executor` runs the extraction (default: this process).
     """
     reporter = current()
     with reporter.stage("read", unit="articles") as stage:
         loaded = ingest.load_articles(paths)
+        copies = ingest.set_aside_duplicates(loaded)  # listed with the article they copy, not extracted
         stage.advance(len(loaded.articles))
     if strict and loaded.problems:
         raise loaded.problems[0]
@@ -115,9 +119,13 @@ def build_briefing(
     failed = [problem for part in parts for problem in part.problems]
     if strict and failed:
         raise ExtractError(failed[0])
+    if published_before is not None:
+        parts = [p for p in parts if p.articles and (p.articles[0].published or "")[:10] < published_before]
     with reporter.stage("resolve") as stage:
         briefing = resolve.merge_briefings(parts)
         briefing.problems.extend(str(p) for p in loaded.problems)
+        kept = {a.id for a in briefing.articles}
+        briefing.duplicates = [c for c in copies if c.duplicate_of in kept]
         if curation is not None and curation.exists():
             from dossier.resolve.curation import apply_curation
 

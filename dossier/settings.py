@@ -30,6 +30,8 @@ class Settings:
     pdf_sources: str = "list"  # the dossier PDF's sources: "list", "separate" (+ sources.pdf) or "inline"
     workers: int | None = None  # processes for extraction and PDFs; None: one per CPU
     cache: bool = True  # keep extraction results and PDFs in .dossier-cache/ between builds
+    site_url: str | None = None  # mkdocs.yml's site_url: the Atom feed needs it
+    since: str | None = None  # ISO date: "What's new" lists what the articles published since then added
 
     def path(self, value: str) -> Path:
         p = Path(value)

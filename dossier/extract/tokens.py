@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 # user data never carries it; it goes when the doc goes.
 _TABLES: weakref.WeakKeyDictionary[Doc, TokenTable] = weakref.WeakKeyDictionary()
 _SENTENCES: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 
 @dataclass(slots=True, frozen=True)
@@ -43,6 +44,16 @@ def token_table(doc: Doc) -> TokenTable:
         table = TokenTable(lower, text, title, ent_type, pos)
         _TABLES[doc] = table
     return table
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once (`Doc.text` joins every token again on
+    each access)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = doc.text
+        _TEXTS[doc] = text
+    return text
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -14,9 +14,12 @@ general admiral commander judge negotiator official poet writer author journalis
 analyst expert professor scientist economist lawyer soldier officer subcontractor contractor candidate
 lawmaker legislator politician founder executive manager counterpart republican democrat sheikh monarch
 consul attache attaché vice-president ceo coordinator deputy prosecutor speaker mp activist dissident
-chairperson co-chair vice-chair councillor councilor treasurer whip president-elect
+chairperson co-chair vice-chair councillor councilor treasurer whip president-elect predecessor successor
 charge chargé d'affaires under-secretary-general secretary-general sen. rep. gov. gen. lt. col. adm. sgt. capt.
 pres. supt. insp. cmdr. amb.
+counsel cleric imam rabbi priest bishop archbishop businessman businesswoman entrepreneur tycoon magnate
+billionaire banker investor anchor presenter commentator columnist reporter photographer novelist
+historian researcher mate
 """.split())
 
 PLURAL_ROLE_HEADS = {w + "s": w for w in ROLE_HEADS} | {"chiefs": "chief", "ministers": "minister"}
@@ -29,7 +32,7 @@ prime first-deputy press national security executive health education energy int
 opposition police army campaign government labor labour environment agriculture transport treasury home
 commerce immigration climate communications regional federal general managing
 transportation transport housing homeland veterans culture tourism fisheries industry development infrastructure
-digital sports science technology research welfare employment planning public
+digital sports science technology research welfare employment planning public running
 ministry department embassy agency council commission
 """.split())
 
@@ -61,22 +64,25 @@ administration federation coalition front movement
 LEGISLATURE_WORDS = frozenset({"parliament", "legislature", "senate", "duma", "congress"})
 
 # Names ending in these words are events or documents, not organizations or places.
-EVENT_WORDS = frozenset({"forum", "conference", "summit", "games", "olympics", "cup", "festival", "day", "war",
-                         "expo", "championship", "session"})
+EVENT_WORDS = frozenset({"forum", "conference", "summit", "games", "olympics", "cup", "festival", "day", "war", "week",
+                         "expo", "championship", "session", "address", "speech", "lecture"})
 DOCUMENT_WORDS = frozenset({"treaty", "declaration", "statement", "act", "agreement", "accord", "plan", "charter",
                             "convention", "protocol", "resolution", "memorandum", "communique", "law", "pact",
-                            "framework", "accords", "constitution", "roadmap"})
+                            "framework", "accords", "constitution", "roadmap", "package"})
 
 # Words after a name that make it a geographic feature: "the Habomai islets".
 GEO_FEATURES = frozenset({"island", "islands", "islet", "islets", "isles", "archipelago", "chain", "group",
                           "sea", "strait", "straits", "bay", "gulf", "peninsula", "river", "lake", "mountains",
-                          "mountain", "valley", "prefecture", "province", "region", "coast", "range"})
+                          "mountain", "valley", "prefecture", "province", "region", "coast", "range", "district",
+                          "corridor"})
 ISLAND_GROUP_WORDS = frozenset({"islands", "islets", "isles", "group", "chain", "archipelago"})
 
 # "the village of Psarades", "his home prefecture of Yamaguchi".
 PLACE_TYPE_WORDS = frozenset({"island", "village", "town", "city", "region", "prefecture", "province", "port",
                               "district", "county", "state", "republic", "capital", "resort", "oblast"})
 ADMIN_UNIT_WORDS = frozenset({"prefecture", "province", "county", "oblast", "district"})
+# Abbreviated unit words of datelines and captions: "Valmora, Eastshire Pref.".
+ADMIN_ABBREVIATIONS = {"pref.": "Prefecture", "pref": "Prefecture", "prov.": "Province", "dist.": "District"}
 
 # Organization words that also make a span the recognizer called a place an organization.
 STRONG_ORG_WORDS = frozenset({"cooperation", "organization", "organisation", "association", "council", "committee",
@@ -88,7 +94,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "off", "from", "to", "int
 # Last words that make a name a venue, a place rather than an organization:
 # "Castle Buildings", "the Lisbon Congress Centre".
 VENUE_WORDS = frozenset({"building", "buildings", "hotel", "stadium", "arena", "hall", "square", "tower", "estate",
-                         "airport", "dam", "reactor", "cosmodrome", "spaceport", "refinery", "shipyard"})
+                         "airport", "dam", "reactor", "cosmodrome", "spaceport", "refinery", "shipyard", "room"})
 VENUE_CENTRE_QUALIFIERS = frozenset({"convention", "conference", "congress", "exhibition", "trade", "press"})
 
 NAME_PREPOSITIONS = frozenset({"of", "on", "for", "between", "to", "in", "at", "against"})
@@ -105,9 +111,10 @@ def name_head(name: str) -> str:
 
 
 def is_venue(name: str) -> bool:
+    """'Castle Buildings', 'the Cabinet Room of the Palace'."""
     words = name.lower().split()
     if len(words) < 2:
         return False
     if words[-1] in {"centre", "center"}:
         return words[-2] in VENUE_CENTRE_QUALIFIERS
-    return words[-1] in VENUE_WORDS
+    return words[-1] in VENUE_WORDS or name_head(name) in VENUE_WORDS

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from dossier.errors import IngestError
 from dossier.ingest.decode import MAX_BYTES, read_decoded
+from dossier.ingest.duplicates import find_duplicates
 from dossier.ingest.formats import READERS, looks_like_html, read_html
 from dossier.model import Article
 from dossier.slug import slugify, unique_slug
@@ -45,7 +46,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 __all__ = [
     "ARTICLE_SUFFIXES", "MAX_ARTICLE_CHARS", "MAX_BYTES", "IngestResult", "Notice", "find_article_files",
-    "load_articles", "read_article",
+    "load_articles", "read_article", "set_aside_duplicates",
 ]
 
 
@@ -176,6 +177,11 @@ def _read(path: Path, article_id: str, notices: list[Notice], shown: str) -> Art
             path=path,
         ) from exc
     article.encoding = decoded.encoding
+    if article.truncated:
+        notices.append(Notice(
+            shown, f"the text stops mid-sentence at its end (cut off when saved?); its last word "
+            f"{article.truncated!r} was left out",
+        ))
     if not article.paragraphs:
         raise IngestError("the article has a title but no text paragraphs; expected at least one paragraph", path=path)
     length = len(article.text)
@@ -235,3 +241,21 @@ def load_articles(paths: Iterable[str | Path]) -> IngestResult:
     for notice in result.notices:
         log.log(logging.WARNING if notice.warn else logging.INFO, "%s", notice)
     return result
+
+
+def set_aside_duplicates(loaded: IngestResult) -> list[Article]:
+    """Take the near-duplicates out of `loaded.articles` (see
+    `dossier.ingest.duplicates`), with a notice for each, and return them."""
+    found = find_duplicates(loaded.articles)
+    paths = {a.id: a.path for a in found.articles}
+    for copy in found.copies:
+        shared = round(100 * found.similarity[copy.id])
+        notice = Notice(
+            copy.path,
+            f"near-duplicate of {paths[copy.duplicate_of or '']} ({shared}% of the text in common): listed with it as "
+            "another copy, not extracted or counted again",
+        )
+        log.info("%s", notice)
+        loaded.notices.append(notice)
+    loaded.articles = found.articles
+    return found.copies

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.errors import IngestError
-from dossier.ingest import ARTICLE_SUFFIXES, IngestResult, Notice, load_articles
+from dossier.ingest import ARTICLE_SUFFIXES, IngestResult, Notice, load_articles, set_aside_duplicates
 
 
 @dataclass(slots=True)
@@ -52,6 +52,8 @@ def check_articles(paths: Iterable[str | Path]) -> CheckReport:
             ))
     with _quiet("dossier.ingest"):
         report.result = load_articles(existing)
+        copies = set_aside_duplicates(report.result)  # a note each
+    report.result.articles.extend(copies)  # read all the same
     report.problems.extend(report.result.problems)
     report.notices.extend(report.result.notices)
     for path in report.result.skipped:

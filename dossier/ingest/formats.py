@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from dossier.errors import IngestError
+from dossier.ingest.plaintext import mark_furniture, read_plain
 from dossier.model import Article, Paragraph
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
@@ -39,22 +40,17 @@ def number(paragraphs: list[tuple[str, str]]) -> list[Paragraph]:
 
 
 def read_txt(path: Path, text: str, article_id: str) -> Article:
-    """The seed's layout: a title line, the title repeated, then paragraphs
-    separated by blank lines."""
-    blocks = split_blocks(text)
-    if not blocks:
+    """A plain-text article: the seed's layout (a title line, the title
+    repeated, paragraphs between blank lines) or text as people save it from
+    a web page (see `dossier.ingest.plaintext`)."""
+    if not text.strip():
         raise IngestError("the file holds only white space; expected a title and paragraphs", path=path)
-    title = clean_line(blocks[0])
-    body = blocks[1:]
-    if body and clean_line(body[0]) == title:
-        body = body[1:]
-    if len(title) > 300:
-        # No title line: the first block is already a paragraph.
-        body = blocks
-        title = path.stem
+    plain = read_plain(_CONTROL.sub(" ", text))
     return Article(
-        id=article_id, title=title, path=str(path), format="txt",
-        paragraphs=number([(b, "text") for b in body]),
+        id=article_id, title=plain.title or path.stem, path=str(path), format="txt",
+        paragraphs=number(plain.paragraphs), published=plain.published, date_inferred=plain.published is not None,
+        date_evidence=plain.date_evidence, author=plain.author, source=plain.source, dateline=plain.dateline,
+        furniture=plain.furniture, truncated=plain.truncated,
     )
 
 
@@ -174,9 +170,10 @@ def read_markdown(path: Path, text: str, article_id: str) -> Article:
             paragraphs.append((" ".join(item), "item"))
         else:
             paragraphs.append((block, "text"))
+    paragraphs, dateline = mark_furniture(paragraphs)
     return Article(
         id=article_id, title=title or path.stem, path=str(path), format="md",
-        paragraphs=number(paragraphs),
+        paragraphs=number(paragraphs), dateline=dateline,
         published=_meta_date(meta.get("date"), path),
         source=_meta_text(meta, "source", path), url=_meta_text(meta, "url", path),
         author=_meta_text(meta, "author", path),
@@ -200,21 +197,36 @@ def read_html(path: Path, text: str, article_id: str) -> Article:
             f"error or script-only page?); expected a saved news article page with at least {MIN_HTML_WORDS} words",
             path=path,
         )
-    paragraphs = number([(line, "text") for line in body.split("\n")])
+    marked, dateline = mark_furniture([(line, "text") for line in body.split("\n") if clean_line(line)])
+    paragraphs = number(marked)
     title = clean_line(getattr(doc, "title", None) or "") or path.stem
     published = None
-    if getattr(doc, "date", None):
+    found_date = getattr(doc, "date", None) or _page_date(text)
+    if found_date:
         try:
-            published = dt.date.fromisoformat(str(doc.date)[:10]).isoformat()
+            published = dt.date.fromisoformat(str(found_date)[:10]).isoformat()
         except ValueError:
             published = None
     return Article(
         id=article_id, title=title, path=str(path), format="html", paragraphs=paragraphs,
-        published=published,
+        published=published, dateline=dateline,
         source=clean_line(getattr(doc, "sitename", None) or "") or None,
         url=getattr(doc, "url", None) or None,
         author=clean_line(getattr(doc, "author", None) or "") or None,
     )
+
+
+def _page_date(html: str) -> str | None:
+    """The page's publication date when trafilatura found none, through
+    htmldate: its meta tags, JSON-LD, time elements and URL first, then a
+    date written in ISO form in the page (htmldate ignores dates before
+    1995 and after today)."""
+    import htmldate
+
+    try:
+        return htmldate.find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None
 
 
 READERS: dict[str, Callable[[Path, str, str], Article]] = {

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.cache import DiskCache, code_version, digest
+from dossier.changes import Changes
 from dossier.errors import BuildError, ConfigError
 from dossier.executor import Executor, SerialExecutor
 from dossier.model import Briefing
@@ -52,13 +53,17 @@ def meeting_pdf_path(event_id: str) -> str:
     return f"pdf/brief-{event_id}.pdf"
 
 
-def dossier_pdf(briefing: Briefing, settings: Settings, *, full_sources: bool = True) -> bytes:
-    """The whole dossier as one PDF; with `full_sources` false, lean: the
-    sources listed, not printed (they are in `sources_pdf`, and on the site)."""
+def dossier_pdf(
+    briefing: Briefing, settings: Settings, changes: Changes | None = None, *, full_sources: bool = True
+) -> bytes:
+    """The whole dossier as one PDF; it opens with `changes` ("What's new";
+    default: no earlier build to compare with).  With `full_sources` false,
+    lean: the sources listed, not printed (they are in `sources_pdf`, and on
+    the site)."""
     from dossier.pdf.html import dossier_html
     from dossier.pdf.render import html_to_pdf
 
-    return html_to_pdf(dossier_html(briefing, settings, full_sources=full_sources))
+    return html_to_pdf(dossier_html(briefing, settings, changes, full_sources=full_sources))
 
 
 def sources_pdf(briefing: Briefing, settings: Settings) -> bytes:
@@ -91,7 +96,7 @@ def meeting_pdf(briefing: Briefing, settings: Settings, event_id: str) -> bytes:
 
 def write_pdfs(
     briefing: Briefing, settings: Settings, out: Path, *, meeting: str | None = None, upcoming: bool = False,
-    executor: Executor | None = None, cache: DiskCache | None = None,
+    changes: Changes | None = None, executor: Executor | None = None, cache: DiskCache | None = None,
 ) -> list[Path]:
     """Write the PDFs the `dossier pdf` command asks for and return their paths.
 
@@ -117,7 +122,7 @@ def write_pdfs(
         jobs = [brief_job(find_event(briefing, meeting).id)]
     else:
         full = single or settings.pdf_sources == "inline"
-        jobs = [_PdfJob(DOSSIER_PDF, lambda _: dossier_html(briefing, settings, full_sources=full))]
+        jobs = [_PdfJob(DOSSIER_PDF, lambda _: dossier_html(briefing, settings, changes, full_sources=full))]
         if not full and settings.pdf_sources == "separate":
             jobs.append(_PdfJob(SOURCES_PDF, lambda _: sources_html(briefing, settings)))
     pdfs = render_jobs(jobs, executor=executor, cache=cache)
@@ -183,14 +188,14 @@ def _brief_html(briefing: Briefing, settings: Settings, event_id: str, tries: in
     return brief_html(meeting_brief(briefing, event_id, limits), briefing, settings)
 
 
-def site_pdf_jobs(briefing: Briefing, settings: Settings) -> list[_PdfJob]:
+def site_pdf_jobs(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> list[_PdfJob]:
     """The PDFs the site offers: the dossier (lean unless `pdf_sources` is
     `inline`; with `separate`, the sources in full beside it), and a brief
     per meeting from the as-of date on (every meeting with `past_briefs`)."""
     from dossier.pdf.html import dossier_html, sources_html
 
     full = settings.pdf_sources == "inline"
-    jobs = [_PdfJob(DOSSIER_PDF, lambda _: dossier_html(briefing, settings, full_sources=full))]
+    jobs = [_PdfJob(DOSSIER_PDF, lambda _: dossier_html(briefing, settings, changes, full_sources=full))]
     if settings.pdf_sources == "separate":
         jobs.append(_PdfJob(SOURCES_PDF, lambda _: sources_html(briefing, settings)))
     for event in briefed_events(briefing, settings):
@@ -268,18 +273,21 @@ class PendingPdfs:
 
 
 def start_site_pdfs(
-    briefing: Briefing, settings: Settings, *, executor: Executor | None = None, cache: DiskCache | None = None,
+    briefing: Briefing, settings: Settings, changes: Changes | None = None, *, executor: Executor | None = None,
+    cache: DiskCache | None = None,
 ) -> PendingPdfs:
     """`site_pdfs`, in a background thread whose work runs on `executor`:
     on two cores the PDFs and the site are made at the same time."""
-    return PendingPdfs(site_pdf_jobs(briefing, settings), executor, cache)
+    return PendingPdfs(site_pdf_jobs(briefing, settings, changes), executor, cache)
 
 
 def site_pdfs(
-    briefing: Briefing, settings: Settings, *, executor: Executor | None = None, cache: DiskCache | None = None,
+    briefing: Briefing, settings: Settings, changes: Changes | None = None, *, executor: Executor | None = None,
+    cache: DiskCache | None = None,
 ) -> dict[str, bytes]:
-    """Every PDF the site offers, by its path in the site (see `site_pdf_jobs`)."""
-    return render_jobs(site_pdf_jobs(briefing, settings), executor=executor, cache=cache)
+    """Every PDF the site offers, by its path in the site (see `site_pdf_jobs`);
+    the dossier opens with `changes` ("What's new")."""
+    return render_jobs(site_pdf_jobs(briefing, settings, changes), executor=executor, cache=cache)
 
 
 __all__ = [

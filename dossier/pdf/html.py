@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from dossier.changes import Changes
 from dossier.errors import RenderError
 from dossier.model import Article, Briefing, Document, Event, Organization, Person, Place, Provenance, Quote, Role
 from dossier.pdf import fonts
@@ -219,9 +220,15 @@ def timeline_figure(briefing: Briefing, settings: Settings) -> Markup | None:
                   ).format(data)
 
 
-def dossier_html(briefing: Briefing, settings: Settings, *, full_sources: bool = True) -> str:
-    """The whole dossier as one print HTML document; with `full_sources`
-    false, lean: its sources are listed, not printed (see `sources_html`)."""
+def dossier_html(
+    briefing: Briefing, settings: Settings, changes: Changes | None = None, *, full_sources: bool = True
+) -> str:
+    """The whole dossier as one print HTML document, opening with "What's
+    new" (`changes`; default: no earlier build to compare with); with
+    `full_sources` false, lean: its sources are listed, not printed (see
+    `sources_html`)."""
+    if changes is None:
+        changes = Changes(baseline="no earlier build", compared=False)
     env = print_environment(settings)
     context = base_context(briefing, settings, linked=True)
     context["full_sources"] = full_sources
@@ -236,6 +243,7 @@ def dossier_html(briefing: Briefing, settings: Settings, *, full_sources: bool =
         documents=sorted(briefing.documents, key=lambda d: (sort_key(d.date), d.name)),
         quote_groups=quotes_by_speaker(briefing),
         timeline_svg=timeline_figure(briefing, settings),
+        changes=changes,
     )
     html = _render(env, "print/dossier.html.j2", context)
     fonts.warn_if_cjk_unprintable(html)

@@ -53,5 +53,9 @@ class DossierPluginConfig(base.Config):
     cache = c.Type(bool, default=True)
     """Keep extraction results and PDFs in `.dossier-cache/` beside mkdocs.yml between builds."""
 
+    since = c.Optional(c.Type((str, datetime.date)))
+    """"What's new" lists the changes since this date (YYYY-MM-DD), by article dates; default: since the
+    previous build."""
+
     strict = c.Type(bool, default=False)
     """Fail the build on a bad article file instead of skipping it with a warning."""

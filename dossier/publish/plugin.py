@@ -19,12 +19,15 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from dossier.changes.snapshot import build_changes
 from dossier.config import settings_from_plugin
 from dossier.errors import DossierError
 from dossier.executor import SerialExecutor, make_executor
+from dossier.export import briefing_to_json
 from dossier.pdf import PendingPdfs, site_pdfs, start_site_pdfs
 from dossier.progress import Stage, current
 from dossier.publish.config import DossierPluginConfig
+from dossier.publish.data_files import site_data_files
 from dossier.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -40,6 +43,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         self._site_stage = ExitStack()  # the "site" stage of the progress report: from on_files to the end
         self._stage: Stage | None = None
         self._pdfs: PendingPdfs | None = None  # PDFs made in worker processes while MkDocs builds the pages
+        self.briefing_json = ""  # the model this build publishes as briefing.json
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -51,6 +55,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = settings_from_plugin(self.config, config.config_file_path, config.site_name)
+        self.settings.site_url = config.site_url or None
         if ASSET_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(ASSET_CSS)
         return config
@@ -65,17 +70,23 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
             settings = dataclasses.replace(settings, pdf=False)
         try:
             briefing = site_briefing(settings, strict=self.config.strict)
-            self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing)
+            changes = build_changes(briefing, settings)
+            self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes)
             pdfs: dict[str, bytes] = {}
             if settings.pdf:
                 executor = make_executor(settings.workers)
                 if isinstance(executor, SerialExecutor):
-                    pdfs = site_pdfs(briefing, settings, cache=site_cache(settings))
+                    pdfs = site_pdfs(briefing, settings, changes, cache=site_cache(settings))
                 else:  # written into the site folder in on_post_build; an empty file until then
-                    self._pdfs = start_site_pdfs(briefing, settings, executor=executor, cache=site_cache(settings))
+                    self._pdfs = start_site_pdfs(briefing, settings, changes, executor=executor,
+                                                 cache=site_cache(settings))
                     pdfs = dict.fromkeys(self._pdfs.paths, b"")
         except DossierError as exc:
             raise PluginError(str(exc)) from exc
+        self.briefing_json = briefing_to_json(briefing)
+        for path, data in site_data_files(self.briefing_json, changes, briefing, settings, config).items():
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
         for path, pdf in sorted(pdfs.items()):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=pdf, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -101,16 +112,26 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The finished site: the PDFs made meanwhile in worker processes;
+        the Content-Security-Policy its pages need, written for the web
+        server; then, except under `mkdocs serve`, this build's model is kept
+        for the next build's "What's new"."""
+        from dossier.changes.snapshot import keep_model
+        from dossier.publish.csp import write_policy_files
+
+        assert self.settings is not None
         self._end_site_stage()
         pending, self._pdfs = self._pdfs, None
-        if pending is None:
-            return
-        try:
-            pdfs = pending.result()
-        except DossierError as exc:
-            raise PluginError(str(exc)) from exc
-        for path, pdf in pdfs.items():
-            (Path(config.site_dir) / path).write_bytes(pdf)
+        if pending is not None:
+            try:
+                pdfs = pending.result()
+            except DossierError as exc:
+                raise PluginError(str(exc)) from exc
+            for path, pdf in pdfs.items():
+                (Path(config.site_dir) / path).write_bytes(pdf)
+        write_policy_files(Path(config.site_dir))
+        if self.command != "serve" and self.briefing_json:
+            keep_model(self.briefing_json, self.settings)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end_site_stage()

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier.cache import DiskCache
+from dossier.changes import Changes
+from dossier.changes.snapshot import build_changes
 from dossier.errors import BuildError
 from dossier.executor import make_executor
 from dossier.model import Briefing
@@ -42,14 +44,19 @@ def site_cache(settings: Settings) -> DiskCache | None:
     return DiskCache(settings.cache_dir) if settings.cache_dir is not None else None
 
 
-def generate_pages(settings: Settings, *, strict: bool = False, briefing: Briefing | None = None) -> dict[str, str]:
+def generate_pages(
+    settings: Settings, *, strict: bool = False, briefing: Briefing | None = None, changes: Changes | None = None,
+) -> dict[str, str]:
     """Every generated file of the site: {path: content}.  Pass `briefing`
-    to render one already built (the plugin renders the PDFs from it too)."""
+    to render one already built (the plugin renders the PDFs from it too),
+    and `changes` for "What's new" (default: since the cached previous build)."""
     if briefing is None:
         briefing = site_briefing(settings, strict=strict)
+    if changes is None:
+        changes = build_changes(briefing, settings)
     with current().stage("render", unit="pages") as stage:
         env = make_environment(settings.templates_dir)
-        pages = render_pages(briefing, settings, env)
+        pages = render_pages(briefing, settings, env, changes)
         pages.update(asset_files())
         stage.advance(len(pages))
     return pages

@@ -33,6 +33,13 @@ def cite(ctx: jinja2.runtime.Context, where: Provenance) -> Md:
     return Md(f"[{md_escape(label)}&nbsp;¶{where.paragraph}]({relative(citation_target(where), ctx['page_path'])})")
 
 
+@jinja2.pass_context
+def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance]) -> Md:
+    """Citations of distinct paragraphs, comma-separated ('S1 ¶2, S3 ¶5')."""
+    distinct = sorted({(w.article, w.paragraph): w for w in wheres}.values())
+    return Md(", ".join(cite(ctx, w) for w in distinct))
+
+
 def excerpt(text: str, start: int, end: int, width: int = 90) -> str:
     """The words around [start, end) in `text`, with ellipses."""
     a = max(0, start - width)
@@ -104,7 +111,7 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 def install(env: jinja2.Environment) -> None:
     env.filters.update(
-        md=md_escape, html=html_text, url=url, link=link, cite=cite, context=context_of,
+        md=md_escape, html=html_text, url=url, link=link, cite=cite, cite_all=cite_all, context=context_of,
         human_date=human_date, excerpt=excerpt,
     )
     env.globals.update(plural=plural, page_path=page_path)

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from dossier.changes import Changes
 from dossier.errors import RenderError
 from dossier.model import Briefing
 from dossier.render.calendar import build_calendar
@@ -43,9 +44,13 @@ def overview_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     yield Page("index.md", "pages/index.md.j2", {"key_people": ranked[:12]})
 
 
+def whats_new_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
+    yield Page("whats-new.md", "pages/whats_new.md.j2")
+
+
 def source_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     yield Page("sources/index.md", "pages/sources.md.j2")
-    for article in briefing.articles:
+    for article in [*briefing.articles, *briefing.duplicates]:  # a copy's page says which article it copies
         yield Page(source_path(article.id), "pages/source.md.j2", {"article": article})
 
 
@@ -81,7 +86,7 @@ def quotes_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 
 PAGE_BUILDERS: list[PageBuilder] = [
-    overview_pages, source_pages, people_pages, organization_pages, place_pages, quotes_pages,
+    overview_pages, whats_new_pages, source_pages, people_pages, organization_pages, place_pages, quotes_pages,
     timeline_pages, event_pages, document_pages,
 ]
 
@@ -89,6 +94,7 @@ PAGE_BUILDERS: list[PageBuilder] = [
 # linked from these and stay out of the sidebar.
 NAV_SECTIONS: list[tuple[str, str]] = [
     ("Overview", "index.md"),
+    ("What's new", "whats-new.md"),
     ("People", "people/index.md"),
     ("Organizations", "organizations/index.md"),
     ("Places", "places/index.md"),
@@ -100,10 +106,11 @@ NAV_SECTIONS: list[tuple[str, str]] = [
 ]
 
 
-def shared_context(briefing: Briefing, settings: Settings) -> dict[str, Any]:
+def shared_context(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> dict[str, Any]:
     from dossier.pdf.brief import briefed_events  # dossier.pdf imports this module
 
     return {
+        "changes": changes if changes is not None else Changes(baseline="no earlier build", compared=False),
         "briefing": briefing,
         "settings": settings,
         "source_labels": source_labels(briefing),
@@ -125,9 +132,12 @@ def with_title_front_matter(markdown: str) -> str:
     return f"---\ntitle: {json.dumps(html.escape(plain, quote=True), ensure_ascii=False)}\n---\n\n{markdown}"
 
 
-def render_pages(briefing: Briefing, settings: Settings, env: jinja2.Environment) -> dict[str, str]:
-    """Every page of the dossier: {path in the Markdown tree: Markdown}."""
-    shared = shared_context(briefing, settings)
+def render_pages(
+    briefing: Briefing, settings: Settings, env: jinja2.Environment, changes: Changes | None = None,
+) -> dict[str, str]:
+    """Every page of the dossier: {path in the Markdown tree: Markdown}.
+    `changes` fill the "What's new" page (default: no earlier build)."""
+    shared = shared_context(briefing, settings, changes)
     out: dict[str, str] = {}
     for builder in PAGE_BUILDERS:
         for page in builder(briefing, settings):

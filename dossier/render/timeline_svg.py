@@ -25,6 +25,10 @@ ROW = 13
 MARGIN = 16
 AXIS_GAP = 34  # room under the axis for the year labels and the legend
 MAX_STACK = 14
+# The figure is drawn in these units and shown this many times larger: its
+# 10-11 unit labels then read as 15-16 pixel text, as large as the page's.
+# A figure wider than the page scrolls (dossier.css) rather than shrinking.
+SCALE = 1.5
 
 
 def _x(index: int) -> float:
@@ -49,8 +53,8 @@ def timeline_svg(calendar: Calendar) -> Md:
     label = f"Timeline of {len([e for _, es in calendar.years for e in es])} dated events, {years[0]}–{years[-1]}"
     out = [
         '<div class="dossier-timeline">',
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" style="max-width:100%;height:auto" aria-label="{_esc(label)}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width * SCALE:g}" height="{height * SCALE:g}" aria-label="{_esc(label)}">',
         f"<title>{_esc(label)}</title>",
     ]
     for i, year in enumerate(years):

@@ -18,6 +18,19 @@ another file).
         exclude: true               # not a person: drop it
     organizations: [...]            # the same keys, without roles
     places: [...]
+    events:                         # an event by its title or id (page name)
+      - name: 2016-abe-putin-talks-in-nagato
+        merge: [Putin's visit to Japan]   # reports of the same happening
+        rename: Abe–Putin summit in Nagato
+        id: abe-putin-summit-nagato       # pin the page name
+        split:                      # reports of these articles are another happening
+          - {name: Abe–Putin talks in Tokyo, articles: [06-tokyo-joint-economic-activities]}
+      - name: Meeting
+        exclude: true
+
+Like nomenklatura's judgements, these decisions are kept apart from the
+machine's clustering and re-applied on every build: the machine proposes
+(`dossier review` lists its least certain merges), the curation file decides.
 
 Every curated fact is marked `curated` in the model and on the pages.
 Errors name the file, the line and what was expected."""
@@ -32,13 +45,15 @@ from typing import Any
 import yaml
 
 from dossier.errors import CurationError
-from dossier.model import Briefing, Organization, Person, Place, Provenance, Role
+from dossier.model import Briefing, Event, Organization, Person, Place, Provenance, Role
 from dossier.resolve.names import fold
-from dossier.slug import unique_slug
+from dossier.slug import slugify, unique_slug
 
-SECTIONS = ("people", "organizations", "places")
+SECTIONS = ("people", "organizations", "places", "events")
+ENTITY_SECTIONS = ("people", "organizations", "places")
 COMMON_KEYS = {"name", "merge", "aliases", "rename", "description", "notes", "exclude", "split"}
-KEYS = {"people": COMMON_KEYS | {"roles", "remove_roles"}, "organizations": COMMON_KEYS, "places": COMMON_KEYS}
+KEYS = {"people": COMMON_KEYS | {"roles", "remove_roles"}, "organizations": COMMON_KEYS, "places": COMMON_KEYS,
+        "events": {"name", "merge", "rename", "id", "notes", "exclude", "split"}}
 
 
 @dataclass(slots=True)
@@ -69,7 +84,7 @@ def load_curation(path: Path) -> list[Entry]:
     if root is None:
         return []
     if not isinstance(root, yaml.MappingNode):
-        raise CurationError("expected a mapping with the keys people, organizations, places", path=path,
+        raise CurationError("expected a mapping with the keys people, organizations, places, events", path=path,
                             line=root.start_mark.line + 1)
     entries: list[Entry] = []
     for key_node, items in root.value:
@@ -114,9 +129,11 @@ def _check(entry: Entry, path: Path) -> None:
     for key in ("merge", "aliases", "notes", "remove_roles"):
         if key in v and not (isinstance(v[key], list) and all(isinstance(x, str) for x in v[key])):
             fail(key, "expected a list of names or texts")
-    for key in ("rename", "description"):
+    for key in ("rename", "description", "id"):
         if key in v and not isinstance(v[key], str):
             fail(key, "expected a text")
+    if "id" in v and isinstance(v["id"], str) and slugify(v["id"]) != v["id"]:
+        fail("id", f"expected a page name of lower-case letters, digits and '-' (such as {slugify(v['id'])!r})")
     if "exclude" in v and not isinstance(v["exclude"], bool):
         fail("exclude", "expected true or false")
     if "roles" in v:
@@ -156,6 +173,9 @@ def apply_curation(briefing: Briefing, path: Path) -> None:
     entries = load_curation(path)
     renamed: dict[str, str] = {}
     for entry in entries:
+        if entry.section == "events":
+            apply_event_entry(briefing, entry, path)
+            continue
         items = _group(briefing, entry.section)
         target = _find(items, entry.values["name"])
         if target is None:
@@ -172,6 +192,11 @@ def apply_curation(briefing: Briefing, path: Path) -> None:
         event.participants = list(dict.fromkeys(renamed.get(p, p) for p in event.participants))
         if event.place:
             event.place = renamed.get(event.place, event.place)
+    if any(entry.section == "events" for entry in entries):
+        from dossier.resolve.events import link_events_to_documents
+
+        briefing.events.sort(key=lambda e: (e.date or "9999", e.id))
+        link_events_to_documents(briefing.events, briefing.documents)
 
 
 def _apply(briefing: Briefing, entry: Entry, target: Entity, items: list[Entity], renamed: dict[str, str],
@@ -239,7 +264,7 @@ def _split(briefing: Briefing, entry: Entry, target: Entity, items: list[Entity]
     if unknown:
         raise CurationError(f"{entry.section}: 'split' names unknown articles {sorted(unknown)}; expected article ids",
                             path=path, line=entry.lines["split"])
-    taken = {i.id for group in SECTIONS for i in _group(briefing, group)}
+    taken = {i.id for group in ENTITY_SECTIONS for i in _group(briefing, group)}
     new = type(target)(id=unique_slug(part["name"], taken), name=part["name"], curated=True)
     moved: Callable[[Provenance], bool] = lambda where: where.article in articles  # noqa: E731
     new.mentions = [m for m in target.mentions if moved(m.where)]
@@ -252,3 +277,79 @@ def _split(briefing: Briefing, entry: Entry, target: Entity, items: list[Entity]
                 quote.speaker = new.id
     items.append(new)
     target.curated = True
+
+
+def _find_event(events: list[Event], key: str) -> Event | None:
+    folded = fold(key)
+    return next((e for e in events if e.id == key), None) or next(
+        (e for e in sorted(events, key=lambda e: e.id) if fold(e.title) == folded), None)
+
+
+def _precise(event: Event) -> str | None:
+    dates = [r.date for r in event.reports if r.date]
+    return min(dates, key=lambda d: (len(d) < 10, -len(d), d)) if dates else event.date
+
+
+def apply_event_entry(briefing: Briefing, entry: Entry, path: Path) -> None:
+    """One judgement on events: merge, split, rename, pin the id, add notes
+    or exclude.  The machine's clustering never overrides it."""
+    v = entry.values
+    events = briefing.events
+    target = _find_event(events, v["name"])
+    if target is None:
+        raise CurationError(
+            f"events: no event titled {v['name']!r}; expected an event's title or id from the extracted dossier "
+            "(see 'dossier extract' or 'dossier review')", path=path, line=entry.line,
+        )
+    if v.get("exclude"):
+        events.remove(target)
+        return
+    for other_name in v.get("merge", []):
+        other = _find_event(events, other_name)
+        if other is None:
+            raise CurationError(f"events: 'merge' names {other_name!r}, which is not an event of the dossier",
+                                path=path, line=entry.lines["merge"])
+        if other is target:
+            continue
+        target.reports = sorted([*target.reports, *other.reports], key=lambda r: r.where)
+        target.participants.extend(p for p in other.participants if p not in target.participants)
+        target.documents.extend(d for d in other.documents if d not in target.documents)
+        target.place = target.place or other.place
+        target.date = _precise(target)
+        events.remove(other)
+        target.curated = True
+    taken = {e.id for e in events}
+    for part in v.get("split", []):
+        articles = set(part["articles"])
+        unknown = articles - {a.id for a in briefing.articles}
+        if unknown:
+            raise CurationError(f"events: 'split' names unknown articles {sorted(unknown)}; expected article ids",
+                                path=path, line=entry.lines["split"])
+        moved = [r for r in target.reports if r.where.article in articles]
+        if not moved or len(moved) == len(target.reports):
+            raise CurationError(f"events: 'split' of {target.title!r} must take some of its reports and leave "
+                                "some; its articles are " + ", ".join(target.articles),
+                                path=path, line=entry.lines["split"])
+        target.reports = [r for r in target.reports if r.where.article not in articles]
+        new = Event(id="", title=part["name"], kind=target.kind, place=target.place,
+                    participants=list(target.participants), reports=moved, documents=list(target.documents),
+                    curated=True)
+        new.date = _precise(new)
+        new.status = moved[-1].status
+        new.id = unique_slug(f"{(new.date or 'undated')[:4]} {new.title}", taken)
+        target.date = _precise(target)
+        events.append(new)
+        target.curated = True
+    if "rename" in v:
+        target.title = v["rename"]
+        target.curated = True
+    if "id" in v:
+        if v["id"] in taken - {target.id}:
+            raise CurationError(f"events: 'id' {v['id']!r} is the id of another event", path=path,
+                                line=entry.lines["id"])
+        target.id = v["id"]
+        target.curated = True
+    for note in v.get("notes", []):
+        if note not in target.notes:
+            target.notes.append(note)
+            target.curated = True

@@ -12,6 +12,7 @@ from dossier.extract.temporal.documents import named_apart
 from dossier.model import Briefing, Document
 from dossier.resolve.entities import IdMap
 from dossier.resolve.names import fold
+from dossier.resolve.provisions import consolidate
 from dossier.slug import unique_slug
 
 # Kinds of document, by the nouns that name them.
@@ -76,10 +77,22 @@ def _better_date(a: str | None, b: str | None) -> str | None:
     return a
 
 
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|[.!?]$|^[a-z]")
+
+
+def well_formed(name: str) -> bool:
+    """A name that does not run across a sentence break ('Japan. The
+    Japan-Soviet Joint Declaration') and starts as a name does."""
+    return not SENTENCE_BREAK.search(name.removeprefix("the "))
+
+
 def _better_name(new: str, old: str) -> bool:
-    def score(s: str) -> tuple[int, int, int]:
+    """The fullest well-formed name: well-formed first, then not led by a
+    year, then the most capitalised words, then the longest."""
+    def score(s: str) -> tuple[int, int, int, int, str]:
         words = s.split()
-        return (int(not re.match(r"^\d{4}\b", s)), sum(1 for w in words if w[:1].isupper()), len(s))
+        return (int(well_formed(s)), int(not re.match(r"^\d{4}\b", s)), sum(1 for w in words if w[:1].isupper()),
+                len(s), s)
     return score(new) > score(old)
 
 
@@ -117,6 +130,7 @@ def merge_documents(parts: Sequence[Briefing], id_map: IdMap, taken: set[str]) -
             owner[(article_id, local)] = target
     out: list[Document] = []
     for document in merged:
+        document.provisions = consolidate(document.provisions)
         document.id = unique_slug(document.name, taken)
         out.append(document)
     for key, document in owner.items():

@@ -1,13 +1,30 @@
-"""Merging people, organizations and places across articles."""
+"""Merging people, organizations and places across articles.
+
+Organizations and places are clustered over all articles at once: every
+name of every one-article entity (its name and the aliases its article
+states, "the Falklands, which Argentina calls the Malvinas") is a key, and entities that
+share a key are one (union-find, so the names one article links join the
+entities that other articles name either way, whatever the file order).
+`dossier.resolve.names` says which names are the same by a general rule."""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from dossier.model import Briefing, Organization, Person, Place
-from dossier.resolve.names import name_key, person_tokens, place_key, same_person_name, same_qualified_name
+from dossier.resolve.names import (
+    fold,
+    name_key,
+    organization_keys,
+    person_tokens,
+    place_keys,
+    same_country_word,
+    same_person_name,
+)
 from dossier.slug import unique_slug
+from dossier.unionfind import UnionFind
 
 T = TypeVar("T", Person, Organization, Place)
 IdMap = dict[tuple[str, str], str]  # (article id, local id) -> dossier id
@@ -36,11 +53,123 @@ def _person_match(a: Person, b: Person) -> bool:
     return False
 
 
-def _named_match(a: Organization | Place, b: Organization | Place) -> bool:
-    key = place_key if isinstance(a, Place) else name_key
-    keys_a = {key(n) for n in _names(a)}
-    keys_b = {key(n) for n in _names(b)}
-    return bool(keys_a & keys_b) or any(same_qualified_name(x, y) for x in keys_a for y in keys_b)
+N = TypeVar("N", Organization, Place)
+
+
+class _Clusters(UnionFind):
+    """Union-find that refuses to join two sets with different identities."""
+
+    def __init__(self, identities: list[str | None]) -> None:
+        super().__init__(len(identities))
+        self.identities: dict[int, frozenset[str]] = {
+            i: frozenset({x}) for i, x in enumerate(identities) if x is not None
+        }
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        ids_a, ids_b = self.identities.get(a, frozenset()), self.identities.get(b, frozenset())
+        if a == b or (ids_a and ids_b and ids_a != ids_b):
+            return
+        super().union(a, b)
+        if ids_a | ids_b:
+            self.identities[self.find(a)] = ids_a | ids_b
+
+
+def _gazetteer_identity(item: Organization | Place) -> str | None:
+    """The gazetteer's canonical name of the place an entity's name names."""
+    from dossier.extract.entities.gazetteer import lookup_place
+
+    known = lookup_place(item.name)
+    return fold(known[0]) if known else None
+
+
+def _cluster_named(
+    parts: Sequence[Briefing], get: Callable[[Briefing], list[N]], keys_of: Callable[[str], set[str]],
+    id_map: IdMap, taken: set[str], *, spell_out: bool = False,
+    identity: Callable[[Organization | Place], str | None] = lambda item: None,
+) -> list[N]:
+    """Organizations or places of all articles, one per cluster of shared
+    names; the result does not depend on the order of the articles.  Two
+    entities whose `identity` differs (two different places of the
+    gazetteer) are never joined, whatever names link them: a wrong alias in
+    one article ("WASHINGTON (AP)") must not chain one city to another."""
+    items = sorted(
+        ((part.articles[0].id, item) for part in parts for item in get(part)), key=lambda x: (x[0], x[1].id)
+    )
+    links = _Clusters([identity(item) for _, item in items])
+    owner: dict[str, int] = {}
+    by_rest: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for index, (_, item) in enumerate(items):
+        for name in _names(item):
+            for key in keys_of(name):
+                links.union(owner.setdefault(key, index), index)
+            words = name_key(name).split()
+            if len(words) >= 2:
+                by_rest[" ".join(words[1:])].append((words[0], index))
+    # "Russia's Foreign Ministry" = "Russian Foreign Ministry": blocked by the
+    # words after the first, then compared by distinct first words.
+    for entries in by_rest.values():
+        first_words: dict[str, int] = {}
+        for word, index in entries:
+            links.union(first_words.setdefault(word, index), index)
+        distinct = sorted(first_words.items())
+        for n, (word, index) in enumerate(distinct):
+            for other_word, other in distinct[n + 1 :]:
+                if same_country_word(word, other_word):
+                    links.union(index, other)
+    if spell_out:
+        _join_acronyms(items, links)
+    clusters = [[items[i] for i in group] for group in links.groups()]
+    merged: list[tuple[str, N, list[tuple[str, N]]]] = []
+    for members in clusters:
+        name = _consensus_name([item for _, item in members])
+        merged.append((name, members[0][1], members))
+    merged.sort(key=lambda x: (fold(x[0]), x[0], x[2][0][0], x[2][0][1].id))
+    out: list[N] = []
+    for name, target, members in merged:
+        local_ids = [(article_id, item.id) for article_id, item in members]
+        for _, item in members[1:]:
+            _absorb(target, item)
+        if target.name != name:
+            target.aliases = [n for n in [target.name, *target.aliases] if n != name]
+            target.name = name
+        if isinstance(target, Place):
+            kinds = Counter(item.kind for _, item in members if isinstance(item, Place) and item.kind)
+            target.kind = max(sorted(kinds), key=lambda k: kinds[k]) if kinds else None
+        target.id = unique_slug(name, taken)
+        for key in local_ids:
+            id_map[key] = target.id
+        out.append(target)
+    return out
+
+
+def _join_acronyms(items: Sequence[tuple[str, Organization | Place]], links: _Clusters) -> None:
+    """An organization one article names only by its acronym ("AP") is the
+    one other articles name in full ("Associated Press"), when exactly one
+    does: two full names with the same acronym leave it alone."""
+    from dossier.extract.entities.organizations import acronym
+
+    spelled: dict[str, set[int]] = defaultdict(set)
+    for index, (_, item) in enumerate(items):
+        for name in _names(item):
+            if len(name.split()) >= 2 and len(short := acronym(name)) >= 2:
+                spelled[short].add(links.find(index))
+    for index, (_, item) in enumerate(items):
+        for name in _names(item):
+            short = name.replace(".", "")
+            if _bare_acronym(name) and len(spelled.get(short, ())) == 1:
+                links.union(index, next(iter(spelled[short])))
+
+
+def _consensus_name(items: Sequence[Organization | Place]) -> str:
+    """The name most articles give it, an acronym only when no article
+    spells it out; on a tie, the fuller one."""
+    counts = Counter(item.name for item in items)
+    return max(sorted(counts), key=lambda n: (not _bare_acronym(n), counts[n], len(n.split()), len(n)))
+
+
+def _bare_acronym(name: str) -> bool:
+    return " " not in name and name.replace(".", "").isupper()
 
 
 def _merge_group(
@@ -92,6 +221,8 @@ def merge_entities(
     """People, organizations and places of all articles, merged; `id_map`
     gets (article id, local id) -> dossier id for each."""
     people = _link_single_names(_merge_group(parts, lambda b: b.people, _person_match, id_map, taken), id_map)
-    organizations = _merge_group(parts, lambda b: b.organizations, _named_match, id_map, taken)
-    places = _merge_group(parts, lambda b: b.places, _named_match, id_map, taken)
+    organizations = _cluster_named(
+        parts, lambda b: b.organizations, organization_keys, id_map, taken, spell_out=True
+    )
+    places = _cluster_named(parts, lambda b: b.places, place_keys, id_map, taken, identity=_gazetteer_identity)
     return people, organizations, places

@@ -1,96 +1,31 @@
-"""Merging the same event reported in several articles.
-
-Two reports are one event when their dates overlap, they are the same kind
-of happening, and they share a participant, the place or a document.  Each
-report is kept with its own date and status, so that an event expected in
-one article and held in a later one shows both, with their sources; the
-event's date is the most precise one given for it, its status the one of
-the latest report."""
+"""Resolving events across articles: every article's events are reports,
+clustered over the whole corpus (`dossier.resolve.cluster`) into one event
+per real-world happening.  Each report is kept with its own date and status,
+so that an event expected in one article and held in a later one shows both,
+with their sources.  The event's facts are the consensus of its reports:
+the most precise date they agree on, the participants and place most of them
+name, the status of the latest report, and a headline built from what it is
+(`dossier.resolve.titles`)."""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 
 from dossier.extract.temporal.dates import edtf_bounds
-from dossier.model import Briefing, Document, Event
+from dossier.model import Briefing, Document, Event, EventCandidate, Place
+from dossier.resolve.cluster import Clustering, Report, cluster_reports, stem
 from dossier.resolve.entities import IdMap
-from dossier.slug import unique_slug
+from dossier.resolve.geography import place_relation
+from dossier.resolve.titles import event_title, title_parts
+from dossier.slug import slugify
 
-FAMILIES = {"talks": "gathering", "summit": "gathering", "forum": "gathering", "visit": "gathering"}
-
-
-def _family(event: Event) -> str:
-    return FAMILIES.get(event.kind, event.kind)
-
+KIND_ORDER = ["signing", "summit", "talks", "forum", "visit", "military act", "statement", "anniversary"]
 
 def _span_days(value: str | None) -> int:
     bounds = edtf_bounds(value)
     return (bounds[1] - bounds[0]).days if bounds else 1_000_000
-
-
-def _dates_agree(a: str | None, b: str | None) -> bool:
-    """Overlapping dates, and two precise days only when they are the same
-    day (a week-long interval may hold a day)."""
-    ba, bb = edtf_bounds(a), edtf_bounds(b)
-    if not ba or not bb or ba[1] < bb[0] or bb[1] < ba[0]:
-        return False
-    return not (_span_days(a) == 0 and _span_days(b) == 0 and a != b)
-
-
-def same_event(a: Event, b: Event) -> bool:
-    if _family(a) != _family(b) or not _dates_agree(a.date, b.date):
-        return False
-    if set(a.documents) & set(b.documents) and _family(a) == "signing":
-        return True
-    shared_people = set(a.participants) & set(b.participants)
-    if a.place and b.place and a.place != b.place and not shared_people:
-        return False
-    if shared_people:
-        return True
-    if a.participants and b.participants:
-        return False
-    if a.place and a.place == b.place:
-        return True
-    return not a.participants and not b.participants and a.date == b.date and _similar_titles(a.title, b.title)
-
-
-def _words(title: str) -> set[str]:
-    return {w.lower().rstrip("s")[:5] for w in title.split() if len(w) > 3}
-
-
-def _similar_titles(a: str, b: str) -> bool:
-    """Titles sharing two telling words ("Soviet troops seized the islands",
-    "islands seized by Soviet troops")."""
-    return len(_words(a) & _words(b)) >= 2
-
-
-def _best_report_date(event: Event) -> str | None:
-    dated = [r.date for r in event.reports if r.date]
-    held = [r.date for r in event.reports if r.date and r.status == "held"]
-    pool = held or dated
-    return min(pool, key=_span_days) if pool else event.date
-
-
-def absorb(target: Event, other: Event, published: dict[str, str]) -> None:
-    if other.participants and not target.participants:
-        target.title = other.title  # a title that says who
-    target.reports.extend(other.reports)
-    target.participants.extend(p for p in other.participants if p not in target.participants)
-    target.documents.extend(d for d in other.documents if d not in target.documents)
-    target.place = target.place or other.place
-    target.notes.extend(n for n in other.notes if n not in target.notes)
-    if _span_days(other.date) < _span_days(target.date) or ("–" in other.title and "–" not in target.title):
-        target.title = other.title
-    target.date = _best_report_date(target)
-    latest = max(target.reports, key=lambda r: (published.get(r.where.article, ""), r.where))
-    target.status = latest.status
-    dates = sorted({r.date for r in target.reports if r.date})
-    statuses = sorted({r.status for r in target.reports})
-    target.notes = [n for n in target.notes if not n.startswith("Reports differ")]
-    if any(_conflict(a, b) for a in dates for b in dates):
-        target.notes.append("Reports differ on the date: " + ", ".join(dates) + ".")
-    if len(statuses) > 1:
-        target.notes.append("Reports differ on the status: " + ", ".join(statuses) + ".")
 
 
 def _conflict(a: str, b: str) -> bool:
@@ -103,35 +38,153 @@ def _conflict(a: str, b: str) -> bool:
     return not nested
 
 
-def merge_events(parts: Sequence[Briefing], id_map: IdMap, taken: set[str]) -> list[Event]:
+def as_report(event: Event, article: str) -> Report:
+    text = " ".join([event.title, *(r.sentence for r in event.reports)])
+    return Report(event.kind, event.date, frozenset(event.participants), event.place, frozenset(event.documents),
+                  text, article, frozenset(stem(r.action) for r in event.reports if r.action),
+                  frozenset(r.sentence for r in event.reports))
+
+
+def _consensus_date(items: list[Event]) -> str | None:
+    """The most precise date of the reports that is held by all the others
+    (held reports first), the most cited on a tie."""
+    dates = [e.date for e in items if e.date]
+    if not dates:
+        return None
+    held = [e.date for e in items if e.date and e.status == "held"]
+    counts = Counter(held or dates)
+    return min(counts, key=lambda d: (_span_days(d), -counts[d], d))
+
+
+def _consensus_people(items: list[Event]) -> list[str]:
+    """People named by at least a third of the reports (all of them when
+    fewer than three reports name anyone), most named first."""
+    counts: Counter[str] = Counter(p for e in items for p in dict.fromkeys(e.participants))
+    naming = sum(1 for e in items if e.participants)
+    need = 1 if naming < 3 else math.ceil(len(items) / 3)
+    first: dict[str, int] = {}
+    for e in items:
+        for i, p in enumerate(e.participants):
+            first[p] = min(first.get(p, i), i)
+    return sorted((p for p, c in counts.items() if c >= need), key=lambda p: (-counts[p], first[p], p))
+
+
+def _consensus_place(items: list[Event], places: dict[str, Place]) -> str | None:
+    counts = Counter(e.place for e in items if e.place)
+    if not counts:
+        return None
+    rank = {"city": 0, "region": 1, "islands": 1, "country": 2}
+
+    def key(p: str) -> tuple[int, int, str]:
+        kind = places[p].kind if p in places else None
+        return (-counts[p], rank.get(kind or "", 1), p)
+
+    return min(counts, key=key)
+
+
+def _consensus_kind(items: list[Event]) -> str:
+    counts = Counter(e.kind for e in items if e.kind != "event")
+    if not counts:
+        return items[0].kind
+    order = {k: i for i, k in enumerate(KIND_ORDER)}
+    return min(counts, key=lambda k: (-counts[k], order.get(k, len(order)), k))
+
+
+def build_event(items: list[Event], published: dict[str, str], places: dict[str, Place]) -> Event:
+    """One event from the per-article events of a cluster: the consensus of
+    its reports, every report kept."""
+    reports = sorted((r for e in items for r in e.reports), key=lambda r: (published.get(r.where.article, ""),
+                                                                           r.where, r.sentence))
+    event = Event(id="", title="", kind=_consensus_kind(items), date=_consensus_date(items),
+                  place=_consensus_place(items, places), participants=_consensus_people(items),
+                  reports=reports)
+    event.documents = sorted({d for e in items for d in e.documents})
+    event.notes = sorted({n for e in items for n in e.notes})
+    latest = max(reports, key=lambda r: (published.get(r.where.article, ""), r.where, r.status))
+    event.status = latest.status
+    event.curated = any(e.curated for e in items)
+    dates = sorted({r.date for r in reports if r.date})
+    statuses = sorted({r.status for r in reports})
+    if any(_conflict(a, b) for a in dates for b in dates):
+        event.notes.append("Reports differ on the date: " + ", ".join(dates) + ".")
+    if len(statuses) > 1:
+        event.notes.append("Reports differ on the status: " + ", ".join(statuses) + ".")
+    return event
+
+
+def merge_events(parts: Sequence[Briefing], id_map: IdMap, taken: set[str], places: Sequence[Place] = (),
+                 names: dict[str, str] | None = None,
+                 candidates: list[EventCandidate] | None = None) -> list[Event]:
+    """Events of all articles resolved into one per happening; `id_map` gets
+    (article id, local id) -> dossier id for each.  `names` gives display
+    names of people, places and documents for titles; `candidates`, if
+    given, gets the pairs of events kept apart that some evidence joins."""
     published = {p.articles[0].id: p.articles[0].published or "" for p in parts}
-    merged: list[Event] = []
-    owner: dict[tuple[str, str], Event] = {}
+    items: list[tuple[str, str, Event]] = []
     for part in parts:
         article_id = part.articles[0].id
         for event in part.events:
-            local = event.id
             event.place = id_map.get((article_id, event.place), event.place) if event.place else None
             event.participants = list(dict.fromkeys(id_map.get((article_id, p), p) for p in event.participants))
-            event.documents = [id_map.get((article_id, d), d) for d in event.documents]
-            candidates = [m for m in merged if same_event(m, event)]
-            if len(candidates) > 1 and _span_days(event.date) > 1:
-                candidates = []  # a year or a month that fits several events: keep it apart
-            if candidates:
-                absorb(candidates[0], event, published)
-                owner[(article_id, local)] = candidates[0]
-            else:
-                merged.append(event)
-                owner[(article_id, local)] = event
-    for event in merged:
-        event.id = unique_slug(f"{(event.date or 'undated')[:4]} {event.title}", taken)
-    for key, event in owner.items():
-        id_map[key] = event.id
-    return merged
+            event.documents = list(dict.fromkeys(id_map.get((article_id, d), d) for d in event.documents))
+            items.append((article_id, event.id, event))
+    clustering = resolve_clusters(items, places)
+    by_place = {p.id: p for p in places}
+    merged: list[tuple[Event, list[tuple[str, str, Event]]]] = []
+    for members, weakest in zip(clustering.clusters, clustering.weakest, strict=True):
+        group = [items[i] for i in members]
+        event = build_event([e for _, _, e in group], published, by_place)
+        event.confidence = round(weakest, 3) if weakest is not None else None
+        event.title = event_title(title_parts(event, [e.title for _, _, e in group], names or {}))
+        merged.append((event, group))
+    # Ids follow the title and the date; clusters are numbered apart by their
+    # earliest report, never by the order of the files.
+    merged.sort(key=lambda eg: (eg[0].date or "9999", eg[0].title, eg[0].reports[0].where))
+    for event, group in merged:
+        event.id = _unique(f"{(event.date or 'undated')[:4]} {event.title}", taken)
+        for article_id, local, _ in group:
+            id_map[(article_id, local)] = event.id
+    if candidates is not None:
+        candidates.extend(_candidates(clustering, items, id_map))
+    return [event for event, _ in merged]
+
+
+def _candidates(clustering: Clustering, items: Sequence[tuple[str, str, Event]],
+                id_map: IdMap) -> list[EventCandidate]:
+    """The best refused link between each pair of events, strongest first."""
+    best: dict[tuple[str, str], EventCandidate] = {}
+    for first, second, score, reason in clustering.refused:
+        a = id_map[(items[first[0]][0], items[first[0]][1])]
+        b = id_map[(items[second[0]][0], items[second[0]][1])]
+        if a == b:
+            continue
+        key = (min(a, b), max(a, b))
+        if key not in best or score > best[key].score:
+            best[key] = EventCandidate(key[0], key[1], round(score, 3), reason)
+    return sorted(best.values(), key=lambda c: (-c.score, c.first, c.second))
+
+
+def _unique(text: str, taken: set[str]) -> str:
+    base = slugify(text)
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    taken.add(slug)
+    return slug
+
+
+def resolve_clusters(items: Sequence[tuple[str, str, Event]], places: Sequence[Place] = ()) -> Clustering:
+    """The clustering of per-article events `items` ((article, local id,
+    event)), for `merge_events` and for `dossier review`."""
+    reports = [as_report(event, article) for article, _, event in items]
+    return cluster_reports(reports, place_relation(list(places)))
 
 
 def link_events_to_documents(events: list[Event], documents: list[Document]) -> None:
-    """Each document's related events: those whose reports refer to it."""
+    """Each document's related events: those whose reports refer to it; a
+    signing event tells where the document was signed, and its date when
+    it is more precise."""
     by_id = {d.id: d for d in documents}
     for document in documents:
         document.events = []
@@ -140,3 +193,8 @@ def link_events_to_documents(events: list[Event], documents: list[Document]) -> 
             document = by_id.get(doc_id)
             if document is not None and event.id not in document.events:
                 document.events.append(event.id)
+            if document is not None and event.kind == "signing":
+                document.signed_at = document.signed_at or event.place
+                if event.date and (not document.date or (event.date.startswith(document.date)
+                                                         and len(event.date) > len(document.date))):
+                    document.date = event.date

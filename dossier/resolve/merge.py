@@ -14,6 +14,10 @@ from dossier.resolve.names import fold
 
 
 def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
+    """One dossier from one-article briefings.  The parts are taken in the
+    order of their article ids, so the order of the files never changes the
+    result."""
+    parts = sorted(parts, key=lambda part: part.articles[0].id if part.articles else "")
     id_map: IdMap = {}
     taken: set[str] = set()
     out = Briefing()
@@ -31,7 +35,8 @@ def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
                 )
             out.quotes.append(quote)
     out.documents = merge_documents(parts, id_map, taken)
-    out.events = merge_events(parts, id_map, taken)
+    names = {x.id: x.name for group in (out.people, out.places, out.organizations, out.documents) for x in group}
+    out.events = merge_events(parts, id_map, taken, out.places, names, out.event_candidates)
     link_events_to_documents(out.events, out.documents)
     sort_briefing(out)
     return out

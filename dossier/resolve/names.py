@@ -89,3 +89,42 @@ def same_qualified_name(a: str, b: str) -> bool:
     """'Russia's Foreign Ministry' = 'Russian Foreign Ministry' (keys)."""
     wa, wb = a.split(), b.split()
     return len(wa) >= 2 and wa[1:] == wb[1:] and same_country_word(wa[0], wb[0])
+
+
+# The head nouns of a group of islands or of one island: "the Spratly islets"
+# = "the Spratly Islands" = "the Spratly group" = "the Spratlys".
+GROUP_HEADS = frozenset({"islands", "island", "islets", "islet", "isles", "isle", "archipelago", "group", "chain"})
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                           "central", "upper", "lower", "greater", "lesser"})
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def place_keys(name: str) -> set[str]:
+    """Every key under which another article's name for the same place is
+    found: the name's key; for an island or a group of islands, the name
+    without its head noun and plural ("Spratly islets", "Spratly Islands",
+    "Spratlys" and "Spratly" all give 'group spratly'), unless the bare name
+    is a gazetteer place of another kind (a town "Marshall" is not the
+    "Marshall Islands"); and the gazetteer's canonical name of a known place
+    ("Russian Federation" = "Russia")."""
+    from dossier.extract.entities.gazetteer import lookup_place  # the gazetteer keys names with fold()
+
+    key = place_key(name)
+    keys = {key}
+    words = key.split()
+    known = lookup_place(name)
+    if len(words) >= 2 and words[-1] in GROUP_HEADS:
+        keys.add("group " + " ".join([*words[:-2], _singular(words[-2])]))
+    elif words and len(words) <= 2 and (len(words) == 1 or words[0] in COMPASS_WORDS):
+        if known is None or known[1] == "islands":
+            keys.add("group " + " ".join([*words[:-1], _singular(words[-1])]))
+    if known is not None:
+        keys.add(f"known {fold(known[0])}")
+    return keys
+
+
+def organization_keys(name: str) -> set[str]:
+    return {name_key(name)}

@@ -183,6 +183,7 @@ class Chromium:
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.call("Page.enable", session=session)
         self.call("Runtime.enable", session=session)
+        self.call("Log.enable", session=session)  # the browser's own messages: CSP violations, failed loads
         self.call("Page.navigate", {"url": url}, session=session)
         return session
 
@@ -232,6 +233,24 @@ class Chromium:
             " ".join(str(a.get("value", a.get("description", ""))) for a in e["params"].get("args", []))
             for e in self.events if e.get("method") == "Runtime.consoleAPICalled"
         ]
+
+    def errors(self) -> list[str]:
+        """Every error a page reported so far: the browser's log entries of
+        level error (a Content-Security-Policy violation, a failed load),
+        console.error calls and uncaught exceptions."""
+        out = []
+        for e in self.events:
+            method, params = e.get("method"), e.get("params", {})
+            if method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+                entry = params["entry"]
+                out.append(f"{entry.get('source')}: {entry.get('text')} ({entry.get('url', '')})")
+            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+                out.append("console: " + " ".join(str(a.get("value", a.get("description", "")))
+                                                  for a in params.get("args", [])))
+            elif method == "Runtime.exceptionThrown":
+                details = params.get("exceptionDetails", {})
+                out.append("exception: " + str(details.get("exception", {}).get("description") or details.get("text")))
+        return out
 
     def dialogs(self) -> list[str]:
         opened = [e for e in self.events if e.get("method") == "Page.javascriptDialogOpening"]

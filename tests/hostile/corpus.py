@@ -175,7 +175,7 @@ _BUILT: dict[str, tuple[Path, dict[str, str], dict[str, str]]] = {}
 def hostile_site(factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, str]]:
     """The hostile project built once per test session with `build_site`:
     (project, digest of the project's folder before, and after, the site
-    folder left out).  Shared by the hostile and the browser tests."""
+    folder and the cache folder left out).  Shared by the hostile and the browser tests."""
     if "site" not in _BUILT:
         from dossier.publish.site import build_site
 
@@ -184,7 +184,7 @@ def hostile_site(factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str],
         build_site(project / "mkdocs.yml")
         after = {
             k: v for k, v in tree_digest(project.parent).items()
-            if not (k == "project/site" or k.startswith("project/site/"))
+            if not (k == "project/site" or k.startswith(("project/site/", "project/.dossier-cache")))
         }
         _BUILT["site"] = (project, before, after)
     return _BUILT["site"]

@@ -104,3 +104,17 @@ def test_html_broken_user_template_names_the_file(tmp_path: Path, briefing: Brie
     custom = dataclasses.replace(settings, root=tmp_path, templates=".")
     with pytest.raises(RenderError, match="no_such_variable"):
         dossier_html(briefing, custom)
+
+
+def test_html_sources_list_the_copies_of_an_article(briefing: Briefing, settings: Settings) -> None:
+    kept = briefing.articles[0]
+    copy = dataclasses.replace(
+        kept, id=f"{kept.id}-wire", path=f"wire/{kept.id}.txt", source="Wire Service", published="2016-05-07",
+        duplicate_of=kept.id,
+    )
+    with_copy = dataclasses.replace(briefing, duplicates=[copy])
+    html = " ".join(dossier_html(with_copy, settings).replace("\u200b", "").split())
+    assert f"Also published by: Wire Service (7 May 2016; wire/{kept.id}.txt). Counted once" in html
+    assert "Also published by" not in dossier_html(briefing, settings)
+    # Counted once: the copy has no section of its own.
+    assert html.count(f"{kept.title}") == " ".join(dossier_html(briefing, settings).split()).count(kept.title)

@@ -14,7 +14,9 @@ from dossier.settings import Settings
 from tests.pdf.pdfcheck import destination_pages, link_targets, outline, page_texts, reader, toc_entries
 from tests.pdf.sample import JAPANESE_NAME, MARKING, RUSSIAN_NAME, sample_briefing
 
-SECTIONS = ["Overview", "People", "Timeline", "Documents", "Places and organizations", "Quotes", "Sources"]
+SECTIONS = [
+    "What's new", "Overview", "People", "Timeline", "Documents", "Places and organizations", "Quotes", "Sources",
+]
 
 
 def test_render_outline_lists_sections_people_and_sources(dossier_reader: PdfReader) -> None:

@@ -65,7 +65,7 @@ def test_curation_merge_split_exclude_alias_and_roles(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text, line, words", [
     ("people:\n  - name: X\n    colour: red\n", 3, "unknown key 'colour'"),
     ("people:\n  - name: X\n  - aliases: [Y]\n", 3, "expected a 'name'"),
-    ("events:\n  - name: X\n", 1, "unknown section 'events'"),
+    ("meetings:\n  - name: X\n", 1, "unknown section 'meetings'"),
     ("people:\n  - name: X\n    exclude: maybe\n", 3, "expected true or false"),
     ("people:\n  - name: [unclosed\n", 3, "not valid YAML"),
 ])

@@ -21,8 +21,9 @@ def event(eid: str, article: str, date: str, status: str, participants: list[str
 
 def test_events_merge_expected_then_held_keeps_both_reports() -> None:
     parts = [
-        part("a", "2016-08-30", [event("e1", "a", "2016", "expected", ["putin"], kind="visit")]),
-        part("b", "2016-12-15", [event("e1", "b", "2016-12-15", "held", ["putin", "abe"], title="Abe–Putin talks")]),
+        part("a", "2016-08-30", [event("e1", "a", "2016-12", "expected", ["putin"], kind="visit", place="japan")]),
+        part("b", "2016-12-15", [event("e1", "b", "2016-12-15", "held", ["putin", "abe"], place="nagato",
+                                       title="Abe–Putin talks")]),
     ]
     id_map: dict[tuple[str, str], str] = {}
     merged = merge_events(parts, id_map, set())

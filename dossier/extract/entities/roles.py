@@ -86,6 +86,10 @@ def title_before(doc: Doc, start: int, blocked: set[int]) -> RoleHit | None:
     i = start - 1
     if i >= 0 and doc[i].lower_ in HONORIFICS:
         return None
+    complement = i >= 2 and doc[i].is_lower and doc[i].is_alpha and doc[i - 1].lower_ == "of" \
+        and is_role_head(doc[i - 2]) and i not in blocked and (i - 1) not in blocked
+    if complement:
+        i -= 2  # "chief of staff Ilse Varga": the head and its lower-case complement
     while i >= 0 and i not in blocked:
         tok = doc[i]
         if "\n" in tok.text:
@@ -108,9 +112,9 @@ def title_before(doc: Doc, start: int, blocked: set[int]) -> RoleHit | None:
     if not heads:
         return None
     last = heads[-1]
-    if last != start - 1 and not (doc[last + 1].lower_ in JOINERS and all(
+    if last != start - 1 and not (doc[last + 1].lower_ in JOINERS and (complement or all(
         doc[k].is_title or doc[k].is_upper for k in range(last + 2, start)
-    ) and last + 2 < start):
+    )) and last + 2 < start):
         return None
     # Sentence-initial capitalised words that are not part of a title ("Later").
     while first < start - 1 and not _heads_title(doc[first]) and doc[first].pos_ in {
@@ -170,11 +174,60 @@ def _appositive_phrase(head: Token) -> tuple[int, int, bool] | None:
     b = _glued_end(doc, b)
     # A second appositive or a relative clause ends the role: "president of
     # Sinn Fein, the political wing of ...", "minister of X, who led ...".
-    b = next((k for k in range(head.i + 1, b) if doc[k].text in {",", ";", "(", "\u2014", "\u2013"}), b)
+    b = _role_end(doc, head.i + 1, b)
     while a < head.i and ((doc[a].lower_ in ROLE_NOISE and doc[a].ent_type_ not in NAME_LABELS) or doc[a].is_punct):
         a += 1  # not "New" of "a New York Democrat"
     past = a > 0 and doc[a - 1].lower_ in PAST_MARKERS
     return a, b, past
+
+
+def _capitalised_list_end(doc: Doc, k: int) -> int | None:
+    """End of "Irrigation and Electricity" after the comma at `k` in
+    "Minister of Water, Irrigation and Electricity": capitalised items up
+    to a last one after "and"."""
+    j = k + 1
+    while j < len(doc) and (doc[j].is_title or doc[j].text == ","):
+        j += 1
+    if j == k + 1 or j + 1 >= len(doc) or doc[j].lower_ != "and" or not doc[j + 1].is_title:
+        return None
+    j += 1
+    while j < len(doc) and doc[j].is_title:
+        j += 1
+    return j
+
+
+def _parenthesis_end(doc: Doc, k: int) -> int | None:
+    """End of a short capitalised aside, "(South Asia)", and of the
+    preposition phrase after it: "director general (South Asia) at the
+    Foreign Office"."""
+    close = next((j for j in range(k + 1, min(k + 6, len(doc))) if doc[j].text == ")"), None)
+    if close is None or close == k + 1 or not all(t.is_title or t.is_upper for t in doc[k + 1 : close]):
+        return None
+    end = close + 1
+    if end < len(doc) and doc[end].lower_ in APPOSITIVE_PREPOSITIONS:
+        end = max(end + 1, doc[end].right_edge.i + 1)
+    return end
+
+
+def _role_end(doc: Doc, start: int, b: int) -> int:
+    """A second appositive or a relative clause ends the role ("president of
+    Sinn Fein, the political wing of ...", "minister of X, who led ..."),
+    except a list of capitalised fields or a short aside in parentheses."""
+    k = start
+    while k < b:
+        text = doc[k].text
+        if text == "," and (end := _capitalised_list_end(doc, k)) is not None:
+            b, k = max(b, end), end
+            continue
+        if text == "(" and (end := _parenthesis_end(doc, k)) is not None:
+            b, k = max(b, end), end
+            continue
+        if text in {",", ";", "(", "\u2014", "\u2013"}:
+            return k
+        k += 1
+    if b < len(doc) and doc[b].text == "(" and (end := _parenthesis_end(doc, b)) is not None:
+        return end
+    return b
 
 
 def _glued_end(doc: Doc, b: int) -> int:
@@ -182,6 +235,26 @@ def _glued_end(doc: Doc, b: int) -> int:
     while b < len(doc) and not doc[b - 1].whitespace_ and (doc[b].text == "-" or doc[b - 1].text == "-"):
         b += 1
     return b
+
+
+APPOSITIVE_WORD_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _misparsed_appositive(name: Span) -> RoleHit | None:
+    """"Suharyo, a former special forces general, ...": an appositive the
+    parser split ("forces" as its head); the role head is the last word
+    before the closing comma, after adjectives and nouns only."""
+    doc = name.doc
+    k = name.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    j = k + 2
+    while j < len(doc) and j < k + 9 and doc[j].pos_ in APPOSITIVE_WORD_POS and not doc[j].is_punct:
+        j += 1
+    if j < len(doc) and doc[j].text in {",", ".", ";"} and j > k + 2 and is_role_head(doc[j - 1]):
+        span = doc[k + 2 : j]
+        return RoleHit(_clean_title(span), span.start_char, span.end_char)
+    return None
 
 
 def appositive_roles(name: Span) -> list[RoleHit]:
@@ -200,8 +273,12 @@ def appositive_roles(name: Span) -> list[RoleHit]:
     # the role on the noun after "and".
     heads.extend(c for h in list(heads) if not is_role_head(h) for c in h.lefts
                  if c.dep_ in {"nmod", "compound"} and is_role_head(c) and any(k.dep_ == "cc" for k in c.rights))
+    misparsed = None if any(is_role_head(h) for h in heads) else _misparsed_appositive(name)
     out: list[RoleHit] = [_kinship_hit(h) for h in heads if _kin_of_role(h) is not None]  # type: ignore[arg-type]
     for head in heads:
+        if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].text[:1].isupper() \
+                and head.i >= name.end:
+            continue  # "..., the senior cleric Yusuf Karim": the title of the name after it
         phrase = _appositive_phrase(head)
         if phrase is None:
             continue
@@ -217,6 +294,8 @@ def appositive_roles(name: Span) -> list[RoleHit]:
             owner = next((c for c in head.lefts if c.dep_ == "poss"), None)
             hit.counterpart_of = owner.i if owner is not None else head.i
         out.append(hit)
+    if misparsed is not None:
+        out.append(misparsed)
     return out
 
 

@@ -1,7 +1,9 @@
 """The article's date when its metadata gives none, inferred from the text.
 
 The evidence, strongest first: a dateline with a date ("TOKYO, Dec. 16
-(Reuters) -"); an "Nth anniversary" of a year the same sentence names; a
+(Reuters) -"); a full date the lead reports as past; the lead's weekday
+matching a full date; the newest full date the text (a photo caption first)
+reports as past; an "Nth anniversary" of a year the same sentence names; a
 relative year next to an explicit one ("last year ... in May 2012"); then,
 within that year, the days the text reports as past (lower bound) and as
 coming (upper bound).  The result is an EDTF day, year or interval, marked
@@ -145,19 +147,28 @@ def _file_date(path: str) -> str | None:
         return None
 
 
-def _weekday_match(adoc: ArticleDoc) -> tuple[str | None, str]:
-    """The lead says "on Tuesday" and the text gives one full date that was
-    a Tuesday, reported as past: that is the day of the news."""
+def _lead_weekday(adoc: ArticleDoc) -> DateMention | None:
+    """The weekday the lead reports its news on ("on Tuesday"), told as past."""
     lead = next((p for p in adoc.article.paragraphs[:3] if p.kind != "heading" and len(p.text.split()) >= 8), None)
     if lead is None:
-        return None, ""
+        return None
     base = adoc.starts[lead.number - 1]
     weekdays = [m for m in find_dates(lead.text) if m.kind == "weekday" and (m.get("rel") or "").lower() in ("on", "")]
     if not weekdays:
-        return None, ""
-    weekday = WEEKDAYS[(weekdays[0].get("wd") or "").lower()]
+        return None
     if clause_of(adoc.doc, base + weekdays[0].start, base + weekdays[0].end).future is not False:
+        return None
+    return weekdays[0]
+
+
+def _weekday_match(adoc: ArticleDoc) -> tuple[str | None, str]:
+    """The lead says "on Tuesday" and the text gives one full date that was
+    a Tuesday, reported as past: that is the day of the news."""
+    said = _lead_weekday(adoc)
+    if said is None:
         return None, ""
+    weekday = WEEKDAYS[(said.get("wd") or "").lower()]
+    weekdays = [said]
     found = []
     for mention in find_dates(adoc.text):
         if mention.kind in ("day", "day_dmy", "day_of") and mention.get("y"):
@@ -170,10 +181,80 @@ def _weekday_match(adoc: ArticleDoc) -> tuple[str | None, str]:
     return value, f"the lead's “{weekdays[0].text}” and “{text}”, a {weekdays[0].get('wd')}"
 
 
+@dataclass(slots=True)
+class NewestDate:
+    value: str
+    text: str
+    caption: bool  # read in a photo caption: the photo was taken that day, the report may be a day or two later
+
+
+def _newest_full_date(adoc: ArticleDoc) -> NewestDate | None:
+    """The newest full date (day, month and year) the text gives as past or
+    present (a photo caption's "... in Moscow on Sept. 12, 2018"): the
+    article is from that day or later, and news is written within days
+    of what it reports.  Dates in headings and clauses about the future
+    ("will meet on ...") are not evidence, nor is a date older than the
+    latest year the text names (an explainer's "Oct. 19, 1956")."""
+    best: NewestDate | None = None
+    for paragraph, base in zip(adoc.article.paragraphs, adoc.starts, strict=True):
+        if paragraph.kind in ("heading", "byline"):
+            continue
+        caption = paragraph.kind == "caption"
+        for mention in find_dates(paragraph.text):
+            if mention.kind not in ("day", "day_dmy", "day_of") or not mention.get("y"):
+                continue
+            value = resolve(mention, Anchor())
+            if not value:
+                continue
+            if not caption:
+                clause = clause_of(adoc.doc, base + mention.start, base + mention.end)
+                if clause.future is not False:
+                    continue
+            if best is None or value > best.value:
+                best = NewestDate(value, mention.text, caption)
+    if best is None:
+        return None
+    years = [int(m.get("y") or 0) for m in find_dates(adoc.text) if m.get("y")]
+    if years and max(years) > int(best.value[:4]):
+        return None  # the text names a later year: that date is history, not the day's news
+    return best
+
+
+# A report is written within days of the dated day it reports.
+DAYS_AFTER = 6
+
+
+def _from_newest(adoc: ArticleDoc) -> DateInference | None:
+    """The article's day from the newest full date: that day, or, when it
+    is a photo caption's, the day after it the lead names by its weekday
+    (a weekday the text reports as past is most often before the article's
+    day, so no other weekday moves it)."""
+    newest = _newest_full_date(adoc)
+    if newest is None:
+        return None
+    day = dt.date.fromisoformat(newest.value)
+    where = "a photo caption" if newest.caption else "the text"
+    evidence = [f"the newest full date {where} reports, “{newest.text}”"]
+    said = _lead_weekday(adoc)
+    if said is not None:
+        ahead = (WEEKDAYS[(said.get("wd") or "").lower()] - day.weekday()) % 7
+        if ahead and not newest.caption:
+            return None  # the lead's weekday is another day: which one, the text does not say
+        if ahead > DAYS_AFTER:
+            return None
+        if ahead:
+            day += dt.timedelta(days=ahead)
+            evidence.append(f"the lead's “{said.text}”, the {said.get('wd')} after it")
+    return DateInference(day.isoformat(), evidence)
+
+
 def infer_date(adoc: ArticleDoc) -> DateInference:
     from_name = _file_date(adoc.article.path)
     if from_name:
         return DateInference(from_name, [f"the date in the file name {adoc.article.path.split('/')[-1]}"])
+    recorded = adoc.article.dateline
+    if recorded is not None and recorded.date:
+        return DateInference(recorded.date, [f"dateline “{recorded.text}”"])
     dateline, dateline_text = _dateline(adoc)
     if dateline is not None and dateline.get("y"):
         return DateInference(resolve(dateline, Anchor()), [f"dateline “{dateline_text}”"])
@@ -183,6 +264,9 @@ def infer_date(adoc: ArticleDoc) -> DateInference:
     same_weekday, why_weekday = _weekday_match(adoc)
     if same_weekday:
         return DateInference(same_weekday, [why_weekday])
+    from_newest = _from_newest(adoc) if dateline is None else None
+    if from_newest is not None:
+        return from_newest
     year, why = _year_evidence(adoc)
     if dateline is not None:
         if year is not None:

@@ -16,7 +16,7 @@ from dossier.extract.temporal.clauses import SUBJECT_DEPS, span_of, subject_toke
 from dossier.extract.temporal.dates import Anchor, edtf_bounds
 from dossier.extract.temporal.documents import UNNAMED_NOTE, date_documents, extract_documents, extract_provisions
 from dossier.extract.temporal.events import Located, extract_events, mention_ranges
-from dossier.model import Document, Event, EventReport, Organization, Person, Place, Provenance
+from dossier.model import FURNITURE_KINDS, Document, Event, EventReport, Organization, Person, Place, Provenance
 from dossier.slug import unique_slug
 
 SIGNING_VERBS = {"sign", "issue", "adopt", "conclude", "ink", "agree"}
@@ -44,11 +44,14 @@ def extract_temporal(
 
 
 def _heading_ranges(adoc: ArticleDoc) -> list[tuple[int, int]]:
-    """Headings (and all-capitals lines that act as headings) date nothing."""
+    """Headings (and all-capitals lines that act as headings) date nothing;
+    nor do captions, bylines and datelines (a caption names people but
+    reports no event)."""
     out = []
     for paragraph, start in zip(adoc.article.paragraphs, adoc.starts, strict=True):
         letters = [c for c in paragraph.text if c.isalpha()]
-        if paragraph.kind == "heading" or (letters and sum(c.isupper() for c in letters) / len(letters) > 0.7):
+        shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
+        if paragraph.kind == "heading" or paragraph.kind in FURNITURE_KINDS or shouting:
             out.append((start, start + len(paragraph.text)))
     return out
 

@@ -225,3 +225,44 @@ def subject_tokens(verb: Token | None) -> list[Token]:
             continue
         return []
     return []
+
+
+CORE_DEPS = {"det", "compound", "amod", "nummod", "poss"}
+
+
+def _phrase(token: Token) -> str:
+    """A noun with the words in front of it that belong to it ("the four
+    islands", "Soviet troops"), without relative clauses or prepositions."""
+    core = {t for c in token.lefts if c.dep_ in CORE_DEPS for t in c.subtree} | {token}
+    return " ".join(t.text for t in sorted(core, key=lambda t: t.i) if t.dep_ != "punct")
+
+
+def clause_roles(clause: Clause) -> tuple[str | None, str | None, str | None]:
+    """What the clause says happened, as (action lemma, actor, target):
+    "Soviet troops seized the islands" and "the islands were seized by
+    Soviet troops" both give ("seize", "Soviet troops", "the islands")."""
+    main = clause.main
+    if main is None:
+        return None, None, None
+    action = main.lemma_.lower()
+    if clause.head is not None:
+        of = next((c for c in main.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = next((_phrase(c) for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        owner = next((_phrase(c) for c in main.children if c.dep_ == "poss"), None)
+        return action, owner, target
+    verb = main
+    actor = target = None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.lower_ not in RELATIVE_PRONOUNS:
+            actor = _phrase(child)
+        elif child.dep_ in ("dobj", "nsubjpass") and child.lower_ not in RELATIVE_PRONOUNS:
+            target = _phrase(child)
+        elif child.dep_ == "agent":
+            actor = next((_phrase(c) for c in child.children if c.dep_ == "pobj"), actor)
+    if target is None and verb.dep_ in ("relcl", "acl") and verb.head is not verb:
+        target = _phrase(verb.head)  # "the islands, which Soviet troops seized"
+    if actor is None and verb.dep_ == "xcomp" and verb.head is not verb:
+        # "Russian experts are scheduled to visit Japan": the doer is the subject of the verb above.
+        actor = next((_phrase(c) for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                      and c.lower_ not in RELATIVE_PRONOUNS), None)
+    return action, actor, target

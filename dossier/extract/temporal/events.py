@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.extract.document import ArticleDoc
-from dossier.extract.temporal.clauses import Clause, clause_of, span_of, subject_tokens
+from dossier.extract.temporal.clauses import Clause, clause_of, clause_roles, span_of, subject_tokens
 from dossier.extract.temporal.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
 from dossier.model import Event, EventReport, Person, Place
 from dossier.slug import unique_slug
@@ -311,9 +311,10 @@ def extract_events(
         title = _title(clause, mention, kind, participants, place, names)
         if participants and re.match(r"^(?:He|She)\b", title):
             title = _surname(names.get(participants[0], participants[0])) + title[title.index(" "):]
+        action, actor, target = clause_roles(clause)
         report = EventReport(
             where=adoc.where(sent.start_char, sent.end_char), sentence=sent.text.strip(), status=status,
-            date=value, date_text=mention.text,
+            date=value, date_text=mention.text, action=action, actor=actor, target=target,
         )
         start = min(clause.start_char, mention.start)
         if clause.head is None and clause.verb.dep_ in ("acl", "relcl"):

@@ -1,0 +1,134 @@
+"""The models of earlier builds, kept in the cache folder beside mkdocs.yml,
+and the baseline "What's new" compares a build with.
+
+    .dossier-cache/published-briefing.json   the model the last build published
+    .dossier-cache/previous-briefing.json    the model that build was compared with
+
+A build compares its model with the last published one; when nothing a
+reader would see changed (a rebuild), it keeps comparing with the one before,
+so rebuilding does not empty the "What's new" page.  With the `since`
+option, the baseline is instead the dossier built from the articles
+published before that date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from dossier.changes.compare import Changes, compare
+from dossier.errors import ConfigError
+from dossier.model import Briefing
+from dossier.render.filters import human_date
+from dossier.settings import Settings
+
+log = logging.getLogger("dossier")
+
+CACHE_DIR = ".dossier-cache"
+PUBLISHED = "published-briefing.json"
+PREVIOUS = "previous-briefing.json"
+
+
+def cache_dir(settings: Settings) -> Path:
+    return settings.root / CACHE_DIR
+
+
+def read_model(path: Path) -> dict[str, Any]:
+    """A model exported as JSON (`site/briefing.json`, `dossier extract
+    --format json`); a clear error when it is not one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError("no such file; expected a briefing model as JSON", path=path) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read it ({exc}); expected a briefing model as JSON", path=path) from exc
+    except json.JSONDecodeError as exc:
+        raise ConfigError(
+            f"not JSON ({exc.msg} at line {exc.lineno}); expected a briefing model as written by "
+            "'dossier extract --format json' or a build's briefing.json", path=path,
+        ) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
+        raise ConfigError("no 'articles' list; expected a briefing model as written by "
+                          "'dossier extract --format json' or a build's briefing.json", path=path)
+    return data
+
+
+def _cached(path: Path) -> dict[str, Any] | None:
+    """A cached model, or None when absent or unreadable (the cache is only
+    a convenience: a damaged file means no comparison, not a failed build)."""
+    if not path.is_file():
+        return None
+    try:
+        return read_model(path)
+    except ConfigError as exc:
+        log.warning("dossier: %s; 'What's new' ignores it", exc)
+        return None
+
+
+def _since_previous(previous: dict[str, Any], new: dict[str, Any]) -> Changes:
+    changes = compare(previous, new, baseline="the previous build")
+    dates = sorted(a["published"] for a in previous.get("articles", []) if a.get("published"))
+    count = len(previous.get("articles", []))
+    newest = f", the newest dated {human_date(dates[-1])}" if dates else ""
+    changes.note = f"it had {count} source{'s' if count != 1 else ''}{newest}"
+    return changes
+
+
+def build_changes(briefing: Briefing, settings: Settings) -> Changes:
+    """The changes this build shows: since `settings.since`, else since
+    the previous build's model in the cache.  Reads the cache, never writes it."""
+    from dossier.export import briefing_to_dict
+
+    new = briefing_to_dict(briefing)
+    if settings.since:
+        from dossier.pipeline import build_briefing
+
+        try:
+            dt.date.fromisoformat(settings.since)
+        except ValueError as exc:
+            raise ConfigError(f"since: {settings.since!r} is not a date; expected YYYY-MM-DD",
+                              path=settings.root / "mkdocs.yml") from exc
+        before = build_briefing(settings.article_paths, model=settings.model, curation=settings.curation_path,
+                                published_before=settings.since)
+        changes = compare(briefing_to_dict(before), new, baseline=human_date(settings.since))
+        changes.note = "what the articles published from then on added"
+        return changes
+    folder = cache_dir(settings)
+    published = _cached(folder / PUBLISHED)
+    if published is None:
+        return Changes(baseline="no earlier build", compared=False)
+    changes = _since_previous(published, new)
+    if changes:
+        return changes
+    previous = _cached(folder / PREVIOUS)
+    if previous is None:
+        return Changes(baseline="no earlier build", compared=False)  # as on the first build: rebuilds are identical
+    return _since_previous(previous, new)
+
+
+def keep_model(briefing_json: str, settings: Settings) -> None:
+    """After a build: keep its model as the published one, and the one it
+    replaces as the previous one when they differ for a reader."""
+    folder = cache_dir(settings)
+    try:
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# dossier's cache: rebuilt as needed\n*\n", encoding="utf-8")
+        published = _cached(folder / PUBLISHED)
+        if published is not None and compare(published, json.loads(briefing_json)):
+            _write(folder / PREVIOUS, json.dumps(published, ensure_ascii=False, indent=1))
+        _write(folder / PUBLISHED, briefing_json)
+    except OSError as exc:
+        log.warning("dossier: cannot keep this build's model in %s (%s); the next build shows no changes",
+                    folder, exc.strerror)
+
+
+def _write(path: Path, text: str) -> None:
+    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
