@@ -2,7 +2,7 @@
 
     dossier extract [PATH ...] --format json|text|ftm
     dossier render --out DIR [PATH ...]
-    dossier build [--strict]
+    dossier [-q | -v] build [--strict] [--jobs N] [--no-cache]
     dossier pdf [--meeting EVENT_ID | --upcoming] [--out PATH] [PATH ...]
     dossier check [PATH ...]
     dossier review [PATH ...] [--limit N]
@@ -14,29 +14,51 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from dossier.console import configure_logging
 from dossier.errors import DossierError
+from dossier.progress import NORMAL, QUIET, VERBOSE, cpu_seconds, make_reporter, reporting
+
+if TYPE_CHECKING:
+    from dossier.model import Briefing
+    from dossier.settings import Settings
 
 log = logging.getLogger("dossier")
 
 
-def _settings(args: argparse.Namespace):
+def _settings(args: argparse.Namespace) -> Settings:
     from dossier.config import load_settings
 
     settings = load_settings(args.config_file)
     if getattr(args, "paths", None):
         settings.articles = [str(Path(p).resolve()) for p in args.paths]
+    if getattr(args, "jobs", None) is not None:
+        settings.workers = args.jobs
+    if getattr(args, "no_cache", False):
+        settings.cache = False
     return settings
+
+
+def _briefing(args: argparse.Namespace, settings: Settings, *, curation: bool = True) -> Briefing:
+    from dossier.pipeline import build_briefing
+    from dossier.publish.site import make_executor, site_cache
+
+    return build_briefing(
+        settings.article_paths, model=settings.model, strict=args.strict,
+        curation=settings.curation_path if curation else None,
+        cache=site_cache(settings), executor=make_executor(settings.workers),
+    )
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from dossier.export import briefing_to_json
-    from dossier.pipeline import build_briefing
 
     settings = _settings(args)
-    briefing = build_briefing(settings.article_paths, model=settings.model, strict=args.strict)
+    briefing = _briefing(args, settings, curation=False)
     if args.format == "json":
         sys.stdout.write(briefing_to_json(briefing) + "\n")
     elif args.format == "ftm":
@@ -75,23 +97,23 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from dossier.publish.site import build_site
 
-    site = build_site(Path(args.config_file), strict=args.strict)
-    print(f"site built in {site}")
+    site = build_site(Path(args.config_file), strict=args.strict, workers=args.jobs, cache=not args.no_cache)
+    if args.verbosity > QUIET:
+        print(f"site built in {site}")
     return 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     from dossier.changes.snapshot import build_changes
     from dossier.pdf import write_pdfs
-    from dossier.pipeline import build_briefing
+    from dossier.publish.site import make_executor, site_cache
 
     settings = _settings(args)
-    briefing = build_briefing(
-        settings.article_paths, model=settings.model, strict=args.strict, curation=settings.curation_path
-    )
+    briefing = _briefing(args, settings)
     out = Path(args.out) if args.out else settings.root / "pdf"
     changes = None if args.meeting or args.upcoming else build_changes(briefing, settings)
-    written = write_pdfs(briefing, settings, out, meeting=args.meeting, upcoming=args.upcoming, changes=changes)
+    written = write_pdfs(briefing, settings, out, meeting=args.meeting, upcoming=args.upcoming, changes=changes,
+                         executor=make_executor(settings.workers), cache=site_cache(settings))
     for path in written:
         print(f"wrote {path}")
     if not written:
@@ -156,24 +178,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)"
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    loud = parser.add_mutually_exclusive_group()
+    loud.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=VERBOSE, default=NORMAL,
+                      help="also print details (what each stage decided)")
+    loud.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=QUIET,
+                      help="print warnings and errors only: no progress, no summary")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    def add_speed_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-j", "--jobs", type=int, metavar="N",
+                       help="processes for extraction and PDFs (default: the `workers` option, else one per CPU)")
+        p.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write .dossier-cache/ (the `cache` option)")
 
     p = sub.add_parser("extract", help="print the briefing model extracted from articles")
     p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
     p.add_argument("--format", choices=["json", "text", "ftm"], default="json",
                    help="json: the briefing model; ftm: FollowTheMoney entities, one a line; text: a summary")
     p.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
+    add_speed_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("render", help="write the dossier's Markdown pages to a folder")
     p.add_argument("paths", nargs="*", help="article files or folders (default: the configured articles)")
     p.add_argument("--out", required=True, help="folder to write the Markdown tree into")
     p.add_argument("--strict", action="store_true")
+    add_speed_options(p)
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("build", help="build the site (and PDFs) from mkdocs.yml")
     p.add_argument("--strict", action="store_true", help="fail on warnings and on bad article files")
+    add_speed_options(p)
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("pdf", help="write the whole dossier, or meeting briefs, as PDF")
@@ -183,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--upcoming", action="store_true", help="write a brief for each meeting after the as-of date")
     p.add_argument("--out", help="output folder, or a .pdf file for a single PDF (default: pdf/ beside mkdocs.yml)")
     p.add_argument("--strict", action="store_true", help="fail on the first bad article file")
+    add_speed_options(p)
     p.set_defaults(func=cmd_pdf)
 
     p = sub.add_parser(
@@ -209,20 +245,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that show progress and a closing summary (the others print their result).
+REPORTED = {"build", "pdf", "render"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(name)s: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+    once = configure_logging(args.verbosity)
+    shown = args.verbosity if args.command in REPORTED else QUIET
+    reporter = make_reporter(shown, sys.stderr)
+    wall, cpu = time.perf_counter(), cpu_seconds()
     try:
-        return int(args.func(args) or 0)
+        with reporting(reporter):
+            status = int(args.func(args) or 0)
     except DossierError as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    if shown > QUIET:
+        lines = reporter.summary_lines(time.perf_counter() - wall, cpu_seconds() - cpu)
+        if once.hidden:
+            lines.append(f"  ({once.hidden} repeated third-party warning(s) not shown)")
+        print("dossier: summary\n" + "\n".join(lines), file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":

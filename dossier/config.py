@@ -24,6 +24,10 @@ def settings_from_plugin(plugin_config: object, config_file: str | Path | None, 
         marking=get("marking"),
         prepared_by=get("prepared_by"),
         pdf=get("pdf"),
+        past_briefs=get("past_briefs"),
+        pdf_sources=get("pdf_sources"),
+        workers=get("workers"),
+        cache=get("cache"),
         since=_iso(get("since")),
     )
 

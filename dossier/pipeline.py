@@ -8,55 +8,96 @@ pages, `dossier.publish` into a MkDocs site and `dossier.pdf` into PDFs.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import logging
+import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
 from dossier import extract, ingest, resolve
+from dossier.cache import DiskCache, digest, extractor_version, model_version
 from dossier.errors import ExtractError, IngestError
+from dossier.executor import Executor
 from dossier.extract.nlp import DEFAULT_MODEL
 from dossier.model import Article, Briefing
+from dossier.progress import current
 
 log = logging.getLogger("dossier")
 
-# Extraction results by article content, so that `mkdocs serve` re-extracts
-# only the articles that changed.  Entries are copied in and out because
-# resolve rewrites ids in place.
-_EXTRACTED: dict[tuple[str, str], Briefing] = {}
+# Extraction results by key (see `extraction_key`), pickled, so that
+# `mkdocs serve` re-extracts only the articles that changed; the disk cache
+# (`dossier.cache`) keeps them between builds.  Values are kept pickled
+# because resolve rewrites ids in place: each build unpickles its own copy.
+_EXTRACTED: dict[str, bytes] = {}
 _CACHE_LIMIT = 5000
+# Fewer articles to extract than this run in this process: starting worker
+# processes and loading the model in each costs more than it saves.
+PARALLEL_MIN = 48
 
 
-def _article_key(article: Article, model: str) -> tuple[str, str]:
-    digest = hashlib.sha256()
+def article_digest(article: Article) -> str:
+    """A hash of everything extraction reads of an article."""
+    h = hashlib.sha256()
     for part in (article.id, article.path, article.title, article.published or "", article.source or ""):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for paragraph in article.paragraphs:
-        digest.update(paragraph.kind.encode() + b"\0" + paragraph.text.encode("utf-8", "surrogatepass") + b"\0")
-    return model, digest.hexdigest()
+        h.update(paragraph.kind.encode() + b"\0" + paragraph.text.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
 
 
-def extract_cached(articles: Sequence[Article], model: str) -> list[Briefing]:
-    """One-article briefings for `articles`, parsing only those not seen
-    before with the same content."""
-    keys = [_article_key(a, model) for a in articles]
-    missing = [(a, k) for a, k in zip(articles, keys, strict=True) if k not in _EXTRACTED]
-    if len(_EXTRACTED) + len(missing) > _CACHE_LIMIT:
-        _EXTRACTED.clear()
-    # Keyed by the content read from disk: extraction may fill in an inferred date.
-    parts = extract.extract_articles([a for a, _ in missing], model)
-    fresh: dict[tuple[str, str], Briefing] = {}
+def extraction_key(article: Article, model: str) -> str:
+    """The cache key of an article's extraction: its content, the model's
+    name and version, and the extraction code's version."""
+    return digest(article_digest(article), model, model_version(model), extractor_version())
+
+
+def clear_memory_cache() -> None:
+    """Forget the extractions kept in this process (the disk cache stays)."""
+    _EXTRACTED.clear()
+
+
+def extract_cached(
+    articles: Sequence[Article], model: str, *, cache: DiskCache | None = None, executor: Executor | None = None,
+) -> list[Briefing]:
+    """One-article briefings for `articles`, extracting only those whose
+    result is in neither this process's memory nor the disk `cache`.  The
+    extraction runs on `executor` when there are enough articles to share."""
+    keys = [extraction_key(a, model) for a in articles]
+    found: dict[str, bytes] = {}
+    missing: list[tuple[Article, str]] = []
+    for article, key in zip(articles, keys, strict=True):
+        if key in found:
+            continue
+        data = _EXTRACTED.get(key)
+        if data is None and cache is not None:
+            data = cache.get("extract", key)
+        if not isinstance(data, bytes):
+            missing.append((article, key))
+        else:
+            found[key] = data
+    with current().stage("extract", total=len(missing), unit="articles") as stage:
+        stage.note(f"{len(found)} from the cache")
+        use = executor if executor is not None and len(missing) >= PARALLEL_MIN else None
+        # Keyed by the content read from disk: extraction may fill in an inferred date.
+        parts = extract.extract_articles([a for a, _ in missing], model, executor=use, done=stage.advance)
+    fresh: dict[str, Briefing] = {}
     for (_, key), part in zip(missing, parts, strict=True):
         fresh[key] = part
         if not part.problems:  # a failed stage is tried again next time
-            _EXTRACTED[key] = copy.deepcopy(part)
-    return [fresh[k] if k in fresh else copy.deepcopy(_EXTRACTED[k]) for k in keys]
+            data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+            found[key] = data
+            if cache is not None:
+                cache.put("extract", key, data)
+    if len(_EXTRACTED) + len(found) > _CACHE_LIMIT:
+        _EXTRACTED.clear()
+    _EXTRACTED.update(found)
+    return [fresh[k] if k in fresh else pickle.loads(found[k]) for k in keys]
 
 
 def build_briefing(
     paths: Sequence[str | Path], *, model: str = DEFAULT_MODEL, strict: bool = False,
-    curation: Path | None = None, published_before: str | None = None,
+    curation: Path | None = None, published_before: str | None = None, cache: DiskCache | None = None,
+    executor: Executor | None = None,
 ) -> Briefing:
     """Read, extract and resolve every article under `paths`.
 
@@ -64,26 +105,33 @@ def build_briefing(
     so is an extraction stage that fails on an article; with `strict`, the
     first of either raises instead.  With `published_before` (an ISO
     date), only the articles published before it are resolved: the dossier
-    as it stood then ("What's new since").
+    as it stood then ("What's new since").  `cache` keeps extraction results
+    between builds; `executor` runs the extraction (default: this process).
     """
-    loaded = ingest.load_articles(paths)
-    copies = ingest.set_aside_duplicates(loaded)  # listed with the article they copy, not extracted
+    reporter = current()
+    with reporter.stage("read", unit="articles") as stage:
+        loaded = ingest.load_articles(paths)
+        copies = ingest.set_aside_duplicates(loaded)  # listed with the article they copy, not extracted
+        stage.advance(len(loaded.articles))
     if strict and loaded.problems:
         raise loaded.problems[0]
-    parts = extract_cached(loaded.articles, model)
+    parts = extract_cached(loaded.articles, model, cache=cache, executor=executor)
     failed = [problem for part in parts for problem in part.problems]
     if strict and failed:
         raise ExtractError(failed[0])
     if published_before is not None:
         parts = [p for p in parts if p.articles and (p.articles[0].published or "")[:10] < published_before]
-    briefing = resolve.merge_briefings(parts)
-    briefing.problems.extend(str(p) for p in loaded.problems)
-    kept = {a.id for a in briefing.articles}
-    briefing.duplicates = [c for c in copies if c.duplicate_of in kept]
-    if curation is not None and curation.exists():
-        from dossier.resolve.curation import apply_curation
+    with reporter.stage("resolve") as stage:
+        briefing = resolve.merge_briefings(parts)
+        briefing.problems.extend(str(p) for p in loaded.problems)
+        kept = {a.id for a in briefing.articles}
+        briefing.duplicates = [c for c in copies if c.duplicate_of in kept]
+        if curation is not None and curation.exists():
+            from dossier.resolve.curation import apply_curation
 
-        apply_curation(briefing, curation)
+            apply_curation(briefing, curation)
+        stage.note(f"{len(briefing.people)} people, {len(briefing.events)} events, "
+                   f"{len(briefing.documents)} documents")
     return briefing
 
 

@@ -26,6 +26,10 @@ class Settings:
     marking: str = ""
     prepared_by: str = ""
     pdf: bool = True
+    past_briefs: bool = False  # briefs for meetings before the as-of date too
+    pdf_sources: str = "list"  # the dossier PDF's sources: "list", "separate" (+ sources.pdf) or "inline"
+    workers: int | None = None  # processes for extraction and PDFs; None: one per CPU
+    cache: bool = True  # keep extraction results and PDFs in .dossier-cache/ between builds
     site_url: str | None = None  # mkdocs.yml's site_url: the Atom feed needs it
     since: str | None = None  # ISO date: "What's new" lists what the articles published since then added
 
@@ -44,3 +48,10 @@ class Settings:
     @property
     def curation_path(self) -> Path:
         return self.path(self.curation)
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """Where extraction results and PDFs are kept between builds."""
+        from dossier.cache import CACHE_DIR
+
+        return self.root / CACHE_DIR if self.cache else None

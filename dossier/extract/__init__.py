@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
+from dossier.executor import Executor, SerialExecutor
 from dossier.extract.document import ArticleDoc, joined_text
 from dossier.extract.entities.assemble import extract_entities
 from dossier.extract.nlp import BATCH_SIZE, DEFAULT_MODEL, load_nlp, parseable
@@ -20,6 +21,9 @@ from dossier.model import Article, Briefing
 
 log = logging.getLogger("dossier.extract")
 T = TypeVar("T")
+# Articles per unit of work sent to a worker: small enough to spread the
+# work evenly and to report progress, large enough for nlp.pipe's batching.
+WORKER_BATCH = 8
 
 
 def _stage(name: str, adoc: ArticleDoc, problems: list[str], run: Callable[[], T], empty: T) -> T:
@@ -55,15 +59,39 @@ def extract_article(adoc: ArticleDoc) -> Briefing:
     )
 
 
-def parse_articles(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> Iterator[ArticleDoc]:
+def parse_articles(
+    articles: Iterable[Article], model: str = DEFAULT_MODEL, *, n_process: int = 1
+) -> Iterator[ArticleDoc]:
     """Parse articles through `nlp.pipe` in small batches (memory stays flat
-    on long texts)."""
+    on long texts).  `n_process` > 1 is spaCy's own multiprocessing, kept
+    for the scale benchmark's comparison (see benchmarks/build_scale.py)."""
     nlp = load_nlp(model)
     articles = list(articles)
-    docs = nlp.pipe((parseable(joined_text(a)) for a in articles), batch_size=BATCH_SIZE)
+    docs = nlp.pipe((parseable(joined_text(a)) for a in articles), batch_size=BATCH_SIZE, n_process=n_process)
     for article, doc in zip(articles, docs, strict=True):
         yield ArticleDoc(article, doc)
 
 
-def extract_articles(articles: Iterable[Article], model: str = DEFAULT_MODEL) -> list[Briefing]:
+def extract_batch(job: tuple[str, list[Article]]) -> list[Briefing]:
+    """The facts of a batch of articles, parsed with the model named: the
+    unit of work an executor runs (in this process or a worker)."""
+    model, articles = job
     return [extract_article(adoc) for adoc in parse_articles(articles, model)]
+
+
+def extract_articles(
+    articles: Iterable[Article], model: str = DEFAULT_MODEL, *, executor: Executor | None = None,
+    batch: int = WORKER_BATCH, done: Callable[[int], None] | None = None,
+) -> list[Briefing]:
+    """One-article briefings for `articles`, in their order: the map of the
+    pipeline.  With an `executor`, batches of `batch` articles run there
+    (in worker processes); `done(n)` is called as each batch of n ends."""
+    articles = list(articles)
+    jobs = [(model, articles[i : i + batch]) for i in range(0, len(articles), batch)]
+    runner = executor if executor is not None else SerialExecutor()
+    out: list[Briefing] = []
+    for result in runner.map(extract_batch, jobs):
+        out.extend(result)
+        if done is not None:
+            done(len(result))
+    return out

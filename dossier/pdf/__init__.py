@@ -3,18 +3,38 @@
     briefing -> print HTML (Jinja, templates/print/) -> WeasyPrint -> PDF
 
 `dossier_pdf` and `meeting_pdf` return the PDF bytes; `site_pdfs` returns
-every PDF the site offers, by its path in the site.
+every PDF the site offers, by its path in the site.  The print HTML is made
+in this process (it is quick); laying it out, the slow part, runs on an
+executor (worker processes), and a PDF whose print HTML has not changed
+since an earlier build comes from the cache.
 """
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from dossier.cache import DiskCache, code_version, digest
 from dossier.changes import Changes
 from dossier.errors import BuildError, ConfigError
+from dossier.executor import Executor, SerialExecutor
 from dossier.model import Briefing
-from dossier.pdf.brief import Limits, as_of_bounds, as_of_date, find_event, is_meeting, meeting_brief, upcoming_events
+from dossier.pdf.brief import (
+    Limits,
+    as_of_bounds,
+    as_of_date,
+    briefed_events,
+    find_event,
+    is_meeting,
+    meeting_brief,
+    upcoming_events,
+)
+from dossier.progress import current
 from dossier.settings import Settings
 
 # dossier.pdf.html and dossier.pdf.render (WeasyPrint) are imported where
@@ -23,7 +43,9 @@ from dossier.settings import Settings
 log = logging.getLogger("dossier")
 
 DOSSIER_PDF = "pdf/dossier.pdf"
+SOURCES_PDF = "pdf/sources.pdf"
 BRIEF_PAGES = (2, 6)
+BRIEF_TRIES = 6
 
 
 def meeting_pdf_path(event_id: str) -> str:
@@ -31,13 +53,25 @@ def meeting_pdf_path(event_id: str) -> str:
     return f"pdf/brief-{event_id}.pdf"
 
 
-def dossier_pdf(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> bytes:
+def dossier_pdf(
+    briefing: Briefing, settings: Settings, changes: Changes | None = None, *, full_sources: bool = True
+) -> bytes:
     """The whole dossier as one PDF; it opens with `changes` ("What's new";
-    default: no earlier build to compare with)."""
+    default: no earlier build to compare with).  With `full_sources` false,
+    lean: the sources listed, not printed (they are in `sources_pdf`, and on
+    the site)."""
     from dossier.pdf.html import dossier_html
     from dossier.pdf.render import html_to_pdf
 
-    return html_to_pdf(dossier_html(briefing, settings, changes))
+    return html_to_pdf(dossier_html(briefing, settings, changes, full_sources=full_sources))
+
+
+def sources_pdf(briefing: Briefing, settings: Settings) -> bytes:
+    """The sources in full, numbered as the dossier cites them."""
+    from dossier.pdf.html import sources_html
+    from dossier.pdf.render import html_to_pdf
+
+    return html_to_pdf(sources_html(briefing, settings))
 
 
 def meeting_pdf(briefing: Briefing, settings: Settings, event_id: str) -> bytes:
@@ -62,27 +96,39 @@ def meeting_pdf(briefing: Briefing, settings: Settings, event_id: str) -> bytes:
 
 def write_pdfs(
     briefing: Briefing, settings: Settings, out: Path, *, meeting: str | None = None, upcoming: bool = False,
-    changes: Changes | None = None,
+    changes: Changes | None = None, executor: Executor | None = None, cache: DiskCache | None = None,
 ) -> list[Path]:
     """Write the PDFs the `dossier pdf` command asks for and return their paths.
 
-    Without `meeting` or `upcoming`: the whole dossier, as `out/dossier.pdf`
-    (or as `out` itself when it ends in '.pdf').  With `meeting`: that
-    meeting's brief.  With `upcoming`: a brief per meeting after the as-of
-    date, always into the folder `out`.
+    Without `meeting` or `upcoming`: the dossier as `out/dossier.pdf` (its
+    sources as the `pdf_sources` option says) and, with `separate`, the
+    sources in full as `out/sources.pdf`; or the whole dossier, sources in
+    full, as `out` itself when it ends in '.pdf'.  With `meeting`: that meeting's brief.
+    With `upcoming`: a brief per meeting after the as-of date, always into
+    the folder `out`.
     """
+    def brief_job(event_id: str) -> _PdfJob:
+        return _PdfJob(meeting_pdf_path(event_id), functools.partial(_brief_html, briefing, settings, event_id),
+                       BRIEF_PAGES[1])
+
+    from dossier.pdf.html import dossier_html, sources_html
+
+    single = out.suffix.lower() == ".pdf"
     if upcoming:
-        if out.suffix.lower() == ".pdf":
+        if single:
             raise ConfigError(f"--upcoming writes one PDF per meeting; expected a folder for --out, not {out}")
-        events = upcoming_events(briefing, as_of_bounds(briefing, settings))
-        return [_write(out / Path(meeting_pdf_path(e.id)).name, meeting_pdf(briefing, settings, e.id))
-                for e in events]
-    if meeting is not None:
-        name = Path(meeting_pdf_path(find_event(briefing, meeting).id)).name
-        target = out if out.suffix.lower() == ".pdf" else out / name
-        return [_write(target, meeting_pdf(briefing, settings, meeting))]
-    target = out if out.suffix.lower() == ".pdf" else out / Path(DOSSIER_PDF).name
-    return [_write(target, dossier_pdf(briefing, settings, changes))]
+        jobs = [brief_job(e.id) for e in upcoming_events(briefing, as_of_bounds(briefing, settings))]
+    elif meeting is not None:
+        jobs = [brief_job(find_event(briefing, meeting).id)]
+    else:
+        full = single or settings.pdf_sources == "inline"
+        jobs = [_PdfJob(DOSSIER_PDF, lambda _: dossier_html(briefing, settings, changes, full_sources=full))]
+        if not full and settings.pdf_sources == "separate":
+            jobs.append(_PdfJob(SOURCES_PDF, lambda _: sources_html(briefing, settings)))
+    pdfs = render_jobs(jobs, executor=executor, cache=cache)
+    if single:
+        return [_write(out, content) for content in pdfs.values()]
+    return [_write(out / Path(path).name, content) for path, content in pdfs.items()]
 
 
 def _write(path: Path, content: bytes) -> Path:
@@ -97,25 +143,165 @@ def _write(path: Path, content: bytes) -> Path:
     return path
 
 
-def site_pdfs(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> dict[str, bytes]:
-    """Every PDF the site offers: the dossier, and a brief per meeting
-    (the event pages of meetings link to theirs)."""
-    out = {DOSSIER_PDF: dossier_pdf(briefing, settings, changes)}
-    for event in briefing.events:
-        if is_meeting(event):
-            out[meeting_pdf_path(event.id)] = meeting_pdf(briefing, settings, event.id)
-    return out
+@dataclass(slots=True)
+class _PdfJob:
+    """A PDF to make: `html(tries)` is its print HTML (a brief's shortens
+    with each try); `max_pages` its page budget (None: no budget)."""
+
+    path: str
+    html: Callable[[int], str]
+    max_pages: int | None = None
+
+
+def render_html(job: tuple[str, int | None]) -> tuple[int, bytes | None]:
+    """Lay out print HTML and write the PDF: (pages, PDF bytes), or
+    (pages, None) when it runs over `max_pages`.  The unit of work an
+    executor runs."""
+    from dossier.pdf.render import layout, write
+
+    html, max_pages = job
+    document = layout(html)
+    pages = len(document.pages)
+    if max_pages is not None and pages > max_pages:
+        return pages, None
+    return pages, write(document)
+
+
+@functools.cache
+def renderer_version() -> str:
+    """What a PDF depends on besides its HTML: the renderer, its version and the fonts."""
+    from importlib import metadata
+
+    from dossier.pdf import fonts
+
+    here = Path(__file__).resolve().parent
+    return digest(metadata.version("weasyprint"), metadata.version("pydyf"), code_version([here / "render.py"]),
+                  *fonts.installed_cjk_families())
+
+
+def _brief_html(briefing: Briefing, settings: Settings, event_id: str, tries: int) -> str:
+    from dossier.pdf.html import brief_html
+
+    limits = Limits()
+    for _ in range(tries):
+        limits = limits.tighter()
+    return brief_html(meeting_brief(briefing, event_id, limits), briefing, settings)
+
+
+def site_pdf_jobs(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> list[_PdfJob]:
+    """The PDFs the site offers: the dossier (lean unless `pdf_sources` is
+    `inline`; with `separate`, the sources in full beside it), and a brief
+    per meeting from the as-of date on (every meeting with `past_briefs`)."""
+    from dossier.pdf.html import dossier_html, sources_html
+
+    full = settings.pdf_sources == "inline"
+    jobs = [_PdfJob(DOSSIER_PDF, lambda _: dossier_html(briefing, settings, changes, full_sources=full))]
+    if settings.pdf_sources == "separate":
+        jobs.append(_PdfJob(SOURCES_PDF, lambda _: sources_html(briefing, settings)))
+    for event in briefed_events(briefing, settings):
+        jobs.append(_PdfJob(meeting_pdf_path(event.id),
+                            functools.partial(_brief_html, briefing, settings, event.id), BRIEF_PAGES[1]))
+    return jobs
+
+
+def render_jobs(
+    jobs: list[_PdfJob], *, executor: Executor | None = None, cache: DiskCache | None = None,
+) -> dict[str, bytes]:
+    """{path: PDF} for `jobs`.  A PDF whose first print HTML is in the cache
+    is not laid out again; the others are laid out on `executor`, a brief
+    again with tighter limits while it runs over its page budget."""
+    runner = executor if executor is not None else SerialExecutor()
+    out: dict[str, bytes] = {}
+    keys: dict[str, str] = {}
+    pending: list[tuple[_PdfJob, int, str]] = []
+    with current().stage("PDFs", total=len(jobs), unit="PDFs") as stage:
+        for job in jobs:
+            html = job.html(0)
+            keys[job.path] = digest(html, str(job.max_pages), renderer_version())
+            cached = cache.get("pdf", keys[job.path]) if cache is not None else None
+            if isinstance(cached, bytes):
+                out[job.path] = cached
+                stage.advance()
+            else:
+                pending.append((job, 0, html))
+        stage.note(f"{len(out)} unchanged, from the cache")
+        while pending:
+            work = [(html, job.max_pages if tries < BRIEF_TRIES - 1 else None) for job, tries, html in pending]
+            retry: list[tuple[_PdfJob, int, str]] = []
+            for (job, tries, _), (pages, pdf) in zip(pending, runner.map(render_html, work), strict=True):
+                if pdf is None:
+                    log.info("dossier: %s has %d pages; shortening it", job.path, pages)
+                    retry.append((job, tries + 1, job.html(tries + 1)))
+                    continue
+                if job.max_pages is not None and pages > job.max_pages:
+                    log.warning("dossier: %s is %d pages long, over the %d-page budget", job.path, pages,
+                                job.max_pages)
+                out[job.path] = pdf
+                if cache is not None:
+                    cache.put("pdf", keys[job.path], pdf)
+                stage.advance()
+            pending = retry
+    return {job.path: out[job.path] for job in jobs}
+
+
+class PendingPdfs:
+    """PDFs being made in the background (worker processes) while the site
+    is built: `paths` is known at once, `result()` waits for the bytes."""
+
+    def __init__(self, jobs: list[_PdfJob], executor: Executor | None, cache: DiskCache | None) -> None:
+        self.paths = [job.path for job in jobs]
+        self._result: dict[str, bytes] | None = None
+        self._error: BaseException | None = None
+        context = contextvars.copy_context()  # the same progress reporter in the thread
+        self._thread = threading.Thread(
+            target=context.run, args=(self._run, jobs, executor, cache), name="dossier-pdfs", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, jobs: list[_PdfJob], executor: Executor | None, cache: DiskCache | None) -> None:
+        try:
+            self._result = render_jobs(jobs, executor=executor, cache=cache)
+        except BaseException as exc:  # handed to the thread that waits for the result
+            self._error = exc
+
+    def result(self) -> dict[str, bytes]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+
+def start_site_pdfs(
+    briefing: Briefing, settings: Settings, changes: Changes | None = None, *, executor: Executor | None = None,
+    cache: DiskCache | None = None,
+) -> PendingPdfs:
+    """`site_pdfs`, in a background thread whose work runs on `executor`:
+    on two cores the PDFs and the site are made at the same time."""
+    return PendingPdfs(site_pdf_jobs(briefing, settings, changes), executor, cache)
+
+
+def site_pdfs(
+    briefing: Briefing, settings: Settings, changes: Changes | None = None, *, executor: Executor | None = None,
+    cache: DiskCache | None = None,
+) -> dict[str, bytes]:
+    """Every PDF the site offers, by its path in the site (see `site_pdf_jobs`);
+    the dossier opens with `changes` ("What's new")."""
+    return render_jobs(site_pdf_jobs(briefing, settings, changes), executor=executor, cache=cache)
 
 
 __all__ = [
     "DOSSIER_PDF",
+    "SOURCES_PDF",
     "as_of_bounds",
     "as_of_date",
+    "briefed_events",
     "dossier_pdf",
     "is_meeting",
     "meeting_pdf",
     "meeting_pdf_path",
     "site_pdfs",
+    "sources_pdf",
     "upcoming_events",
     "write_pdfs",
 ]

@@ -75,6 +75,14 @@ def is_meeting(event: Event) -> bool:
     return event.kind in MEETING_KINDS
 
 
+def briefed_events(briefing: Briefing, settings: Settings) -> list[Event]:
+    """The meetings the site offers a brief for: those from the as-of date
+    on (see `upcoming_events`), or every meeting with `past_briefs`."""
+    if settings.past_briefs:
+        return [e for e in briefing.events if is_meeting(e)]
+    return upcoming_events(briefing, as_of_bounds(briefing, settings))
+
+
 def find_event(briefing: Briefing, event_id: str) -> Event:
     for event in briefing.events:
         if event.id == event_id:

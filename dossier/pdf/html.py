@@ -74,9 +74,9 @@ def cite(ctx: jinja2.runtime.Context, where: Provenance) -> Markup:
     """'S2 ¶4', a live link to that paragraph in the sources section."""
     ctx["citations"].add(where)
     label = ctx["source_labels"].get(where.article, where.article)
-    return Markup('<a class="cite" href="#{}">{}\u00a0¶{}</a>').format(
-        paragraph_anchor(where), label, where.paragraph
-    )
+    # A lean dossier lists its sources without their text: link to the entry.
+    target = paragraph_anchor(where) if ctx.get("full_sources", True) else f"src-{where.article}"
+    return Markup('<a class="cite" href="#{}">{}\u00a0¶{}</a>').format(target, label, where.paragraph)
 
 
 @jinja2.pass_context
@@ -159,6 +159,7 @@ def base_context(briefing: Briefing, settings: Settings, *, linked: bool) -> dic
         "citations": Citations(),
         "linked": linked,
         "font": _font_css(),
+        "full_sources": True,
     }
 
 
@@ -219,13 +220,18 @@ def timeline_figure(briefing: Briefing, settings: Settings) -> Markup | None:
                   ).format(data)
 
 
-def dossier_html(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> str:
+def dossier_html(
+    briefing: Briefing, settings: Settings, changes: Changes | None = None, *, full_sources: bool = True
+) -> str:
     """The whole dossier as one print HTML document, opening with "What's
-    new" (`changes`; default: no earlier build to compare with)."""
+    new" (`changes`; default: no earlier build to compare with); with
+    `full_sources` false, lean: its sources are listed, not printed (see
+    `sources_html`)."""
     if changes is None:
         changes = Changes(baseline="no earlier build", compared=False)
     env = print_environment(settings)
     context = base_context(briefing, settings, linked=True)
+    context["full_sources"] = full_sources
     as_of = as_of_bounds(briefing, settings)
     context.update(
         people=ranked_people(briefing),
@@ -240,6 +246,14 @@ def dossier_html(briefing: Briefing, settings: Settings, changes: Changes | None
         changes=changes,
     )
     html = _render(env, "print/dossier.html.j2", context)
+    fonts.warn_if_cjk_unprintable(html)
+    return html
+
+
+def sources_html(briefing: Briefing, settings: Settings) -> str:
+    """The sources in full, as a print HTML document of their own."""
+    env = print_environment(settings)
+    html = _render(env, "print/sources.html.j2", base_context(briefing, settings, linked=True))
     fonts.warn_if_cjk_unprintable(html)
     return html
 

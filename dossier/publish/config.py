@@ -40,6 +40,19 @@ class DossierPluginConfig(base.Config):
     pdf = c.Type(bool, default=True)
     """Build the PDFs with `dossier build` and link them from the site."""
 
+    past_briefs = c.Type(bool, default=False)
+    """Also write a brief for each meeting before the as-of date (default: from the as-of date on)."""
+
+    pdf_sources = c.Choice(("list", "separate", "inline"), default="list")
+    """The dossier PDF's sources: `list` (each source on a line; the text is on the site), `separate` (the
+    list, and the sources in full as `pdf/sources.pdf`) or `inline` (in full at the end of the dossier)."""
+
+    workers = c.Optional(c.Type(int))
+    """Processes for extraction and PDFs; default: one per available CPU, 1: this process only."""
+
+    cache = c.Type(bool, default=True)
+    """Keep extraction results and PDFs in `.dossier-cache/` beside mkdocs.yml between builds."""
+
     since = c.Optional(c.Type((str, datetime.date)))
     """"What's new" lists the changes since this date (YYYY-MM-DD), by article dates; default: since the
     previous build."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from contextlib import ExitStack
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,8 +22,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from dossier.changes.snapshot import build_changes
 from dossier.config import settings_from_plugin
 from dossier.errors import DossierError
+from dossier.executor import SerialExecutor, make_executor
 from dossier.export import briefing_to_json
-from dossier.pdf import site_pdfs
+from dossier.pdf import PendingPdfs, site_pdfs, start_site_pdfs
+from dossier.progress import Stage, current
 from dossier.publish.config import DossierPluginConfig
 from dossier.publish.data_files import site_data_files
 from dossier.settings import Settings
@@ -37,6 +40,9 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         self.settings: Settings | None = None
         self.generated: dict[str, str] = {}
         self.command: str | None = None  # "serve" under `mkdocs serve`; None when built by `dossier build`
+        self._site_stage = ExitStack()  # the "site" stage of the progress report: from on_files to the end
+        self._stage: Stage | None = None
+        self._pdfs: PendingPdfs | None = None  # PDFs made in worker processes while MkDocs builds the pages
         self.briefing_json = ""  # the model this build publishes as briefing.json
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -55,7 +61,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        from dossier.publish.site import generate_pages, site_briefing
+        from dossier.publish.site import generate_pages, site_briefing, site_cache
 
         assert self.settings is not None
         settings = self.settings
@@ -66,7 +72,15 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
             briefing = site_briefing(settings, strict=self.config.strict)
             changes = build_changes(briefing, settings)
             self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes)
-            pdfs = site_pdfs(briefing, settings, changes) if settings.pdf else {}
+            pdfs: dict[str, bytes] = {}
+            if settings.pdf:
+                executor = make_executor(settings.workers)
+                if isinstance(executor, SerialExecutor):
+                    pdfs = site_pdfs(briefing, settings, changes, cache=site_cache(settings))
+                else:  # written into the site folder in on_post_build; an empty file until then
+                    self._pdfs = start_site_pdfs(briefing, settings, changes, executor=executor,
+                                                 cache=site_cache(settings))
+                    pdfs = dict.fromkeys(self._pdfs.paths, b"")
         except DossierError as exc:
             raise PluginError(str(exc)) from exc
         self.briefing_json = briefing_to_json(briefing)
@@ -87,19 +101,50 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
             files.append(File.generated(config, path, content=content, inclusion=inclusion))
         if config.nav is None:
             config.nav = default_nav(files, self.generated)
+        self._stage = self._site_stage.enter_context(
+            current().stage("site", total=len(files.documentation_pages()), unit="pages")
+        )
         return files
 
+    def on_post_page(self, output: str, *, page: object, config: MkDocsConfig) -> str | None:
+        if self._stage is not None:
+            self._stage.advance()
+        return None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The finished site: the Content-Security-Policy its pages need,
-        written for the web server; then, except under `mkdocs serve`, this
-        build's model is kept for the next build's "What's new"."""
+        """The finished site: the PDFs made meanwhile in worker processes;
+        the Content-Security-Policy its pages need, written for the web
+        server; then, except under `mkdocs serve`, this build's model is kept
+        for the next build's "What's new"."""
         from dossier.changes.snapshot import keep_model
         from dossier.publish.csp import write_policy_files
 
         assert self.settings is not None
+        self._end_site_stage()
+        pending, self._pdfs = self._pdfs, None
+        if pending is not None:
+            try:
+                pdfs = pending.result()
+            except DossierError as exc:
+                raise PluginError(str(exc)) from exc
+            for path, pdf in pdfs.items():
+                (Path(config.site_dir) / path).write_bytes(pdf)
         write_policy_files(Path(config.site_dir))
         if self.command != "serve" and self.briefing_json:
             keep_model(self.briefing_json, self.settings)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end_site_stage()
+        if self._pdfs is not None:  # let the workers finish before the build's folder is removed
+            pending, self._pdfs = self._pdfs, None
+            try:
+                pending.result()
+            except Exception as exc:  # the build failed already: report its error, not this one
+                log.debug("dossier: PDFs of a failed build: %s", exc)
+
+    def _end_site_stage(self) -> None:
+        self._stage = None
+        self._site_stage.close()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer:
         assert self.settings is not None

@@ -13,11 +13,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier.cache import DiskCache
 from dossier.changes import Changes
 from dossier.changes.snapshot import build_changes
 from dossier.errors import BuildError
+from dossier.executor import make_executor
 from dossier.model import Briefing
 from dossier.pipeline import build_briefing
+from dossier.progress import current
 from dossier.render import make_environment, render_pages
 from dossier.render.assets import asset_files
 from dossier.settings import Settings
@@ -31,8 +34,14 @@ log = logging.getLogger("dossier")
 def site_briefing(settings: Settings, *, strict: bool = False) -> Briefing:
     """The briefing the site's pages and PDFs are built from."""
     return build_briefing(
-        settings.article_paths, model=settings.model, strict=strict, curation=settings.curation_path
+        settings.article_paths, model=settings.model, strict=strict, curation=settings.curation_path,
+        cache=site_cache(settings), executor=make_executor(settings.workers),
     )
+
+
+def site_cache(settings: Settings) -> DiskCache | None:
+    """The project's cache folder, unless the `cache` option is off."""
+    return DiskCache(settings.cache_dir) if settings.cache_dir is not None else None
 
 
 def generate_pages(
@@ -45,20 +54,26 @@ def generate_pages(
         briefing = site_briefing(settings, strict=strict)
     if changes is None:
         changes = build_changes(briefing, settings)
-    env = make_environment(settings.templates_dir)
-    pages = render_pages(briefing, settings, env, changes)
-    pages.update(asset_files())
+    with current().stage("render", unit="pages") as stage:
+        env = make_environment(settings.templates_dir)
+        pages = render_pages(briefing, settings, env, changes)
+        pages.update(asset_files())
+        stage.advance(len(pages))
     return pages
 
 
-def build_site(config_file: Path, *, strict: bool = False) -> Path:
+def build_site(
+    config_file: Path, *, strict: bool = False, workers: int | None = None, cache: bool = True,
+) -> Path:
     """`mkdocs build` into a temporary folder beside the site folder, then
     swap it in.  On failure the previous site stays as it was, and nothing
     outside the site folder is written.
 
     The output is reproducible: unless SOURCE_DATE_EPOCH is set, the build
     date MkDocs writes (sitemap.xml, sitemap.xml.gz) is the `as_of` option's
-    date, else 1970-01-01 (see `build_epoch`)."""
+    date, else 1970-01-01 (see `build_epoch`).  `workers` and `cache`
+    override the options of the same name.  Temporary folders that
+    interrupted builds left behind are removed first."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -70,10 +85,16 @@ def build_site(config_file: Path, *, strict: bool = False) -> Path:
     plugin = config.plugins.get("dossier")
     if plugin is not None and strict:
         plugin.config["strict"] = True
+    if plugin is not None and workers is not None:
+        plugin.config["workers"] = workers
+    if plugin is not None and not cache:
+        plugin.config["cache"] = False
     site_dir = Path(config.site_dir).resolve()
     check_site_dir(site_dir, config, Path(config_file))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_builds(site_dir)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    mark_building(staging)
     config.site_dir = str(staging)
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(build_epoch(plugin.config.get("as_of") if plugin else None))
     try:
@@ -87,9 +108,64 @@ def build_site(config_file: Path, *, strict: bool = False) -> Path:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    (staging / BUILDING_MARKER).unlink(missing_ok=True)
     os.chmod(staging, 0o755)
     replace_dir(staging, site_dir)
     return site_dir
+
+
+# A file inside each temporary build folder: which process builds there.
+# MkDocs leaves dot-files in the site folder alone when it cleans it.
+BUILDING_MARKER = ".dossier-building"
+
+
+def _process_start(pid: int) -> str | None:
+    """When process `pid` started (clock ticks since boot, from /proc), to
+    tell it from a later process given the same id; None when unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rpartition(")")[2].split()[19]
+
+
+def _alive(pid: int, started: str | None) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    now = _process_start(pid)
+    return started is None or now is None or now == started
+
+
+def mark_building(staging: Path) -> None:
+    pid = os.getpid()
+    (staging / BUILDING_MARKER).write_text(f"{pid} {_process_start(pid) or '-'}\n", encoding="ascii")
+
+
+def remove_stale_builds(site_dir: Path) -> list[Path]:
+    """Remove the temporary build folders that interrupted builds left beside
+    `site_dir`: only folders this tool made (named `.<site>.building-*`, with
+    the marker file inside) whose building process is no longer running."""
+    removed = []
+    for folder in sorted(site_dir.parent.glob(f".{site_dir.name}.building-*")):
+        marker = folder / BUILDING_MARKER
+        if folder.is_symlink() or not folder.is_dir() or not marker.is_file():
+            continue
+        try:
+            pid_text, _, started = marker.read_text(encoding="ascii").strip().partition(" ")
+            pid = int(pid_text)
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue
+        if _alive(pid, None if started in ("", "-") else started):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    if removed:
+        log.info("dossier: removed %d temporary folder(s) of interrupted builds", len(removed))
+    return removed
 
 
 def _reason(exc: BaseException) -> str:

@@ -112,6 +112,8 @@ NAV_SECTIONS: list[tuple[str, str]] = [
 
 
 def shared_context(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> dict[str, Any]:
+    from dossier.pdf.brief import briefed_events  # dossier.pdf imports this module
+
     return {
         "changes": changes if changes is not None else Changes(baseline="no earlier build", compared=False),
         "briefing": briefing,
@@ -120,6 +122,7 @@ def shared_context(briefing: Briefing, settings: Settings, changes: Changes | No
         "articles_by_id": {a.id: a for a in briefing.articles},
         "entities": briefing.index(),
         "calendar": build_calendar(briefing, settings),
+        "briefed": {e.id for e in briefed_events(briefing, settings)} if settings.pdf else set(),
     }
 
 

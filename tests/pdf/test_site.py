@@ -9,8 +9,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from dossier.model import Event
-from dossier.pdf import DOSSIER_PDF, meeting_pdf_path, site_pdfs
+from dossier.model import Briefing, Event
+from dossier.pdf import DOSSIER_PDF, briefed_events, meeting_pdf_path, site_pdfs
 from dossier.render import make_environment
 from dossier.settings import Settings
 from tests.conftest import mkdocs_build, mkdocs_yml, write_project
@@ -72,10 +72,12 @@ def test_site_serve_skips_pdfs_and_links(tmp_path: Path) -> None:
     assert "dossier.pdf" not in (site / "index.html").read_text(encoding="utf-8")
 
 
-def _event_links(event: Event, settings: Settings) -> str:
+def _event_links(event: Event, settings: Settings, briefing: Briefing | None = None) -> str:
+    """The event page's download line, with the context the pages get."""
     env = make_environment(None)
+    briefed = {e.id for e in briefed_events(briefing, settings)} if briefing is not None else set()
     return env.get_template("pages/partials/event_downloads.md.j2").render(
-        settings=settings, event=event, page_path=f"events/{event.id}.md"
+        settings=settings, event=event, page_path=f"events/{event.id}.md", briefed=briefed
     )
 
 
@@ -86,7 +88,7 @@ def test_site_meeting_pages_link_the_briefs_the_site_writes() -> None:
     pdfs = site_pdfs(briefing, settings)
     assert DOSSIER_PDF in pdfs
     for event in briefing.events:
-        text = _event_links(event, settings)
+        text = _event_links(event, settings, briefing)
         if meeting_pdf_path(event.id) in pdfs:
             assert f"](../{meeting_pdf_path(event.id)})" in text
         else:
