@@ -4,9 +4,10 @@
 
 Makes a project of N articles (default 1,000) from the development corpus:
 article i keeps the header and lead paragraph of corpus article i mod 13 and
-takes every other body paragraph from elsewhere in the corpus (a seeded
-choice), so the N articles are distinct texts of the corpus's length, not
-copies a de-duplicator would fold.  Then prints, each measured in a fresh
+draws each later paragraph from the whole corpus (a seeded choice), so the N
+articles are distinct texts of the corpus's length that share too little to
+be folded as copies by the near-duplicate detector (keeping every other
+paragraph of the source, as an earlier version did, made them copies).  Then prints, each measured in a fresh
 process:
 
 1. the floor: spaCy's own `nlp.pipe` over the same texts, in one process
@@ -93,7 +94,7 @@ def make_corpus(corpus: Path, count: int, out: Path) -> list[Path]:
         src = sources[i % len(sources)]
         head, body = parts[i % len(sources)]
         rng = random.Random(i)
-        mixed = [para if j % 2 == 0 or i < len(sources) else rng.choice(pool) for j, para in enumerate(body)]
+        mixed = [para if j == 0 or i < len(sources) else rng.choice(pool) for j, para in enumerate(body)]
         path = out / f"{i:05d}-{src.stem[:40]}{src.suffix}"
         path.write_text("\n\n".join(head + mixed) + "\n", encoding="utf-8")
         written.append(path)
