@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.cdp import Chromium, find_chromium
+from tests.browser.cdp import Chromium
 from tests.hostile.corpus import hostile_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -46,14 +46,6 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        pytest.skip("headless Chromium not found (install Debian's 'chromium' package: 'make browser' as root)")
-    return found
 
 
 PWNED = "document.documentElement.dataset.pwned || ''"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.cdp import Chromium, find_chromium
+from tests.browser.cdp import Chromium
 from tests.hostile.corpus import hostile_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -46,14 +46,6 @@ def serve(site: Path, policy: str) -> tuple[http.server.ThreadingHTTPServer, str
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project, _, _ = hostile_site(tmp_path_factory)
     return project / "site"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        pytest.skip("headless Chromium not found (install Debian's 'chromium' package: 'make browser' as root)")
-    return found
 
 
 @pytest.fixture(scope="module")
