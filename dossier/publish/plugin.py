@@ -16,8 +16,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from dossier.changes.snapshot import build_changes
 from dossier.config import settings_from_plugin
@@ -28,6 +30,7 @@ from dossier.pdf import PendingPdfs, site_pdfs, start_site_pdfs
 from dossier.progress import Stage, current
 from dossier.publish.config import DossierPluginConfig
 from dossier.publish.data_files import site_data_files
+from dossier.publish.incremental import GeneratedPage, IncrementalSite, full_build_reason, quiet_dirty_warning
 from dossier.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -44,20 +47,33 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         self._stage: Stage | None = None
         self._pdfs: PendingPdfs | None = None  # PDFs made in worker processes while MkDocs builds the pages
         self.briefing_json = ""  # the model this build publishes as briefing.json
+        # Incremental builds (publish/incremental.py): set by `dossier build`; made here under `mkdocs serve --dirty`.
+        self.incremental: IncrementalSite | None = None
+        self.dirty = False
+        self._served: IncrementalSite | None = None  # the previous build under `mkdocs serve --dirty`
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
         self.command = command
+        self.dirty = dirty
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for later builds in the same process: forget the command.
         self.command = None
+        self.dirty = False
+        self._served = self.incremental = None
+        quiet_dirty_warning(False)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.settings = settings_from_plugin(self.config, config.config_file_path, config.site_name)
         self.settings.site_url = config.site_url or None
         if ASSET_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(ASSET_CSS)
+        if self.command == "serve" and self.dirty:  # rebuilds render only the pages that changed
+            exact = full_build_reason(config) is None
+            previous = self._served.manifest if self._served is not None else None
+            self.incremental = IncrementalSite(config.site_dir, previous) if exact else None
+            quiet_dirty_warning(exact)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -98,19 +114,37 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                 log.info("dossier: docs/%s is written by hand; it replaces the generated page", path)
                 continue
             inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            files.append(GeneratedPage.generated(config, path, content=content, inclusion=inclusion))
         if config.nav is None:
             config.nav = default_nav(files, self.generated)
         self._stage = self._site_stage.enter_context(
             current().stage("site", total=len(files.documentation_pages()), unit="pages")
         )
+        if self.incremental is not None:
+            self.incremental.watch(files, config)
         return files
 
-    def on_post_page(self, output: str, *, page: object, config: MkDocsConfig) -> str | None:
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.incremental is not None:
+            skipped = self.incremental.plan(files, nav, config)
+            if self._stage is not None:
+                self._stage.advance(skipped)
+                if skipped:
+                    self._stage.note(f"{skipped} unchanged")
+            search = config.plugins.get("material/search")
+            if skipped and hasattr(search, "search_index_prev"):
+                # Its own merge for dirty reloads assumes one changed page; the index is merged in on_post_build.
+                search.search_index_prev = None  # type: ignore[union-attr]
+        return nav
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if self._stage is not None:
             self._stage.advance()
+        if self.incremental is not None:
+            self.incremental.rendered(page, output)
         return None
 
+    @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The finished site: the PDFs made meanwhile in worker processes;
         the Content-Security-Policy its pages need, written for the web
@@ -129,12 +163,19 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                 raise PluginError(str(exc)) from exc
             for path, pdf in pdfs.items():
                 (Path(config.site_dir) / path).write_bytes(pdf)
+        if self.incremental is not None:
+            self.incremental.finish(config)
+            if self.command == "serve":
+                self._served = self.incremental
         write_policy_files(Path(config.site_dir))
         if self.command != "serve" and self.briefing_json:
             keep_model(self.briefing_json, self.settings)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end_site_stage()
+        if self.incremental is not None:
+            self.incremental.close()
+            self._served = None  # what is in the served folder now is unknown: the next rebuild is full
         if self._pdfs is not None:  # let the workers finish before the build's folder is removed
             pending, self._pdfs = self._pdfs, None
             try:

@@ -9,7 +9,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,12 +21,21 @@ from dossier.executor import make_executor
 from dossier.model import Briefing
 from dossier.pipeline import build_briefing
 from dossier.progress import current
+from dossier.publish.incremental import (
+    MANIFEST_FILE,
+    IncrementalSite,
+    exact_dirty_build,
+    full_build_reason,
+    load_manifest,
+    save_manifest,
+)
 from dossier.render import make_environment, render_pages
 from dossier.render.assets import asset_files
 from dossier.settings import Settings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.plugins import BasePlugin
 
 log = logging.getLogger("dossier")
 
@@ -69,6 +78,11 @@ def build_site(
     swap it in.  On failure the previous site stays as it was, and nothing
     outside the site folder is written.
 
+    With the cache on, the build is incremental: the pages whose HTML can
+    not have changed since the previous build are copied from the previous
+    site instead of rendered (see `dossier.publish.incremental`); the output
+    is the same as a full build's.
+
     The output is reproducible: unless SOURCE_DATE_EPOCH is set, the build
     date MkDocs writes (sitemap.xml, sitemap.xml.gz) is the `as_of` option's
     date, else 1970-01-01 (see `build_epoch`).  `workers` and `cache`
@@ -97,9 +111,11 @@ def build_site(
     mark_building(staging)
     config.site_dir = str(staging)
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or str(build_epoch(plugin.config.get("as_of") if plugin else None))
+    incremental, manifest_file = _incremental(plugin, config, Path(config_file), site_dir)
+    dirty = incremental is not None and incremental.previous is not None
     try:
-        with _environ("SOURCE_DATE_EPOCH", epoch):
-            build(config)
+        with _environ("SOURCE_DATE_EPOCH", epoch), exact_dirty_build() if dirty else nullcontext():
+            build(config, dirty=dirty)
     except (exceptions.MkDocsException, OSError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(
@@ -111,7 +127,34 @@ def build_site(
     (staging / BUILDING_MARKER).unlink(missing_ok=True)
     os.chmod(staging, 0o755)
     replace_dir(staging, site_dir)
+    if incremental is not None and incremental.manifest is not None and manifest_file is not None:
+        try:
+            save_manifest(incremental.manifest, manifest_file)
+        except OSError as exc:  # the site is built: only the next build is slower
+            log.warning("dossier: could not keep the site manifest %s (%s); the next build is full", manifest_file, exc)
     return site_dir
+
+
+def _incremental(
+    plugin: BasePlugin | None, config: MkDocsConfig, config_file: Path, site_dir: Path,
+) -> tuple[IncrementalSite | None, Path | None]:
+    """This build's incremental side and where its manifest is kept; (None,
+    None) when the build is full and keeps none (no dossier plugin, the
+    cache off, or plugins that read every page)."""
+    from dossier.config import settings_from_plugin
+
+    if plugin is None or not hasattr(plugin, "incremental"):
+        return None, None
+    settings = settings_from_plugin(plugin.config, config_file, config.site_name)
+    reason = full_build_reason(config)
+    if settings.cache_dir is None or reason is not None:
+        if reason:
+            log.info("dossier: the site is built in full: %s", reason)
+        return None, None
+    manifest_file = settings.cache_dir / MANIFEST_FILE
+    previous = load_manifest(manifest_file) if (site_dir / "index.html").is_file() else None
+    plugin.incremental = IncrementalSite(str(site_dir), previous, previous_site=site_dir)
+    return plugin.incremental, manifest_file
 
 
 # A file inside each temporary build folder: which process builds there.
