@@ -1,0 +1,143 @@
+"""Incremental site builds (dossier/publish/incremental.py): after one
+article changed, `dossier build` renders only the pages that changed, and its
+site is byte for byte the site a full build makes."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dossier.errors import BuildError
+from dossier.progress import Reporter, reporting
+from dossier.publish.incremental import MANIFEST_FILE
+from dossier.publish.site import build_site
+from tests.changes.articles import HELD, PLANNED
+from tests.conftest import SEEDS, mkdocs_yml, write_project
+
+EDIT = '\n\n"We will meet again before the summer," said Ines Marlow, a spokeswoman for the talks.\n'
+
+
+def _project(root: Path, *, pdf: bool = False, custom_dir: str = "") -> Path:
+    config = mkdocs_yml(pdf="true" if pdf else "false")
+    if custom_dir:
+        config = config.replace("  name: material\n", f"  name: material\n  custom_dir: {custom_dir}\n")
+        (root / custom_dir).mkdir(parents=True)
+    project = write_project(root, {"planned.md": PLANNED, "held.md": HELD}, config=config)
+    for article in SEEDS.iterdir():
+        shutil.copy(article, project / "articles" / article.name)
+    return project
+
+
+def _build(project: Path, *, strict: bool = True) -> int:
+    """`dossier build`; returns how many pages it did not render."""
+    reporter = Reporter()
+    with reporting(reporter):
+        build_site(project / "mkdocs.yml", strict=strict, workers=1)
+    site = next(s for s in reporter.stages if s.name == "site")
+    return int(site.note.split()[0]) if site.note.endswith("unchanged") else 0
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _full_build(project: Path, elsewhere: Path) -> dict[str, bytes]:
+    """The site a full build of `project` makes (in a copy, without the manifest)."""
+    copy = shutil.copytree(project, elsewhere, ignore=shutil.ignore_patterns("site", MANIFEST_FILE))
+    assert _build(copy) == 0
+    return _tree(copy / "site")
+
+
+def _edit(project: Path) -> None:
+    held = project / "articles" / "held.md"
+    held.write_text(held.read_text(encoding="utf-8") + EDIT, encoding="utf-8")
+
+
+def test_incremental_build_is_byte_identical_to_a_full_build(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project", pdf=True)
+    assert _build(project) == 0  # no manifest yet
+    assert (project / ".dossier-cache" / MANIFEST_FILE).is_file()
+    pages = len(list((project / "site").rglob("*.html")))
+    assert _build(project) > pages // 2, "nothing changed, yet most pages were rendered again"
+    _edit(project)
+    skipped = _build(project)
+    assert 0 < skipped < pages
+    incremental = _tree(project / "site")
+    assert "people/ines-marlow/index.html" in incremental  # the edit's new person
+    full = _full_build(project, tmp_path / "full")
+    assert incremental.keys() == full.keys()
+    assert [p for p in full if incremental[p] != full[p]] == []
+    assert any(p.endswith(".pdf") for p in full) and "search/search_index.json" in full and "sitemap.xml" in full
+
+
+def test_failed_incremental_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    _build(project)
+    before = _tree(project / "site")
+    manifest = (project / ".dossier-cache" / MANIFEST_FILE).read_bytes()
+    _edit(project)
+    (project / "docs" / "broken.md").write_text("# Broken\n\nSee [the missing page](missing.md).\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="previous site is left as it was"):
+        _build(project)  # strict: the link's warning fails the build, after the unchanged pages were copied
+    assert _tree(project / "site") == before
+    assert (project / ".dossier-cache" / MANIFEST_FILE).read_bytes() == manifest
+    assert not list(project.glob(".site.building-*"))
+    (project / "docs" / "broken.md").unlink()
+    assert _build(project) > 0
+    assert _tree(project / "site") == _full_build(project, tmp_path / "full")
+
+
+@pytest.mark.parametrize("change", ["mkdocs.yml", "theme override", "hand-written page"])
+def test_a_change_every_page_depends_on_makes_a_full_build(tmp_path: Path, change: str) -> None:
+    project = _project(tmp_path / "project", custom_dir="overrides")
+    _build(project)
+    if change == "mkdocs.yml":
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("site_name: Test dossier",
+                                                                     "site_name: Another name"), encoding="utf-8")
+    elif change == "theme override":
+        (project / "overrides" / "main.html").write_text(
+            '{% extends "base.html" %}\n{% block content %}<p class="marker">Draft</p>{{ super() }}{% endblock %}\n',
+            encoding="utf-8",
+        )
+    else:  # its title is in the nav of every page
+        (project / "docs" / "about.md").write_text("# About this dossier\n\nA test dossier.\n", encoding="utf-8")
+    assert _build(project) == 0
+    assert _tree(project / "site") == _full_build(project, tmp_path / "full")
+
+
+def test_damaged_manifest_makes_a_full_build(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    _build(project)
+    manifest = project / ".dossier-cache" / MANIFEST_FILE
+    manifest.write_bytes(manifest.read_bytes().replace(b'"html":"', b'"html":"0', 1))
+    assert _build(project) == 0
+    assert _build(project) > 0  # the full build wrote a good manifest
+
+
+def test_a_changed_page_is_copied_only_if_its_html_is_the_one_recorded(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    _build(project)
+    people = sorted((project / "site" / "people").glob("*.html"))
+    people[0].write_text("tampered", encoding="utf-8")
+    skipped = _build(project)
+    assert skipped > 0
+    assert "tampered" not in people[0].read_text(encoding="utf-8")
+
+
+def test_anchor_warnings_are_the_same_as_in_a_full_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = _project(tmp_path / "project")
+    (project / "docs" / "links.md").write_text(
+        "# Links\n\n[a paragraph](sources/held.md#p2), [no such paragraph](sources/held.md#p99)\n", encoding="utf-8"
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        _build(project, strict=False)
+        full = sorted(r.getMessage() for r in caplog.records if "anchor" in r.getMessage())
+        caplog.clear()
+        assert _build(project, strict=False) > 0
+        again = sorted(r.getMessage() for r in caplog.records if "anchor" in r.getMessage())
+    assert len(full) == 1 and "#p99" in full[0]
+    assert again == full
