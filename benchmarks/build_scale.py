@@ -1,6 +1,6 @@
 """Whole `dossier build` at scale: cold, then warm after one article changed.
 
-    .venv/bin/python benchmarks/build_scale.py [--articles N] [--corpus DIR] [--workers W] [--compare]
+    .venv/bin/python benchmarks/build_scale.py [--articles N] [--corpus DIR] [--workers W] [--compare] [--serve] [--dirty]
 
 Makes a project of N articles (default 1,000) from the development corpus:
 article i keeps the header and lead paragraph of corpus article i mod 13 and
@@ -21,7 +21,8 @@ process:
    the resident memory of the build's processes, sampled every 0.1 s) per
    stage and in total;
 4. with `--serve`, what `mkdocs serve` does: its first build, then the
-   rebuild after one more article was edited.
+   rebuild after one more article was edited; with `--dirty`, the same for
+   `mkdocs serve --dirty` (which renders only the pages that changed).
 
 It prints figures; it is not a timed test.
 """
@@ -252,9 +253,10 @@ def step_build(project: Path, workers: int) -> dict:
     return {"stages": stages, "total": total}
 
 
-def step_serve(project: Path) -> dict:
-    """What `mkdocs serve` does: a first build (no PDFs), then, after one
-    article is edited, the rebuild it triggers; both timed."""
+def step_serve(project: Path, dirty: bool) -> dict:
+    """What `mkdocs serve` (`--dirty`: `mkdocs serve --dirty`) does: a first
+    build (no PDFs), then, after one article is edited, the rebuild it
+    triggers; both timed."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -264,6 +266,7 @@ def step_serve(project: Path) -> dict:
     configure_logging(QUIET)
     site = Path(tempfile.mkdtemp(prefix="dossier-serve-"))
     out = {}
+    config = None
     try:
         for name in ("first", "rebuild"):
             if name == "rebuild":
@@ -272,11 +275,14 @@ def step_serve(project: Path) -> dict:
             wall, cpu = time.perf_counter(), cpu_seconds()
             with reporting(reporter):
                 config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))  # serve reloads it
-                config.plugins.on_startup(command="serve", dirty=False)
-                build(config, serve_url="http://127.0.0.1:8000/")
+                if name == "first":
+                    config.plugins.on_startup(command="serve", dirty=dirty)
+                build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
             out[name] = {"wall": time.perf_counter() - wall, "cpu": cpu_seconds() - cpu, "peak_mb": 0.0,
                          "stages": {s.name: round(s.wall, 2) for s in reporter.stages}}
     finally:
+        if config is not None:
+            config.plugins.on_shutdown()
         shutil.rmtree(site, ignore_errors=True)
     return out
 
@@ -311,6 +317,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="default: one per available CPU")
     parser.add_argument("--compare", action="store_true", help="also compare spaCy's n_process with the pool")
     parser.add_argument("--serve", action="store_true", help="also time a mkdocs serve rebuild after an edit")
+    parser.add_argument("--dirty", action="store_true", help="also time a mkdocs serve --dirty rebuild after an edit")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     parser.add_argument("--step", nargs=3, help=argparse.SUPPRESS)  # internal: run one step in this process
     args = parser.parse_args()
@@ -320,7 +327,7 @@ def main() -> None:
                  "pool": lambda: step_extract(Path(project), "pool", int(arg)),
                  "n_process": lambda: step_extract(Path(project), "n_process", int(arg)),
                  "build": lambda: step_build(Path(project), int(arg)),
-                 "serve": lambda: step_serve(Path(project))}
+                 "serve": lambda: step_serve(Path(project), arg == "dirty")}
         print(json.dumps(steps[name]()))
         return
 
@@ -357,9 +364,11 @@ def main() -> None:
         edited = edit_one_article(project)
         warm = _in_child(["--step", "build", str(project), str(workers)])
         print_build(f"dossier build, warm (one article changed: {edited.name}):", warm)
-        if args.serve:
-            serve = _in_child(["--step", "serve", str(project), "0"])
-            print("mkdocs serve (no PDFs): the first build, then the rebuild after one article was edited:")
+        for command, wanted in (("serve", args.serve), ("serve --dirty", args.dirty)):
+            if not wanted:
+                continue
+            serve = _in_child(["--step", "serve", str(project), command.removeprefix("serve").strip(" -") or "-"])
+            print(f"mkdocs {command} (no PDFs): the first build, then the rebuild after one article was edited:")
             for name, r in serve.items():
                 stages = ", ".join(f"{k} {v:.1f} s" for k, v in r["stages"].items())
                 print(f"  {name:<34} {r['wall']:8.1f} s wall {r['cpu']:8.1f} s CPU  ({stages})")

@@ -17,8 +17,9 @@ wrote its HTML, as recorded in a manifest of that build:
 - and no warning was logged while it was rendered (a skipped page would not
   log it again; `--strict` must fail the same way).
 
-Pages in the nav are always rendered (their titles and neighbours appear on
-other pages).  A skipped page's HTML comes from the previous build: copied
+A page in the nav whose title the nav does not give is always rendered (its
+title, from its Markdown, shows in the nav of every page); the nav itself, its
+titles and URLs in order, is part of the site context.  A skipped page's HTML comes from the previous build: copied
 (never linked, the previous site must survive a failed build) and checked
 against the SHA-256 the manifest recorded; under `mkdocs serve --dirty` it is
 already in the served folder.  What MkDocs would have learnt from rendering it
@@ -45,7 +46,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -113,7 +114,7 @@ class Manifest:
 
     def dumps(self) -> str:
         body = json.dumps({"site_dir": self.site_dir, "site_key": self.site_key,
-                           "pages": {k: asdict(v) for k, v in self.pages.items()}}, separators=(",", ":"))
+                           "pages": {k: vars(v) for k, v in self.pages.items()}}, separators=(",", ":"))
         return f"{MANIFEST_FORMAT} {hashlib.sha256(body.encode()).hexdigest()}\n{body}"
 
     @classmethod
@@ -218,10 +219,10 @@ class IncrementalSite:
 
     def plan(self, files: Files, nav: Navigation, config: MkDocsConfig) -> int:
         """Mark the pages that need no rendering; returns how many."""
-        in_nav = {page.file.src_uri for page in nav.pages}
+        untitled = {page.file.src_uri for page in nav.pages if page.__dict__.get("title") is None}
         self._site_key = site_key(files, nav, config)
         for file in files:
-            if isinstance(file, GeneratedPage) and file.src_uri not in in_nav:
+            if isinstance(file, GeneratedPage) and file.src_uri not in untitled:
                 self._keys[file.src_uri] = page_key(file, self._site_key)
         previous = self.previous
         if previous is None or previous.site_key != self._site_key:

@@ -69,11 +69,13 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         self.settings.site_url = config.site_url or None
         if ASSET_CSS not in [str(x) for x in config.extra_css]:
             config.extra_css.append(ASSET_CSS)
-        if self.command == "serve" and self.dirty:  # rebuilds render only the pages that changed
-            exact = full_build_reason(config) is None
-            previous = self._served.manifest if self._served is not None else None
-            self.incremental = IncrementalSite(config.site_dir, previous) if exact else None
-            quiet_dirty_warning(exact)
+        if self.command == "serve":
+            self.incremental = None
+            if self.dirty:  # `mkdocs serve --dirty`: rebuilds render only the pages that changed
+                exact = full_build_reason(config) is None
+                previous = self._served.manifest if self._served is not None else None
+                self.incremental = IncrementalSite(config.site_dir, previous) if exact else None
+                quiet_dirty_warning(exact)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:

@@ -124,6 +124,9 @@ def build_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if incremental is not None:
+            plugin.incremental = None  # type: ignore[union-attr]
     (staging / BUILDING_MARKER).unlink(missing_ok=True)
     os.chmod(staging, 0o755)
     replace_dir(staging, site_dir)
@@ -145,6 +148,7 @@ def _incremental(
 
     if plugin is None or not hasattr(plugin, "incremental"):
         return None, None
+    plugin.incremental = None  # MkDocs keeps plugin instances between builds in one process
     settings = settings_from_plugin(plugin.config, config_file, config.site_name)
     reason = full_build_reason(config)
     if settings.cache_dir is None or reason is not None:
