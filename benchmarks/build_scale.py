@@ -1,6 +1,7 @@
 """Whole `dossier build` at scale: cold, then warm after one article changed.
 
-    .venv/bin/python benchmarks/build_scale.py [--articles N] [--corpus DIR] [--workers W] [--compare] [--serve] [--dirty]
+    .venv/bin/python benchmarks/build_scale.py [--articles N] [--corpus DIR] [--workers W] [--compare]
+                                              [--serve] [--dirty]
 
 Makes a project of N articles (default 1,000) from the development corpus:
 article i keeps the header and lead paragraph of corpus article i mod 13 and

@@ -222,11 +222,17 @@ class IncrementalSite:
         untitled = {page.file.src_uri for page in nav.pages if page.__dict__.get("title") is None}
         self._site_key = site_key(files, nav, config)
         for file in files:
-            if isinstance(file, GeneratedPage) and file.src_uri not in untitled:
-                self._keys[file.src_uri] = page_key(file, self._site_key)
+            if isinstance(file, GeneratedPage):
+                if file.src_uri not in untitled:
+                    self._keys[file.src_uri] = page_key(file, self._site_key)
+            elif file.is_documentation_page():
+                # MkDocs' own test (the HTML is newer than the Markdown) would skip a page whose nav changed.
+                file.is_modified = _modified  # type: ignore[method-assign]
         previous = self.previous
         if previous is None or previous.site_key != self._site_key:
             return 0
+        if not self.copy:
+            self._remove_stale(previous, files, config)
         for src_uri, key in self._keys.items():
             record = previous.pages.get(src_uri)
             file = files.src_uris[src_uri]
@@ -240,6 +246,18 @@ class IncrementalSite:
         for src_uri in self.skipped:
             self._restore(files.src_uris[src_uri], previous.pages[src_uri], files, config)
         return len(self.skipped)
+
+    @staticmethod
+    def _remove_stale(previous: Manifest, files: Files, config: MkDocsConfig) -> None:
+        """In a folder rebuilt in place: the HTML of generated pages that are gone."""
+        for src_uri in previous.pages.keys() - files.src_uris.keys():
+            gone = File(src_uri, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+            path = Path(gone.abs_dest_path)
+            path.unlink(missing_ok=True)
+            site = Path(config.site_dir)
+            while path.parent != site and path.parent.is_dir() and not any(path.parent.iterdir()):
+                path = path.parent
+                path.rmdir()
 
     def _same_lookups(self, record: PageRecord, files: Files) -> bool:
         known = files.src_uris  # not the recording lookup: no page is being rendered
@@ -304,6 +322,10 @@ class IncrementalSite:
                 search=search.get(page.url, []),
             )
         self.manifest = Manifest(self.site_dir, self._site_key, pages)
+
+
+def _modified() -> bool:
+    return True
 
 
 def _found(file: File | None) -> str | None:

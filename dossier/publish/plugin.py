@@ -134,7 +134,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                 if skipped:
                     self._stage.note(f"{skipped} unchanged")
             search = config.plugins.get("material/search")
-            if skipped and hasattr(search, "search_index_prev"):
+            if hasattr(search, "search_index_prev"):
                 # Its own merge for dirty reloads assumes one changed page; the index is merged in on_post_build.
                 search.search_index_prev = None  # type: ignore[union-attr]
         return nav

@@ -12,7 +12,7 @@ import pytest
 
 from dossier.errors import BuildError
 from dossier.progress import Reporter, reporting
-from dossier.publish.incremental import MANIFEST_FILE
+from dossier.publish.incremental import MANIFEST_FILE, IncrementalSite
 from dossier.publish.site import build_site
 from tests.changes.articles import HELD, PLANNED
 from tests.conftest import SEEDS, mkdocs_yml, write_project
@@ -141,3 +141,50 @@ def test_anchor_warnings_are_the_same_as_in_a_full_build(tmp_path: Path, caplog:
         again = sorted(r.getMessage() for r in caplog.records if "anchor" in r.getMessage())
     assert len(full) == 1 and "#p99" in full[0]
     assert again == full
+
+
+def test_serve_dirty_rebuild_renders_only_changed_pages_and_matches_a_clean_serve(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` rebuilds in its folder: after an edit it renders
+    only the pages that changed, removes the pages that are gone, and the
+    folder is what `mkdocs serve` makes."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = _project(tmp_path / "project")
+
+    def serve(site: Path, *, dirty: bool, first: bool = False) -> IncrementalSite | None:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)  # serve reloads it
+        if first:
+            config.plugins.on_startup(command="serve", dirty=dirty)
+        try:
+            build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)  # strict: no "dirty build" warning
+        except BaseException:
+            config.plugins.on_shutdown()
+            raise
+        return config.plugins["dossier"].incremental  # type: ignore[attr-defined, no-any-return]
+
+    def stop() -> None:
+        config = load_config(str(project / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)  # MkDocs keeps these plugin instances
+        config.plugins.on_shutdown()
+        search = config.plugins["material/search"]
+        search.search_index_prev = None  # type: ignore[attr-defined]  # its index of dirty reloads
+
+    try:
+        first = serve(tmp_path / "served", dirty=True, first=True)
+        assert first is not None and not first.skipped
+        _edit(project)
+        rebuild = serve(tmp_path / "served", dirty=True)
+        assert rebuild is not None and rebuild.skipped
+        assert "sources/held.md" not in rebuild.skipped and "people/index.md" not in rebuild.skipped
+        (project / "articles" / "planned.md").unlink()  # its source page goes
+        assert (tmp_path / "served" / "sources" / "planned" / "index.html").is_file()
+        assert serve(tmp_path / "served", dirty=True) is not None
+        assert not (tmp_path / "served" / "sources" / "planned").exists()
+    finally:
+        stop()
+    try:
+        assert serve(tmp_path / "clean", dirty=False, first=True) is None
+    finally:
+        stop()
+    assert _tree(tmp_path / "served") == _tree(tmp_path / "clean")
