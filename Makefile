@@ -69,9 +69,9 @@ nginx:
 	  echo "make nginx: warning: no nginx; the hosting test is skipped. As root: apt-get install nginx" >&2; \
 	fi
 
-## serve: live preview on http://127.0.0.1:8000, re-rendered when an article or template changes
+## serve: live preview on http://127.0.0.1:8000, re-rendered when an article or template changes (only the pages that changed)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## bench: the extraction speed and PDF benchmarks on ../shared/corpus, near-duplicate detection on synthetic articles, event resolution on synthetic reports (prints figures; not a test)
 bench: $(STAMP) fonts

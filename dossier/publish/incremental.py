@@ -223,7 +223,7 @@ class IncrementalSite:
         self._site_key = site_key(files, nav, config)
         for file in files:
             if isinstance(file, GeneratedPage):
-                if file.src_uri not in untitled:
+                if file.is_documentation_page() and file.src_uri not in untitled:
                     self._keys[file.src_uri] = page_key(file, self._site_key)
             elif file.is_documentation_page():
                 # MkDocs' own test (the HTML is newer than the Markdown) would skip a page whose nav changed.
@@ -238,6 +238,8 @@ class IncrementalSite:
             file = files.src_uris[src_uri]
             assert isinstance(file, GeneratedPage)
             if record is None or record.key != key or not self._same_lookups(record, files):
+                continue
+            if record.links is not None and not record.links.keys() <= files.src_uris.keys():
                 continue
             if not self._keep_html(file, record):
                 continue
