@@ -62,7 +62,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("dossier")
 
 MANIFEST_FORMAT = "dossier-site-manifest 1"
-MANIFEST_FILE = "site-manifest.json"
+MANIFEST_DIR = "site"  # in the cache folder: one manifest per site folder (projects may share a cache)
 SEARCH_INDEX = "search/search_index.json"
 
 
@@ -129,6 +129,11 @@ class Manifest:
             return cls(data["site_dir"], data["site_key"], {k: PageRecord(**v) for k, v in data["pages"].items()})
         except (ValueError, KeyError, TypeError):
             return None
+
+
+def manifest_path(cache_dir: Path, site_dir: Path) -> Path:
+    """Where the manifest of the site built in `site_dir` is kept."""
+    return cache_dir / MANIFEST_DIR / f"{digest(str(site_dir.resolve()))[:16]}.json"
 
 
 def load_manifest(path: Path | None) -> Manifest | None:

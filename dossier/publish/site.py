@@ -22,11 +22,11 @@ from dossier.model import Briefing
 from dossier.pipeline import build_briefing
 from dossier.progress import current
 from dossier.publish.incremental import (
-    MANIFEST_FILE,
     IncrementalSite,
     exact_dirty_build,
     full_build_reason,
     load_manifest,
+    manifest_path,
     save_manifest,
 )
 from dossier.render import make_environment, render_pages
@@ -155,7 +155,7 @@ def _incremental(
         if reason:
             log.info("dossier: the site is built in full: %s", reason)
         return None, None
-    manifest_file = settings.cache_dir / MANIFEST_FILE
+    manifest_file = manifest_path(settings.cache_dir, site_dir)
     previous = load_manifest(manifest_file) if (site_dir / "index.html").is_file() else None
     plugin.incremental = IncrementalSite(str(site_dir), previous, previous_site=site_dir)
     return plugin.incremental, manifest_file

@@ -12,7 +12,7 @@ import pytest
 
 from dossier.errors import BuildError
 from dossier.progress import Reporter, reporting
-from dossier.publish.incremental import MANIFEST_FILE, IncrementalSite
+from dossier.publish.incremental import MANIFEST_DIR, IncrementalSite, manifest_path
 from dossier.publish.site import build_site
 from tests.changes.articles import HELD, PLANNED
 from tests.conftest import SEEDS, mkdocs_yml, write_project
@@ -46,9 +46,13 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 def _full_build(project: Path, elsewhere: Path) -> dict[str, bytes]:
     """The site a full build of `project` makes (in a copy, without the manifest)."""
-    copy = shutil.copytree(project, elsewhere, ignore=shutil.ignore_patterns("site", MANIFEST_FILE))
+    copy = shutil.copytree(project, elsewhere, ignore=shutil.ignore_patterns("site", MANIFEST_DIR))
     assert _build(copy) == 0
     return _tree(copy / "site")
+
+
+def _manifest(project: Path) -> Path:
+    return manifest_path(project / ".dossier-cache", project / "site")
 
 
 def _edit(project: Path) -> None:
@@ -59,7 +63,7 @@ def _edit(project: Path) -> None:
 def test_incremental_build_is_byte_identical_to_a_full_build(tmp_path: Path) -> None:
     project = _project(tmp_path / "project", pdf=True)
     assert _build(project) == 0  # no manifest yet
-    assert (project / ".dossier-cache" / MANIFEST_FILE).is_file()
+    assert _manifest(project).is_file()
     pages = len(list((project / "site").rglob("*.html")))
     assert _build(project) > pages // 2, "nothing changed, yet most pages were rendered again"
     _edit(project)
@@ -77,13 +81,13 @@ def test_failed_incremental_build_leaves_the_previous_site_intact(tmp_path: Path
     project = _project(tmp_path / "project")
     _build(project)
     before = _tree(project / "site")
-    manifest = (project / ".dossier-cache" / MANIFEST_FILE).read_bytes()
+    manifest = _manifest(project).read_bytes()
     _edit(project)
     (project / "docs" / "broken.md").write_text("# Broken\n\nSee [the missing page](missing.md).\n", encoding="utf-8")
     with pytest.raises(BuildError, match="previous site is left as it was"):
         _build(project)  # strict: the link's warning fails the build, after the unchanged pages were copied
     assert _tree(project / "site") == before
-    assert (project / ".dossier-cache" / MANIFEST_FILE).read_bytes() == manifest
+    assert _manifest(project).read_bytes() == manifest
     assert not list(project.glob(".site.building-*"))
     (project / "docs" / "broken.md").unlink()
     assert _build(project) > 0
@@ -112,7 +116,7 @@ def test_a_change_every_page_depends_on_makes_a_full_build(tmp_path: Path, chang
 def test_damaged_manifest_makes_a_full_build(tmp_path: Path) -> None:
     project = _project(tmp_path / "project")
     _build(project)
-    manifest = project / ".dossier-cache" / MANIFEST_FILE
+    manifest = _manifest(project)
     manifest.write_bytes(manifest.read_bytes().replace(b'"html":"', b'"html":"0', 1))
     assert _build(project) == 0
     assert _build(project) > 0  # the full build wrote a good manifest
