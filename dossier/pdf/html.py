@@ -263,6 +263,7 @@ def dossier_html(
         quoted={g.speaker.id for g in lean.quote_groups if g.speaker is not None},
         limit=settings.pdf_entries,
         printed=lean.printed,
+        trimmed=lean.cut,
         timeline_svg=timeline_figure(briefing, settings),
         changes=changes,
     )

@@ -107,6 +107,12 @@ class LeanDossier:
     def entries(self) -> list[Cut]:  # type: ignore[type-arg]
         return [self.people, self.events, self.documents, self.places, self.organizations]
 
+    @property
+    def cut(self) -> bool:
+        """Whether any section or speaker's quotations left entries to the site."""
+        sections = [*self.entries, self.upcoming, self.quote_groups, *(g.quotes for g in self.quote_groups)]
+        return any(section.more for section in sections)
+
 
 def _articles(mentions: Sequence[Mention]) -> int:
     return len({m.where.article for m in mentions})

@@ -100,6 +100,7 @@ def test_lean_sections_cut_to_pdf_entries(lean_html: str) -> None:
     speakers = re.findall(r'<h3 id="quotes-([^"]+)"', _section(lean_html, "quotes"))
     assert len(speakers) == limit and speakers[0] == "person-00"  # the speaker reported most first
     assert f"{SPEAKERS - limit} more speakers" in lean_html
+    assert "each section of this PDF" in _section(lean_html, "overview")  # the reader is told
 
 
 def test_lean_quotes_cut_per_speaker_most_reported_first(lean_html: str) -> None:
@@ -133,7 +134,7 @@ def test_lean_no_limit_prints_everything(scaled: Briefing) -> None:
 
 def test_lean_small_dossier_prints_whole() -> None:
     html = dossier_html(sample_briefing(), sample_settings(), full_sources=False)
-    assert 'class="more"' not in html and "more people" not in html
+    assert 'class="more"' not in html and "more people" not in html and "each section of this PDF" not in html
 
 
 def test_lean_seed_dossier_is_under_every_limit() -> None:
