@@ -208,7 +208,7 @@ class IncrementalSite:
             found = find(path)
             page = getattr(config, "_current_page", None)
             if page is not None:
-                self._lookups.setdefault(page.file.src_uri, {})[path] = _found(found)
+                self._lookups.setdefault(page.file.src_uri, {})[PurePath(path).as_posix()] = _found(found)
             return found
 
         files.get_file_from_path = recording_lookup  # type: ignore[method-assign]
@@ -238,11 +238,14 @@ class IncrementalSite:
             return 0
         if not self.copy:
             self._remove_stale(previous, files, config)
+        found = {uri: _found(file) for uri, file in files.src_uris.items()}  # what a lookup would find now
         for src_uri, key in self._keys.items():
             record = previous.pages.get(src_uri)
             file = files.src_uris[src_uri]
             assert isinstance(file, GeneratedPage)
-            if record is None or record.key != key or not self._same_lookups(record, files):
+            if record is None or record.key != key:
+                continue
+            if any(found.get(path) != then for path, then in record.lookups.items()):
                 continue
             if record.links is not None and not record.links.keys() <= files.src_uris.keys():
                 continue
@@ -265,10 +268,6 @@ class IncrementalSite:
             while path.parent != site and path.parent.is_dir() and not any(path.parent.iterdir()):
                 path = path.parent
                 path.rmdir()
-
-    def _same_lookups(self, record: PageRecord, files: Files) -> bool:
-        known = files.src_uris  # not the recording lookup: no page is being rendered
-        return all(_found(known.get(PurePath(path).as_posix())) == found for path, found in record.lookups.items())
 
     def _keep_html(self, file: File, record: PageRecord) -> bool:
         if not self.copy:

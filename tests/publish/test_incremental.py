@@ -12,7 +12,7 @@ import pytest
 
 from dossier.errors import BuildError
 from dossier.progress import Reporter, reporting
-from dossier.publish.incremental import MANIFEST_DIR, IncrementalSite, manifest_path
+from dossier.publish.incremental import MANIFEST_DIR, IncrementalSite, Manifest, manifest_path, save_manifest
 from dossier.publish.site import build_site
 from tests.changes.articles import HELD, PLANNED
 from tests.conftest import SEEDS, mkdocs_yml, write_project
@@ -192,3 +192,18 @@ def test_serve_dirty_rebuild_renders_only_changed_pages_and_matches_a_clean_serv
     finally:
         stop()
     assert _tree(tmp_path / "served") == _tree(tmp_path / "clean")
+
+
+def test_a_page_whose_link_would_resolve_differently_is_rendered_again(tmp_path: Path) -> None:
+    project = _project(tmp_path / "project")
+    _build(project)
+    all_skipped = _build(project)
+    manifest = Manifest.loads(_manifest(project).read_text(encoding="utf-8"))
+    assert manifest is not None
+    page, record = next((p, r) for p, r in sorted(manifest.pages.items()) if r.lookups)
+    target = next(iter(record.lookups))
+    record.lookups[target] = None  # as if the target had not existed when the page was rendered
+    save_manifest(manifest, _manifest(project))
+    assert _build(project) == all_skipped - 1
+    again = Manifest.loads(_manifest(project).read_text(encoding="utf-8"))
+    assert again is not None and again.pages[page].lookups[target] is not None
