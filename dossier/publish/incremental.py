@@ -386,6 +386,10 @@ def _search_entries(
 
 # -- keys -------------------------------------------------------------------
 
+# Options of the dossier plugin that do not change the site: processes, and where extractions are cached.
+NO_OUTPUT_OPTIONS = ("workers",)
+
+
 def page_key(file: File, site: str) -> str:
     return digest(site, file.src_uri, file.dest_uri, file.url, str(file.inclusion), file.content_bytes)
 
@@ -395,9 +399,12 @@ def site_key(files: Files, nav: Navigation, config: MkDocsConfig) -> str:
     own = [f for f in files if f.generated_by is None and f.abs_src_path
            and Path(config.docs_dir) in Path(f.abs_src_path).parents]
     custom = config.theme.custom_dir
+    options = _plain({k: v for k, v in config.items() if k != "site_dir"})
+    for name in NO_OUTPUT_OPTIONS:  # the output is the same whatever their value
+        options["plugins"].get("dossier", [None, {}])[1].pop(name, None)
     return digest(
         MANIFEST_FORMAT,
-        json.dumps(_plain({k: v for k, v in config.items() if k != "site_dir"}), sort_keys=True),
+        json.dumps(options, sort_keys=True),
         json.dumps(_nav(nav.items), sort_keys=True),
         json.dumps(_distributions()),
         sys.version,
