@@ -386,8 +386,9 @@ def _search_entries(
 
 # -- keys -------------------------------------------------------------------
 
-# Options of the dossier plugin that do not change the site: processes, and where extractions are cached.
-NO_OUTPUT_OPTIONS = ("workers",)
+# Options of the dossier plugin that do not change a site that builds: processes; failing on a bad article
+# (MkDocs' own `strict` is left out too: a page that logged a warning is never skipped).
+NO_OUTPUT_OPTIONS = ("workers", "strict")
 
 
 def page_key(file: File, site: str) -> str:
@@ -399,7 +400,7 @@ def site_key(files: Files, nav: Navigation, config: MkDocsConfig) -> str:
     own = [f for f in files if f.generated_by is None and f.abs_src_path
            and Path(config.docs_dir) in Path(f.abs_src_path).parents]
     custom = config.theme.custom_dir
-    options = _plain({k: v for k, v in config.items() if k != "site_dir"})
+    options = _plain({k: v for k, v in config.items() if k not in ("site_dir", "strict")})
     for name in NO_OUTPUT_OPTIONS:  # the output is the same whatever their value
         options["plugins"].get("dossier", [None, {}])[1].pop(name, None)
     return digest(
@@ -412,6 +413,8 @@ def site_key(files: Files, nav: Navigation, config: MkDocsConfig) -> str:
         code_version([Path(custom)]) if custom else "",
         json.dumps(sorted((f.src_uri, digest(f.content_bytes)) for f in own)),
         os.environ.get("SOURCE_DATE_EPOCH", ""),
+        # MkDocs records a page's links to anchors only when its log shows more than debug messages.
+        str(logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG),
     )
 
 

@@ -79,18 +79,22 @@ def test_incremental_build_is_byte_identical_to_a_full_build(tmp_path: Path) -> 
 
 def test_failed_incremental_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
     project = _project(tmp_path / "project")
+    _edit(project)  # held.md has a paragraph 4, which a hand-written page links to
+    (project / "docs" / "links.md").write_text("# Links\n\n[The spokeswoman](sources/held.md#p4)\n", encoding="utf-8")
     _build(project)
     before = _tree(project / "site")
     manifest = _manifest(project).read_bytes()
-    _edit(project)
-    (project / "docs" / "broken.md").write_text("# Broken\n\nSee [the missing page](missing.md).\n", encoding="utf-8")
-    with pytest.raises(BuildError, match="previous site is left as it was"):
-        _build(project)  # strict: the link's warning fails the build, after the unchanged pages were copied
+    (project / "articles" / "held.md").write_text(HELD, encoding="utf-8")  # paragraph 4 goes
+    reporter = Reporter()
+    with reporting(reporter), pytest.raises(BuildError, match="previous site is left as it was"):
+        build_site(project / "mkdocs.yml", strict=True, workers=1)  # the link's warning fails the build
+    site = next(s for s in reporter.stages if s.name == "site")
+    assert site.note.endswith("unchanged"), "the build failed before it copied the unchanged pages"
     assert _tree(project / "site") == before
     assert _manifest(project).read_bytes() == manifest
     assert not list(project.glob(".site.building-*"))
-    (project / "docs" / "broken.md").unlink()
-    assert _build(project) > 0
+    (project / "docs" / "links.md").unlink()
+    _build(project)
     assert _tree(project / "site") == _full_build(project, tmp_path / "full")
 
 
