@@ -14,11 +14,13 @@ _DROP = str.maketrans("", "", "\u2018\u2019'`\".")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, accents, apostrophes and full stops removed, other
     punctuation turned into spaces, white space folded.  The comparison key
     for every name (people, organizations, places, gazetteer entries); it is
-    called for every candidate name, so plain ASCII words take a short path."""
+    called for every candidate name, so plain ASCII words take a short path,
+    and resolve folds the same names again and again, so results are kept."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
