@@ -113,6 +113,8 @@ def build_changes(briefing: Briefing, settings: Settings) -> Changes:
 def keep_model(briefing_json: str, settings: Settings) -> None:
     """After a build: keep its model as the published one, and the one it
     replaces as the previous one when they differ for a reader."""
+    from dossier.export import dumps_indented
+
     folder = cache_dir(settings)
     try:
         folder.mkdir(exist_ok=True)
@@ -121,7 +123,7 @@ def keep_model(briefing_json: str, settings: Settings) -> None:
             ignore.write_text("# dossier's cache: rebuilt as needed\n*\n", encoding="utf-8")
         published = _cached(folder / PUBLISHED)
         if published is not None and compare(published, json.loads(briefing_json)):
-            _write(folder / PREVIOUS, json.dumps(published, ensure_ascii=False, indent=1))
+            _write(folder / PREVIOUS, dumps_indented(published, indent=1))
         _write(folder / PUBLISHED, briefing_json)
     except OSError as exc:
         log.warning("dossier: cannot keep this build's model in %s (%s); the next build shows no changes",

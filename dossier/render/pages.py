@@ -61,7 +61,7 @@ def source_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 
 def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
-    from dossier.render.people import co_mentioned, dated_roles, people_rows, stated_ages
+    from dossier.render.people import co_mentioned, dated_roles, mentioned_paragraphs, people_rows, stated_ages
 
     yield Page("people/index.md", "pages/people.md.j2", {"rows": people_rows(briefing)})
     said: dict[str, list[Quote]] = defaultdict(list)  # by speaker, in the model's order
@@ -72,10 +72,12 @@ def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     for event in briefing.events:
         for participant in dict.fromkeys(event.participants):
             attended[participant].append(event)
+    paragraphs = mentioned_paragraphs(briefing)
     for person in briefing.people:
         yield Page(page_path(person), "pages/person.md.j2", {
-            "person": person, "roles": dated_roles(person), "co_mentioned": co_mentioned(briefing, person),
-            "ages": stated_ages(person), "said": said.get(person.id, []), "attended": attended.get(person.id, []),
+            "person": person, "roles": dated_roles(person),
+            "co_mentioned": co_mentioned(briefing, person, paragraphs=paragraphs), "ages": stated_ages(person),
+            "said": said.get(person.id, []), "attended": attended.get(person.id, []),
         })
 
 
