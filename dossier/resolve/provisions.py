@@ -42,9 +42,11 @@ def consolidate(provisions: Sequence[Provision]) -> list[Provision]:
         for word in telling:
             having[word].append(i)
     for i in range(len(items)):
+        top = root(i)  # stays the root of i's group: other groups join under it
         for j in sorted({j for word in words[i] for j in having[word] if j > i}):
-            if root(i) != root(j) and _same(words[i], words[j]):
-                parent[root(j)] = root(i)
+            other = root(j)
+            if other != top and _same(words[i], words[j]):
+                parent[other] = top
     groups: dict[int, list[Provision]] = {}
     for i, item in enumerate(items):
         groups.setdefault(root(i), []).append(item)
