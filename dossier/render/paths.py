@@ -33,8 +33,13 @@ def source_path(article_id: str) -> str:
 def relative(target: str, from_page: str) -> str:
     """A link from the page at `from_page` to `target` ('x.md#frag')."""
     path, _, fragment = target.partition("#")
-    rel = _relpath(path, posixpath.dirname(from_page) or ".") if path else ""
+    rel = _relpath(path, _folder(from_page)) if path else ""
     return rel + ("#" + fragment if fragment else "")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _folder(page: str) -> str:
+    return posixpath.dirname(page) or "."
 
 
 @functools.lru_cache(maxsize=1 << 16)
