@@ -44,13 +44,16 @@ def md_escape(value: object) -> Md:
     """Plain text -> Markdown that renders as that text, on one line."""
     if isinstance(value, Md):
         return value
-    return _escape(str(value))
+    text = str(value)
+    return _escape_short(text) if len(text) <= _MEMO_LENGTH else _escape(text)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+# Names, labels and dates are printed thousands of times: their escaped form
+# is kept.  Paragraphs and quotations are printed once or twice: not kept.
+_MEMO_LENGTH = 200
+
+
 def _escape(text: str) -> Md:
-    """`md_escape` of a plain string, memoised: pages print the same names,
-    labels and dates thousands of times."""
     text = _WS.sub(" ", _CONTROL.sub(" ", text)).strip()
     # '<', '>' and '&' become entities first: no raw HTML, no autolinks, and
     # the references added below stay as written.
@@ -64,6 +67,9 @@ def _escape(text: str) -> Md:
     # A leading ordered-list marker ("1986. ") would start a list.
     text = _ORDERED.sub(r"\1\\.", text)
     return Md(text)
+
+
+_escape_short = functools.lru_cache(maxsize=1 << 15)(_escape)
 
 
 def html_text(value: object) -> Md:
