@@ -22,6 +22,7 @@ Limits (documented in the README):
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pickle
@@ -203,21 +204,25 @@ def _read(path: Path, article_id: str, notices: list[Notice], shown: str) -> Art
 
 
 # The articles the last `load_articles` read, pickled (later stages change
-# them: each call unpickles its own copy), with their notices, by (path, size,
-# modification time, id, shown path): `mkdocs serve` rebuilds in the same
-# process, and then reads again only the files that changed.
-_READ: dict[tuple[str, int, int, str, str], bytes] = {}
+# them: each call unpickles its own copy), with their notices, by (content
+# hash, path, id, shown path): `mkdocs serve` rebuilds in the same process,
+# and then parses again only the files whose bytes changed.  Keyed by content
+# rather than by modification time, which file systems keep to a few
+# milliseconds: an edit within that time must not be missed.
+ReadKey = tuple[bytes, str, str, str]
+_READ: dict[ReadKey, bytes] = {}
 
 
 def _read_unless_unchanged(
-    path: Path, article_id: str, notices: list[Notice], shown: str,
-    read: dict[tuple[str, int, int, str, str], bytes],
+    path: Path, article_id: str, notices: list[Notice], shown: str, read: dict[ReadKey, bytes],
 ) -> Article:
     try:
-        stat = path.stat()
+        if path.stat().st_size > MAX_BYTES:  # refused unread
+            return read_article(path, article_id, notices, shown=shown)
+        content = path.read_bytes()
     except OSError:  # read_article says what is wrong with it
         return read_article(path, article_id, notices, shown=shown)
-    key = (str(path), stat.st_size, stat.st_mtime_ns, article_id, shown)
+    key = (hashlib.blake2b(content, digest_size=16).digest(), str(path), article_id, shown)
     data = _READ.get(key)
     if data is not None:
         article, earlier = pickle.loads(data)
@@ -235,7 +240,7 @@ def load_articles(paths: Iterable[str | Path]) -> IngestResult:
     paths = [Path(p) for p in paths]
     roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths if p.exists()]
     result = IngestResult()
-    read: dict[tuple[str, int, int, str, str], bytes] = {}
+    read: dict[ReadKey, bytes] = {}
     files, result.skipped = _scan(paths)
     taken: set[str] = set()
     first_with: dict[str, str] = {}
