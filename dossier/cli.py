@@ -78,7 +78,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for doc in briefing.documents:
             print(f"doc     {doc.date or '?'}  {doc.name}")
         for quote in briefing.quotes:
-            print(f"quote   {quote.speaker or '?'}: {quote.text[:80]}")
+            reports = f" ({len(quote.also) + 1} reports)" if quote.also else ""
+            print(f"quote   {quote.speaker or '?'}: {quote.text[:80]}{reports}")
     return 0
 
 

@@ -26,10 +26,19 @@ def settings_from_plugin(plugin_config: object, config_file: str | Path | None, 
         pdf=get("pdf"),
         past_briefs=get("past_briefs"),
         pdf_sources=get("pdf_sources"),
+        pdf_quotes_per_speaker=_limit(get("pdf_quotes_per_speaker"), "pdf_quotes_per_speaker"),
+        pdf_entries=_limit(get("pdf_entries"), "pdf_entries"),
         workers=get("workers"),
         cache=get("cache"),
         since=_iso(get("since")),
     )
+
+
+def _limit(value: int, name: str) -> int | None:
+    """A PDF limit: a count, or 0 for none (None)."""
+    if value < 0:
+        raise ConfigError(f"the `{name}` option is {value}; expected a count, or 0 for no limit")
+    return value or None
 
 
 def _iso(value: object) -> str | None:

@@ -108,6 +108,17 @@ class _Export:
         }
 
     def quotes(self, q: Quote) -> list[dict[str, Any]]:
+        """The quote as read, with `other_sources` (the other reports of its
+        words, folded into it by resolve); then each of those reports as an
+        entry of its own, marked `same_as` the quote, so every article still
+        lists what it quotes."""
+        out = self._reports(q)
+        out[0]["other_sources"] = [{"id": r.id, **_where(r.where)} for r in q.also]
+        for report in q.also:
+            out.extend({**entry, "same_as": q.id} for entry in self._reports(report))
+        return out
+
+    def _reports(self, q: Quote) -> list[dict[str, Any]]:
         out = []
         for entry in self.facts(q.where, q.text):
             copy = entry["article"] != q.where.article

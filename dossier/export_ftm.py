@@ -9,7 +9,7 @@ Aleph and other FtM tools.
     event            -> Event (dates, place, participants as `involved`)
     document         -> Contract (treaties, declarations, statements, plans; provisions as `summary`)
     event--document  -> UnknownLink (role "document of the event")
-    quote, statement -> Note about the speaker (the words as `description`)
+    quote, statement -> Note about the speaker (the words as `description`; every article reporting them as `proof`)
     mentions         -> Mention, one per entity and article (`resolved` -> the entity, `document` -> the article)
 
 Every entity read from articles names them as `proof` (the Article
@@ -182,7 +182,7 @@ class FtmExport:
         return self.make(
             "Note", ftm_id("quote", quote.id), entity=speaker, description=quote.text,
             name=("quote" if quote.direct else "reported statement") + f" ({where})",
-            summary=quote.cue, proof=self.proof([quote.where.article]),
+            summary=quote.cue, proof=self.proof(sorted({w.article for w in quote.sources})),
             sourceUrl=article.url if article else None,
         )
 

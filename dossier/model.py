@@ -170,6 +170,20 @@ class Quote:
     direct: bool = True
     cue: str | None = None  # the reporting verb: "said", "told reporters", ...
     date: str | None = None
+    # The same words of the same speaker reported by other articles (or
+    # this quote's words within a longer report of them), each as read
+    # there: resolve folds them into this one (`dossier.resolve.quotes`).
+    also: list[Quote] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[Provenance]:
+        """Every paragraph that reports these words: this one, then the others'."""
+        return [self.where, *(q.where for q in self.also)]
+
+    @property
+    def latest(self) -> str | None:
+        """The newest date of any report of these words."""
+        return max((q.date for q in (self, *self.also) if q.date), default=None)
 
 
 @dataclass(slots=True)

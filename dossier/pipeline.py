@@ -130,6 +130,8 @@ def build_briefing(
             from dossier.resolve.curation import apply_curation
 
             apply_curation(briefing, curation)
+        # After curation: people it merges may have said the same words.
+        briefing.quotes = resolve.fold_quotes(briefing.quotes)
         stage.note(f"{len(briefing.people)} people, {len(briefing.events)} events, "
                    f"{len(briefing.documents)} documents")
     return briefing

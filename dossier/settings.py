@@ -28,6 +28,8 @@ class Settings:
     pdf: bool = True
     past_briefs: bool = False  # briefs for meetings before the as-of date too
     pdf_sources: str = "list"  # the dossier PDF's sources: "list", "separate" (+ sources.pdf) or "inline"
+    pdf_quotes_per_speaker: int | None = 15  # quotations per speaker in the dossier PDF; None: all
+    pdf_entries: int | None = 30  # entries per section of the dossier PDF; None: all
     workers: int | None = None  # processes for extraction and PDFs; None: one per CPU
     cache: bool = True  # keep extraction results and PDFs in .dossier-cache/ between builds
     site_url: str | None = None  # mkdocs.yml's site_url: the Atom feed needs it

@@ -272,7 +272,10 @@ def _quotes(old: Item, new: Item, add: Callable[[Change], None]) -> None:
         known = {(q.get("article"), _key(q.get("text"))) for q in old.get(section, [])}
         known_ids = {q["id"] for q in old.get(section, [])}
         for q in new.get(section, []):
-            if q["id"] in known_ids or (q.get("article"), _key(q.get("text"))) in known:
+            # A report folded into a quotation (`same_as`) is a source of it, not a quotation of its own;
+            # a quotation one of whose reports was known is not new.
+            if q.get("same_as") or q["id"] in known_ids or (q.get("article"), _key(q.get("text"))) in known \
+                    or any(o.get("id") in known_ids for o in q.get("other_sources") or []):
                 continue
             speaker = q.get("speaker") or q.get("speaker_organization")
             add(Change(section, "new", q["id"], None, q.get("text") or "", speaker=speaker, after=q.get("date"),

@@ -77,20 +77,23 @@ def sources_pdf(briefing: Briefing, settings: Settings) -> bytes:
 def meeting_pdf(briefing: Briefing, settings: Settings, event_id: str) -> bytes:
     """A brief for one meeting, kept within `BRIEF_PAGES`: when it runs
     longer, fewer quotes, context entries and documents are shown."""
-    from dossier.pdf.html import brief_html
+    from dossier.pdf.estimate import first_fitting
     from dossier.pdf.render import layout, write
 
     find_event(briefing, event_id)
-    limits = Limits()
-    for _ in range(6):
-        document = layout(brief_html(meeting_brief(briefing, event_id, limits), briefing, settings))
+    make_html = functools.partial(_brief_html, briefing, settings, event_id)
+    tries, html = first_fitting(make_html(0), make_html, BRIEF_PAGES[1], BRIEF_TRIES)
+    while True:
+        document = layout(html)
         if len(document.pages) <= BRIEF_PAGES[1]:
             break
+        if tries == BRIEF_TRIES - 1:
+            log.warning("dossier: the brief for %s is %d pages long, over the %d-page budget",
+                        event_id, len(document.pages), BRIEF_PAGES[1])
+            break
         log.info("dossier: the brief for %s has %d pages; shortening it", event_id, len(document.pages))
-        limits = limits.tighter()
-    else:
-        log.warning("dossier: the brief for %s is %d pages long, over the %d-page budget",
-                    event_id, len(document.pages), BRIEF_PAGES[1])
+        tries += 1
+        html = make_html(tries)
     return write(document)
 
 
@@ -209,7 +212,11 @@ def render_jobs(
 ) -> dict[str, bytes]:
     """{path: PDF} for `jobs`.  A PDF whose first print HTML is in the cache
     is not laid out again; the others are laid out on `executor`, a brief
-    again with tighter limits while it runs over its page budget."""
+    again with tighter limits while it runs over its page budget.  A brief
+    starts from the first version predicted to fit (`dossier.pdf.estimate`),
+    so the versions sure to run over are not laid out."""
+    from dossier.pdf.estimate import first_fitting
+
     runner = executor if executor is not None else SerialExecutor()
     out: dict[str, bytes] = {}
     keys: dict[str, str] = {}
@@ -222,8 +229,11 @@ def render_jobs(
             if isinstance(cached, bytes):
                 out[job.path] = cached
                 stage.advance()
-            else:
+            elif job.max_pages is None:
                 pending.append((job, 0, html))
+            else:
+                tries, first = first_fitting(html, job.html, job.max_pages, BRIEF_TRIES)
+                pending.append((job, tries, first))
         stage.note(f"{len(out)} unchanged, from the cache")
         while pending:
             work = [(html, job.max_pages if tries < BRIEF_TRIES - 1 else None) for job, tries, html in pending]

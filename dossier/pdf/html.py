@@ -20,9 +20,10 @@ from markupsafe import Markup, escape
 
 from dossier.changes import Changes
 from dossier.errors import RenderError
-from dossier.model import Article, Briefing, Document, Event, Organization, Person, Place, Provenance, Quote, Role
+from dossier.model import Article, Briefing, Document, Event, Organization, Person, Place, Provenance, Role
 from dossier.pdf import fonts
 from dossier.pdf.brief import MeetingBrief, as_of_bounds, as_of_label, latest_role, sort_key, upcoming_events
+from dossier.pdf.lean import lean_dossier
 from dossier.render.environment import make_environment
 from dossier.render.filters import human_date
 from dossier.render.pages import source_labels
@@ -57,9 +58,15 @@ class Citations:
     prints only these in its sources section, so every citation resolves."""
 
     seen: dict[tuple[str, int], None] = field(default_factory=dict)
+    linked: set[str] = field(default_factory=set)  # articles linked to without a paragraph
 
     def add(self, where: Provenance) -> None:
         self.seen.setdefault((where.article, where.paragraph), None)
+
+    def articles(self, briefing: Briefing) -> list[Article]:
+        """The articles cited or linked to, in the sources' order."""
+        wanted = self.linked | {article_id for article_id, _ in self.seen}
+        return [a for a in briefing.articles if a.id in wanted]
 
     def by_article(self, briefing: Briefing) -> list[tuple[Article, list[int]]]:
         """[(article, [paragraph numbers])] in the sources' order."""
@@ -93,10 +100,20 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: Iterable[Provenance], limit: i
 
 
 @jinja2.pass_context
+def source_link(ctx: jinja2.runtime.Context, article: Article) -> Markup:
+    """An article's label, linked to its entry in the sources list (which
+    then lists it)."""
+    ctx["citations"].linked.add(article.id)
+    return Markup('<a href="#{}">{}</a>').format(anchor(article), ctx["source_labels"].get(article.id, article.id))
+
+
+@jinja2.pass_context
 def ref(ctx: jinja2.runtime.Context, item: Any, label: str | None = None) -> Markup:
-    """An entity's name, linked to its section when the document has one."""
+    """An entity's name, linked to its section when the document has one
+    (`printed`: the ids of the entities the document prints; None: all)."""
     text = label if label is not None else getattr(item, "name", None) or getattr(item, "title", "")
-    if ctx["linked"] and type(item) in ANCHOR_PREFIX:
+    printed = ctx.get("printed")
+    if ctx["linked"] and type(item) in ANCHOR_PREFIX and (printed is None or item.id in printed):
         return Markup('<a href="#{}">{}</a>').format(anchor(item), text)
     return escape(text)
 
@@ -136,7 +153,8 @@ def break_long_runs(html: str) -> str:
 
 def print_environment(settings: Settings) -> jinja2.Environment:
     env = make_environment(settings.templates_dir, html=True)
-    env.filters.update(cite=cite, cite_all=cite_all, ref=ref, anchor=anchor, human_date=human_date)
+    env.filters.update(cite=cite, cite_all=cite_all, ref=ref, anchor=anchor, human_date=human_date,
+                       source_link=source_link)
     env.globals.update(paragraph_id=paragraph_id)
     return env
 
@@ -160,6 +178,7 @@ def base_context(briefing: Briefing, settings: Settings, *, linked: bool) -> dic
         "linked": linked,
         "font": _font_css(),
         "full_sources": True,
+        "printed": None,
     }
 
 
@@ -172,20 +191,6 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
             "dossier/templates/print/README.md",
             path=getattr(exc, "filename", None) or name, line=getattr(exc, "lineno", None),
         ) from exc
-
-
-def quotes_by_speaker(briefing: Briefing) -> list[tuple[str, Any, list[Quote]]]:
-    """[(speaker name, speaker entity or None, quotes)], the most quoted first."""
-    index = briefing.index()
-    groups: dict[str, list[Quote]] = {}
-    for quote in briefing.quotes:
-        groups.setdefault(quote.speaker or quote.speaker_organization or "", []).append(quote)
-    out = []
-    for key, quotes in groups.items():
-        who = index.get(key)
-        name = getattr(who, "name", None) or "Unattributed"
-        out.append((name, who, sorted(quotes, key=lambda q: q.where)))
-    return sorted(out, key=lambda g: (g[1] is None, -len(g[2]), g[0]))
 
 
 def role_groups(person: Person) -> list[tuple[str, list[Role]]]:
@@ -232,16 +237,33 @@ def dossier_html(
     env = print_environment(settings)
     context = base_context(briefing, settings, linked=True)
     context["full_sources"] = full_sources
-    as_of = as_of_bounds(briefing, settings)
+    people = ranked_people(briefing)
+    lean = lean_dossier(
+        briefing, people, sorted(briefing.events, key=lambda e: (sort_key(e.date), e.title)),
+        upcoming_events(briefing, as_of_bounds(briefing, settings)),
+        sorted(briefing.documents, key=lambda d: (sort_key(d.date), d.name)),
+        entries=settings.pdf_entries, per_speaker=settings.pdf_quotes_per_speaker,
+    )
+    said: dict[str, int] = {}
+    for quote in briefing.quotes:
+        if quote.speaker:
+            said[quote.speaker] = said.get(quote.speaker, 0) + 1
     context.update(
-        people=ranked_people(briefing),
-        key_people=ranked_people(briefing)[:12],
+        people=lean.people,
+        key_people=people[:12],
         latest_role=lambda person: latest_role(person, briefing),
         role_groups=role_groups,
-        events=sorted(briefing.events, key=lambda e: (sort_key(e.date), e.title)),
-        upcoming=upcoming_events(briefing, as_of),
-        documents=sorted(briefing.documents, key=lambda d: (sort_key(d.date), d.name)),
-        quote_groups=quotes_by_speaker(briefing),
+        events=lean.events,
+        upcoming=lean.upcoming,
+        documents=lean.documents,
+        places=lean.places,
+        organizations=lean.organizations,
+        quote_groups=lean.quote_groups,
+        quotes_said=said,
+        quoted={g.speaker.id for g in lean.quote_groups if g.speaker is not None},
+        limit=settings.pdf_entries,
+        printed=lean.printed,
+        trimmed=lean.cut,
         timeline_svg=timeline_figure(briefing, settings),
         changes=changes,
     )

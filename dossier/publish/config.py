@@ -47,6 +47,15 @@ class DossierPluginConfig(base.Config):
     """The dossier PDF's sources: `list` (each source on a line; the text is on the site), `separate` (the
     list, and the sources in full as `pdf/sources.pdf`) or `inline` (in full at the end of the dossier)."""
 
+    pdf_quotes_per_speaker = c.Type(int, default=15)
+    """The dossier PDF prints at most this many quotations per speaker (the most reported, then the newest)
+    and says how many more are on the site; 0: all."""
+
+    pdf_entries = c.Type(int, default=30)
+    """The dossier PDF prints at most this many entries per section (people, speakers, events, documents,
+    places, organizations, changes, sources in the overview; the most reported) and says how many more are on
+    the site; 0: all."""
+
     workers = c.Optional(c.Type(int))
     """Processes for extraction and PDFs; default: one per available CPU, 1: this process only."""
 

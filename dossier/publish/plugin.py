@@ -71,16 +71,16 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         try:
             briefing = site_briefing(settings, strict=self.config.strict)
             changes = build_changes(briefing, settings)
-            self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes)
             pdfs: dict[str, bytes] = {}
             if settings.pdf:
                 executor = make_executor(settings.workers)
                 if isinstance(executor, SerialExecutor):
                     pdfs = site_pdfs(briefing, settings, changes, cache=site_cache(settings))
-                else:  # written into the site folder in on_post_build; an empty file until then
+                else:  # started before the pages are rendered; written into the site in on_post_build
                     self._pdfs = start_site_pdfs(briefing, settings, changes, executor=executor,
                                                  cache=site_cache(settings))
                     pdfs = dict.fromkeys(self._pdfs.paths, b"")
+            self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes)
         except DossierError as exc:
             raise PluginError(str(exc)) from exc
         self.briefing_json = briefing_to_json(briefing)

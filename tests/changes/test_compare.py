@@ -83,6 +83,24 @@ def test_compare_new_provision_of_known_document() -> None:
     assert [(c.section, c.detail, c.cites[0].paragraph) for c in changes.items] == [("provisions", "build a dam", 4)]
 
 
+def test_compare_another_report_of_a_known_quotation_is_not_new() -> None:
+    def quote(qid: str, article: str, **more: object) -> dict:
+        return {"id": qid, "speaker": "p", "text": "We will take a new approach", "article": article,
+                "paragraph": 1, **more}
+
+    old = {"articles": [], "quotes": [quote("q1", "a1", other_sources=[])]}
+    # A second article reports the same words: folded into the known quotation.
+    again = {"articles": [], "quotes": [quote("q1", "a1", other_sources=[{"id": "q7", "article": "a2"}]),
+                                        quote("q7", "a2", same_as="q1")]}
+    assert not compare(old, again).items
+    # An earlier report now heads the quotation: still not a new one.
+    earlier = {"articles": [], "quotes": [quote("q9", "a0", other_sources=[{"id": "q1", "article": "a1"}]),
+                                          quote("q1", "a1", same_as="q9")]}
+    assert not compare(old, earlier).items
+    fresh = {"articles": [], "quotes": [*old["quotes"], {**quote("q2", "a2"), "text": "Something else entirely"}]}
+    assert [c.entity for c in compare(old, fresh).items] == ["q2"]
+
+
 def test_cli_diff_text_and_json(models: tuple[dict, dict], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from dossier.cli import main
 
