@@ -14,7 +14,7 @@ _DROP = str.maketrans("", "", "\u2018\u2019'`\".")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Lower case, accents, apostrophes and full stops removed, other
     punctuation turned into spaces, white space folded.  The comparison key
