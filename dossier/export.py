@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Callable
 from typing import Any
 
 from dossier.ingest.duplicates import CopiedProvenance
@@ -152,4 +154,83 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
 
 
 def briefing_to_json(b: Briefing) -> str:
-    return json.dumps(briefing_to_dict(b), ensure_ascii=False, indent=2, sort_keys=False)
+    return dumps_indented(briefing_to_dict(b))
+
+
+_STRING = json.encoder.encode_basestring  # how json.dumps(ensure_ascii=False) writes a string (C)
+
+
+def dumps_indented(value: Any, indent: int = 2) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=indent)`, character for
+    character, in about two thirds of the time: the standard library writes
+    indented JSON with a generator per container (its C writer does not
+    indent), and a dossier's model has millions of values."""
+    out: list[str] = []
+    _write(value, "\n", " " * indent, out.append)
+    return "".join(out)
+
+
+def _write(o: Any, newline: str, step: str, append: Callable[[str], None]) -> None:
+    if isinstance(o, str):
+        append(_STRING(o))
+    elif isinstance(o, dict):
+        if not o:
+            append("{}")
+            return
+        inner = newline + step
+        between = "," + inner
+        append("{" + inner)
+        first = True
+        for key, item in o.items():
+            if not first:
+                append(between)
+            first = False
+            append(_STRING(key if isinstance(key, str) else _key(key)))
+            append(": ")
+            _write(item, inner, step, append)
+        append(newline + "}")
+    elif isinstance(o, list | tuple):
+        if not o:
+            append("[]")
+            return
+        inner = newline + step
+        between = "," + inner
+        append("[" + inner)
+        first = True
+        for item in o:
+            if not first:
+                append(between)
+            first = False
+            _write(item, inner, step, append)
+        append(newline + "]")
+    elif o is None:
+        append("null")
+    elif o is True:
+        append("true")
+    elif o is False:
+        append("false")
+    elif isinstance(o, int):
+        append(int.__repr__(o))
+    elif isinstance(o, float):
+        append(_float(o))
+    else:
+        raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+
+def _float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o in (math.inf, -math.inf):
+        return "Infinity" if o > 0 else "-Infinity"
+    return float.__repr__(o)
+
+
+def _key(key: object) -> str:
+    """A dict key that is not a string, as json.dumps writes it."""
+    if isinstance(key, float):
+        return _float(key)
+    if key is True or key is False or key is None:
+        return {True: "true", False: "false", None: "null"}[key]
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")

@@ -27,6 +27,11 @@ class Provenance:
     def anchor(self) -> str:
         return f"p{self.paragraph}"
 
+    def __reduce__(self) -> tuple[type[Provenance], tuple[str, int, int, int]]:
+        # Pickled as a constructor call: a build unpickles hundreds of thousands
+        # (the extraction cache), and a frozen dataclass's own __setstate__ is slow.
+        return (Provenance, (self.article, self.paragraph, self.start, self.end))
+
 
 PARAGRAPH_KINDS = ("text", "heading", "item", "caption", "byline", "dateline")
 # Paragraphs that are not the article's report: a photo caption names people

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dossier.export import briefing_to_dict, briefing_to_json
+from dossier.export import briefing_to_dict, briefing_to_json, dumps_indented
 from dossier.model import Briefing
 
 SCHEMA = Path(__file__).parent / "contract" / "briefing-model.schema.json"
@@ -54,3 +56,16 @@ def test_export_provenance_inside_paragraphs(seed_briefing: Briefing) -> None:
         for mention in person["mentions"]:
             length = lengths[(mention["article"], mention["paragraph"])]
             assert 0 <= mention["start"] <= mention["end"] <= length
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON_VALUES, st.sampled_from([0, 1, 2]))
+def test_export_dumps_indented_writes_what_json_dumps_writes(value: object, indent: int) -> None:
+    assert dumps_indented(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)

@@ -83,7 +83,6 @@ def build_changes(briefing: Briefing, settings: Settings) -> Changes:
     the previous build's model in the cache.  Reads the cache, never writes it."""
     from dossier.export import briefing_to_dict
 
-    new = briefing_to_dict(briefing)
     if settings.since:
         from dossier.pipeline import build_briefing
 
@@ -92,6 +91,7 @@ def build_changes(briefing: Briefing, settings: Settings) -> Changes:
         except ValueError as exc:
             raise ConfigError(f"since: {settings.since!r} is not a date; expected YYYY-MM-DD",
                               path=settings.root / "mkdocs.yml") from exc
+        new = briefing_to_dict(briefing)
         before = build_briefing(settings.article_paths, model=settings.model, curation=settings.curation_path,
                                 published_before=settings.since)
         changes = compare(briefing_to_dict(before), new, baseline=human_date(settings.since))
@@ -99,8 +99,9 @@ def build_changes(briefing: Briefing, settings: Settings) -> Changes:
         return changes
     folder = cache_dir(settings)
     published = _cached(folder / PUBLISHED)
-    if published is None:
+    if published is None:  # the first build: nothing to export for comparing
         return Changes(baseline="no earlier build", compared=False)
+    new = briefing_to_dict(briefing)
     changes = _since_previous(published, new)
     if changes:
         return changes
@@ -113,6 +114,8 @@ def build_changes(briefing: Briefing, settings: Settings) -> Changes:
 def keep_model(briefing_json: str, settings: Settings) -> None:
     """After a build: keep its model as the published one, and the one it
     replaces as the previous one when they differ for a reader."""
+    from dossier.export import dumps_indented
+
     folder = cache_dir(settings)
     try:
         folder.mkdir(exist_ok=True)
@@ -121,7 +124,7 @@ def keep_model(briefing_json: str, settings: Settings) -> None:
             ignore.write_text("# dossier's cache: rebuilt as needed\n*\n", encoding="utf-8")
         published = _cached(folder / PUBLISHED)
         if published is not None and compare(published, json.loads(briefing_json)):
-            _write(folder / PREVIOUS, json.dumps(published, ensure_ascii=False, indent=1))
+            _write(folder / PREVIOUS, dumps_indented(published, indent=1))
         _write(folder / PUBLISHED, briefing_json)
     except OSError as exc:
         log.warning("dossier: cannot keep this build's model in %s (%s); the next build shows no changes",

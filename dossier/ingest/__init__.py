@@ -22,8 +22,10 @@ Limits (documented in the README):
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import pickle
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -201,12 +203,44 @@ def _read(path: Path, article_id: str, notices: list[Notice], shown: str) -> Art
     return article
 
 
+# The articles the last `load_articles` read, pickled (later stages change
+# them: each call unpickles its own copy), with their notices, by (content
+# hash, path, id, shown path): `mkdocs serve` rebuilds in the same process,
+# and then parses again only the files whose bytes changed.  Keyed by content
+# rather than by modification time, which file systems keep to a few
+# milliseconds: an edit within that time must not be missed.
+ReadKey = tuple[bytes, str, str, str]
+_READ: dict[ReadKey, bytes] = {}
+
+
+def _read_unless_unchanged(
+    path: Path, article_id: str, notices: list[Notice], shown: str, read: dict[ReadKey, bytes],
+) -> Article:
+    try:
+        if path.stat().st_size > MAX_BYTES:  # refused unread
+            return read_article(path, article_id, notices, shown=shown)
+        content = path.read_bytes()
+    except OSError:  # read_article says what is wrong with it
+        return read_article(path, article_id, notices, shown=shown)
+    key = (hashlib.blake2b(content, digest_size=16).digest(), str(path), article_id, shown)
+    data = _READ.get(key)
+    if data is not None:
+        article, earlier = pickle.loads(data)
+        notices.extend(earlier)
+    else:
+        article = read_article(path, article_id, notices, shown=shown)
+        data = pickle.dumps((article, notices), protocol=pickle.HIGHEST_PROTOCOL)
+    read[key] = data
+    return article
+
+
 def load_articles(paths: Iterable[str | Path]) -> IngestResult:
     """Read every article under `paths`.  A bad file is reported in
     `problems` and does not stop the others."""
     paths = [Path(p) for p in paths]
     roots = [p.resolve() if p.is_dir() else p.resolve().parent for p in paths if p.exists()]
     result = IngestResult()
+    read: dict[ReadKey, bytes] = {}
     files, result.skipped = _scan(paths)
     taken: set[str] = set()
     first_with: dict[str, str] = {}
@@ -233,11 +267,13 @@ def load_articles(paths: Iterable[str | Path]) -> IngestResult:
         first_with.setdefault(base_slug, shown)
         notices: list[Notice] = []
         try:
-            result.articles.append(read_article(path, article_id, notices, shown=shown))
+            result.articles.append(_read_unless_unchanged(path, article_id, notices, shown, read))
         except IngestError as exc:
             log.warning("%s", exc)
             result.problems.append(exc)
         result.notices.extend(notices)
+    global _READ
+    _READ = read
     for notice in result.notices:
         log.log(logging.WARNING if notice.warn else logging.INFO, "%s", notice)
     return result

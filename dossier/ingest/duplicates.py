@@ -57,6 +57,29 @@ def _body_words(article: Article) -> list[str]:
     return [w for p in article.paragraphs for w in minhash.words(p.text)]
 
 
+# Each article's (word count, shingle hashes, signature), by the text of its
+# paragraphs: `mkdocs serve` rebuilds in the same process, and then hashes
+# only the articles whose text changed.  Holds the last call's articles only.
+_SIGNED: dict[tuple[str, ...], tuple[int, np.ndarray, np.ndarray]] = {}
+
+
+def _signed(articles: Sequence[Article]) -> list[tuple[int, np.ndarray, np.ndarray]]:
+    global _SIGNED
+    kept: dict[tuple[str, ...], tuple[int, np.ndarray, np.ndarray]] = {}
+    out = []
+    for article in articles:
+        key = tuple(p.text for p in article.paragraphs)
+        value = kept.get(key) or _SIGNED.get(key)
+        if value is None:
+            tokens = _body_words(article)
+            hashes = minhash.shingle_hashes(tokens)
+            value = (len(tokens), hashes, minhash.signature(hashes))
+        kept[key] = value
+        out.append(value)
+    _SIGNED = kept
+    return out
+
+
 def _canonical_order(article: Article, length: int) -> tuple[int, bool, str, str, str]:
     """The longest copy first (a syndicated copy is usually cut, so the
     longest holds the most facts), then the earliest dated, then by path."""
@@ -77,9 +100,10 @@ def _date_from_copies(kept: Article, copies: list[Article]) -> None:
 def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -> Deduplicated:
     """Split `articles` into one kept article per story and the copies of
     it; the result does not depend on the order of `articles`."""
-    tokens = [_body_words(a) for a in articles]
-    hashes = [minhash.shingle_hashes(t) for t in tokens]
-    signatures = [minhash.signature(h) for h in hashes]
+    signed = _signed(articles)
+    lengths = [length for length, _, _ in signed]
+    hashes = [h for _, h, _ in signed]
+    signatures = [sig for _, _, sig in signed]
     groups = UnionFind(len(articles))
     # Identical signatures (exact copies) join at once; LSH runs on one of each.
     first_with: dict[bytes, int] = {}
@@ -96,7 +120,7 @@ def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -
             groups.union(a, b)
     out = Deduplicated()
     for group in groups.groups():
-        group.sort(key=lambda i: _canonical_order(articles[i], len(tokens[i])))
+        group.sort(key=lambda i: _canonical_order(articles[i], lengths[i]))
         kept = articles[group[0]]
         kept.duplicate_of = None
         _date_from_copies(kept, [articles[i] for i in group[1:]])

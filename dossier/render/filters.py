@@ -4,6 +4,7 @@ return `Md`, so the environment's escaping leaves them alone."""
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from typing import Any
 
@@ -91,6 +92,7 @@ def _one_date(value: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def human_date(value: str | None) -> str:
     """EDTF -> words: '2016-09-02/2016-09-03' -> '2 September 2016 – 3 September 2016'."""
     if not value:

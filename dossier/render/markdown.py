@@ -8,6 +8,7 @@ syntax they hold.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -36,13 +37,24 @@ _WS = re.compile(r"\s+")
 # C0 controls are never text, and Python-Markdown marks its placeholders with
 # STX/ETX: a value holding "\x02wzxhzdk:0\x03" would pull stashed HTML in.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ORDERED = re.compile(r"^(\d+)\.")
 
 
 def md_escape(value: object) -> Md:
     """Plain text -> Markdown that renders as that text, on one line."""
     if isinstance(value, Md):
         return value
-    text = _WS.sub(" ", _CONTROL.sub(" ", str(value))).strip()
+    text = str(value)
+    return _escape_short(text) if len(text) <= _MEMO_LENGTH else _escape(text)
+
+
+# Names, labels and dates are printed thousands of times: their escaped form
+# is kept.  Paragraphs and quotations are printed once or twice: not kept.
+_MEMO_LENGTH = 200
+
+
+def _escape(text: str) -> Md:
+    text = _WS.sub(" ", _CONTROL.sub(" ", text)).strip()
     # '<', '>' and '&' become entities first: no raw HTML, no autolinks, and
     # the references added below stay as written.
     text = html.escape(text, quote=False)
@@ -53,8 +65,11 @@ def md_escape(value: object) -> Md:
     text = _LEADING.sub(r"\\\1", text)
     text = _LEADING_REFERENCED.sub(lambda m: f"&#{ord(m.group())};", text)
     # A leading ordered-list marker ("1986. ") would start a list.
-    text = re.sub(r"^(\d+)\.", r"\1\\.", text)
+    text = _ORDERED.sub(r"\1\\.", text)
     return Md(text)
+
+
+_escape_short = functools.lru_cache(maxsize=1 << 15)(_escape)
 
 
 def html_text(value: object) -> Md:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,7 @@ import jinja2
 
 from dossier.changes import Changes
 from dossier.errors import RenderError
-from dossier.model import Briefing
+from dossier.model import Briefing, Event, Quote
 from dossier.render.calendar import build_calendar
 from dossier.render.markdown import md_unescape_plain
 from dossier.render.paths import page_path, source_path
@@ -60,13 +61,23 @@ def source_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 
 def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
-    from dossier.render.people import co_mentioned, dated_roles, people_rows, stated_ages
+    from dossier.render.people import co_mentioned, dated_roles, mentioned_paragraphs, people_rows, stated_ages
 
     yield Page("people/index.md", "pages/people.md.j2", {"rows": people_rows(briefing)})
+    said: dict[str, list[Quote]] = defaultdict(list)  # by speaker, in the model's order
+    for quote in briefing.quotes:
+        if quote.speaker:
+            said[quote.speaker].append(quote)
+    attended: dict[str, list[Event]] = defaultdict(list)  # by participant, in the model's order
+    for event in briefing.events:
+        for participant in dict.fromkeys(event.participants):
+            attended[participant].append(event)
+    paragraphs = mentioned_paragraphs(briefing)
     for person in briefing.people:
         yield Page(page_path(person), "pages/person.md.j2", {
-            "person": person, "roles": dated_roles(person), "co_mentioned": co_mentioned(briefing, person),
-            "ages": stated_ages(person),
+            "person": person, "roles": dated_roles(person),
+            "co_mentioned": co_mentioned(briefing, person, paragraphs=paragraphs), "ages": stated_ages(person),
+            "said": said.get(person.id, []), "attended": attended.get(person.id, []),
         })
 
 

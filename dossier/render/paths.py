@@ -3,6 +3,7 @@ pages (MkDocs resolves and checks links between .md files)."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from dossier.model import Article, Document, Event, Organization, Person, Place, Provenance
@@ -32,8 +33,20 @@ def source_path(article_id: str) -> str:
 def relative(target: str, from_page: str) -> str:
     """A link from the page at `from_page` to `target` ('x.md#frag')."""
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(from_page) or ".") if path else ""
+    rel = _relpath(path, _folder(from_page)) if path else ""
     return rel + ("#" + fragment if fragment else "")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _folder(page: str) -> str:
+    return posixpath.dirname(page) or "."
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath`, memoised: a site links the same pages from
+    thousands of pages in a few folders."""
+    return posixpath.relpath(path, start)
 
 
 def citation_target(where: Provenance) -> str:

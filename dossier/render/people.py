@@ -41,14 +41,27 @@ def people_rows(briefing: Briefing) -> list[dict[str, Any]]:
     ]
 
 
-def co_mentioned(briefing: Briefing, person: Person, limit: int = 10) -> list[tuple[Person, int]]:
-    """People named in the same paragraphs, most often first."""
-    mine = {(m.where.article, m.where.paragraph) for m in person.mentions}
+Paragraphs = dict[str, set[tuple[str, int]]]
+
+
+def mentioned_paragraphs(briefing: Briefing) -> Paragraphs:
+    """{person id: the (article, paragraph) pairs that name them}, for `co_mentioned`."""
+    return {p.id: {(m.where.article, m.where.paragraph) for m in p.mentions} for p in briefing.people}
+
+
+def co_mentioned(
+    briefing: Briefing, person: Person, limit: int = 10, paragraphs: Paragraphs | None = None,
+) -> list[tuple[Person, int]]:
+    """People named in the same paragraphs, most often first.  Pass
+    `paragraphs` (`mentioned_paragraphs`) when asking for every person."""
+    if paragraphs is None:
+        paragraphs = mentioned_paragraphs(briefing)
+    mine = paragraphs[person.id]
     counts: list[tuple[Person, int]] = []
     for other in briefing.people:
         if other.id == person.id:
             continue
-        shared = mine & {(m.where.article, m.where.paragraph) for m in other.mentions}
+        shared = mine & paragraphs[other.id]
         if shared:
             counts.append((other, len(shared)))
     counts.sort(key=lambda pair: (-pair[1], pair[0].name))

@@ -5,6 +5,7 @@ every source's provisions and mentions kept."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -24,11 +25,13 @@ STEMS = {"japanese": "japan", "russian": "russia", "soviet": "soviet", "ussr": "
 STOP = {"the", "of", "a", "an", "and", "on", "in", "to", "for", "between", "with", "by", "at"}
 
 
-def name_tokens(name: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def name_tokens(name: str) -> frozenset[str]:
     """The words that tell one document from another: no years, no kind
-    nouns, no stop words; adjectives of nationality folded to the country."""
+    nouns, no stop words; adjectives of nationality folded to the country.
+    Memoised: every document's names are compared with every merged one's."""
     words = fold(name).replace("-", " ").split()
-    return {STEMS.get(w, w) for w in words if w not in STOP and w not in HEADS and not w.isdigit()}
+    return frozenset(STEMS.get(w, w) for w in words if w not in STOP and w not in HEADS and not w.isdigit())
 
 
 def _heads(document: Document) -> set[str]:

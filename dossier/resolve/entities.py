@@ -18,10 +18,11 @@ from dossier.resolve.names import (
     fold,
     name_key,
     organization_keys,
-    person_tokens,
+    person_token_tuple,
     place_keys,
     same_country_word,
     same_person_name,
+    surname_bigrams,
 )
 from dossier.slug import unique_slug
 from dossier.unionfind import UnionFind
@@ -172,44 +173,107 @@ def _bare_acronym(name: str) -> bool:
     return " " not in name and name.replace(".", "").isupper()
 
 
-def _merge_group(
-    parts: Sequence[Briefing], get: Callable[[Briefing], list[T]], match: Callable[[T, T], bool], id_map: IdMap,
-    taken: set[str],
-) -> list[T]:
-    merged: list[T] = []
+class _PersonIndex:
+    """The people merged so far, found by what `same_person_name` needs two
+    names to share: all their tokens, or (full names) a two-letter piece of
+    the surname.  `candidates` returns a superset of the people a name can
+    match, so asking `_person_match` of those alone, in order, finds the
+    same person as asking it of every one."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self._names: list[set[str]] = []
+        self._by_tokens: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self._by_surname: dict[str, set[int]] = defaultdict(set)
+        self._surnames_by_bigram: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, person: Person) -> None:
+        self.people.append(person)
+        self._names.append(set())
+        self.update(len(self.people) - 1)
+
+    def update(self, index: int) -> None:
+        """Index the names person `index` gained (it absorbed another)."""
+        known = self._names[index]
+        for name in _names(self.people[index]):
+            if name in known:
+                continue
+            known.add(name)
+            tokens = person_token_tuple(name)
+            if not tokens:
+                continue
+            self._by_tokens[tokens].add(index)
+            if _full_name(tokens):
+                surname = tokens[-1]
+                if surname not in self._by_surname:
+                    for piece in surname_bigrams(surname):
+                        self._surnames_by_bigram[piece].add(surname)
+                self._by_surname[surname].add(index)
+
+    def candidates(self, person: Person) -> list[int]:
+        found: set[int] = set()
+        for name in _names(person):
+            tokens = person_token_tuple(name)
+            found |= self._by_tokens.get(tokens, set())
+            if _full_name(tokens):
+                surnames = set().union(*(self._surnames_by_bigram.get(p, ()) for p in surname_bigrams(tokens[-1])))
+                for surname in surnames:
+                    found |= self._by_surname[surname]
+        return sorted(found)
+
+
+def _full_name(tokens: tuple[str, ...]) -> bool:
+    """A name `same_person_name` compares by its parts, not only as a whole."""
+    return len(tokens) >= 2 and len(tokens[0]) > 2
+
+
+def _merge_people(parts: Sequence[Briefing], id_map: IdMap, taken: set[str]) -> list[Person]:
+    """Each article's people in turn join the first person merged so far
+    that `_person_match` finds the same, else start a new one."""
+    index = _PersonIndex()
     for part in parts:
         article_id = part.articles[0].id
-        for item in get(part):
+        for item in part.people:
             local_id = item.id
-            target = next((m for m in merged if match(m, item)), None)
-            if target is None:
+            found = next((i for i in index.candidates(item) if _person_match(index.people[i], item)), None)
+            if found is None:
+                item.id = unique_slug(item.name, taken)
+                index.add(item)
                 target = item
-                target.id = unique_slug(item.name, taken)
-                merged.append(target)
             else:
+                target = index.people[found]
                 _absorb(target, item)
+                index.update(found)
             id_map[(article_id, local_id)] = target.id
-    return merged
+    return index.people
 
 
 def _link_single_names(people: list[Person], id_map: IdMap) -> list[Person]:
     """A person known only by one name (a surname) joins the person with a
     full name ending in it: the only one, or the one named in the same
     articles most (Shinzo Abe rather than his father Shintaro Abe)."""
-    full = [p for p in people if len(person_tokens(p.name)) >= 2]
+    by_surname: dict[str, list[Person]] = defaultdict(list)
+    for p in people:
+        if len(tokens := person_token_tuple(p.name)) >= 2:
+            by_surname[tokens[-1]].append(p)
+    keys_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, value in id_map.items():
+        keys_of[value].append(key)
     keep: list[Person] = []
     for person in people:
-        tokens = person_tokens(person.name)
+        tokens = person_token_tuple(person.name)
         if len(tokens) == 1:
-            hits = [p for p in full if person_tokens(p.name)[-1] == tokens[0]]
+            hits = list(by_surname.get(tokens[0], ()))
             if len(hits) > 1:
                 hits.sort(key=lambda p: (-len(set(p.articles) & set(person.articles)), -len(p.mentions)))
                 hits = hits[:1]
             if len(hits) == 1:
                 _absorb(hits[0], person)
-                for key, value in id_map.items():
-                    if value == person.id:
+                if hits[0].id != person.id:
+                    moved = keys_of.pop(person.id, [])
+                    for key in moved:
                         id_map[key] = hits[0].id
+                    keys_of[hits[0].id].extend(moved)
                 continue
         keep.append(person)
     return keep
@@ -220,7 +284,7 @@ def merge_entities(
 ) -> tuple[list[Person], list[Organization], list[Place]]:
     """People, organizations and places of all articles, merged; `id_map`
     gets (article id, local id) -> dossier id for each."""
-    people = _link_single_names(_merge_group(parts, lambda b: b.people, _person_match, id_map, taken), id_map)
+    people = _link_single_names(_merge_people(parts, id_map, taken), id_map)
     organizations = _cluster_named(
         parts, lambda b: b.organizations, organization_keys, id_map, taken, spell_out=True
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -13,11 +14,13 @@ _DROP = str.maketrans("", "", "\u2018\u2019'`\".")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Lower case, accents, apostrophes and full stops removed, other
     punctuation turned into spaces, white space folded.  The comparison key
     for every name (people, organizations, places, gazetteer entries); it is
-    called for every candidate name, so plain ASCII words take a short path."""
+    called for every candidate name, so plain ASCII words take a short path,
+    and resolve folds the same names again and again, so results are kept."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
@@ -28,18 +31,28 @@ def fold(text: str) -> str:
 
 
 def person_tokens(name: str) -> list[str]:
-    return [t for t in fold(name).split() if t not in HONORIFICS]
+    return list(person_token_tuple(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def person_token_tuple(name: str) -> tuple[str, ...]:
+    """`person_tokens`, memoised: resolve compares every name many times."""
+    return tuple(t for t in fold(name).split() if t not in HONORIFICS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def same_person_name(a: str, b: str) -> bool:
     """True when two full names name the same person: equal once folded, or
     the same surname with first names that are spelling variants
-    (Sergei/Sergey).  Different first names (Shinzo/Shintaro) do not match."""
-    ta, tb = person_tokens(a), person_tokens(b)
+    (Sergei/Sergey).  Different first names (Shinzo/Shintaro) do not match.
+    `dossier.resolve.entities` looks for candidates by `surname_bigrams`:
+    keep the two in step."""
+    ta, tb = person_token_tuple(a), person_token_tuple(b)
     if not ta or not tb:
         return False
     if ta == tb:
@@ -52,6 +65,18 @@ def same_person_name(a: str, b: str) -> bool:
             " ".join(ta), " ".join(tb)
         ) >= 0.85
     return False
+
+
+def surname_bigrams(surname: str) -> set[str]:
+    """The two-letter pieces of a surname, plus the whole of a one-letter one.
+    Two surnames that `same_person_name` finds alike (ratio >= 0.85) share
+    one: their matching blocks cover at least 85% of their letters, and
+    blocks of one letter each, separated by unmatched letters, reach at most
+    2m / (3m - 1) <= 0.8 for m >= 2 blocks; so there is a block of two
+    letters or more, or both are the same single letter."""
+    if len(surname) < 2:
+        return {surname}
+    return {surname[i : i + 2] for i in range(len(surname) - 1)}
 
 
 def name_key(name: str) -> str:

@@ -5,7 +5,7 @@ the other wordings kept as variants."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from dossier.model import Provision
@@ -36,10 +36,17 @@ def consolidate(provisions: Sequence[Provision]) -> list[Provision]:
             i = parent[i]
         return i
 
+    # Only wordings that share a word can be the same; two already grouped need no comparing.
+    having: dict[str, list[int]] = defaultdict(list)
+    for i, telling in enumerate(words):
+        for word in telling:
+            having[word].append(i)
     for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if _same(words[i], words[j]):
-                parent[root(j)] = root(i)
+        top = root(i)  # stays the root of i's group: other groups join under it
+        for j in sorted({j for word in words[i] for j in having[word] if j > i}):
+            other = root(j)
+            if other != top and _same(words[i], words[j]):
+                parent[other] = top
     groups: dict[int, list[Provision]] = {}
     for i, item in enumerate(items):
         groups.setdefault(root(i), []).append(item)

@@ -1,0 +1,58 @@
+"""Under `mkdocs serve` every rebuild reads the articles again in the same
+process: only the files whose bytes changed are parsed, and only texts that
+changed are hashed for near-duplicates; the result is the same as reading
+everything afresh."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+import pytest
+
+from dossier import ingest
+from dossier.ingest import duplicates, load_articles, set_aside_duplicates
+
+STORY = ("Ministers of the two countries met in the capital on Tuesday to discuss the port lease, the fishing "
+         "quotas and the timetable for the next round of talks, officials said after the meeting ended.")
+
+
+def _write(folder: Path) -> None:
+    for n in range(4):
+        (folder / f"{n}.txt").write_text(f"Story {n}\n\nStory {n}\n\n{STORY} Paragraph {n} differs.\n\n"
+                                         f"A second paragraph of story {n}, with its own words.\n", encoding="utf-8")
+    (folder / "copy.txt").write_text(f"Copy\n\nCopy\n\n{STORY} Paragraph 0 differs.\n\n"
+                                     "A second paragraph of story 0, with its own words.\n", encoding="utf-8")
+
+
+def _state(folder: Path) -> list[dict[str, object]]:
+    loaded = load_articles([folder])
+    copies = set_aside_duplicates(loaded)
+    notices = {"notices": [str(n) for n in loaded.notices]}
+    return [*(dataclasses.asdict(a) for a in [*loaded.articles, *copies]), notices]
+
+
+def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _write(tmp_path)
+    first = _state(tmp_path)
+    read: list[str] = []
+    hashed: list[int] = []
+    real_read, real_words = ingest.read_article, duplicates._body_words
+    monkeypatch.setattr(ingest, "read_article",
+                        lambda path, *a, **k: read.append(path.name) or real_read(path, *a, **k))
+    monkeypatch.setattr(duplicates, "_body_words", lambda article: hashed.append(1) or real_words(article))
+    assert _state(tmp_path) == first  # later stages changed the articles of the first call: not these
+    assert read == [] and hashed == []
+    edited = tmp_path / "2.txt"
+    stat = edited.stat()
+    # An edit of the same length within the file system's timestamp resolution is read too.
+    edited.write_text(edited.read_text(encoding="utf-8").replace("own words", "own verbs"), encoding="utf-8")
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert edited.stat().st_size == stat.st_size
+    after = _state(tmp_path)
+    assert read == ["2.txt"] and len(hashed) == 1
+    monkeypatch.setattr(ingest, "_READ", {})
+    monkeypatch.setattr(duplicates, "_SIGNED", {})
+    assert _state(tmp_path) == after  # the same as reading every file afresh
+    assert any("near-duplicate" in n for n in after[-1]["notices"])  # type: ignore[operator]
