@@ -15,7 +15,7 @@ import functools
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol, TypeVar
 
@@ -26,17 +26,23 @@ R = TypeVar("R")
 
 # Modules the worker processes import once, in the fork server, before any
 # worker starts: each worker then starts in milliseconds with them loaded.
-PRELOAD = ["dossier.extract", "dossier.pdf.render"]
+# The fork server starts with a build's first `map` and keeps its imports:
+# the PDF renderer always, the extractor (spaCy, a second more) only when
+# that first map extracts.  A warm build, whose first map lays out PDFs,
+# then starts its PDF workers without loading spaCy.
+PRELOAD = ["dossier.pdf.render"]
+EXTRACT_PRELOAD = ["dossier.extract"]
 
 
 class Executor(Protocol):
     """Runs `fn` over `items`; results come back in the items' order.
     `fn` must be a module-level function and the items and results
-    picklable, so that they can travel to other processes."""
+    picklable, so that they can travel to other processes.  `items` may be
+    a generator: work on the first item may start before the next is made."""
 
     workers: int
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]: ...
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]: ...
 
 
 class SerialExecutor:
@@ -44,7 +50,7 @@ class SerialExecutor:
 
     workers = 1
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return map(fn, items)
 
 
@@ -59,9 +65,10 @@ class ProcessExecutor:
     def __init__(self, workers: int) -> None:
         self.workers = max(1, workers)
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-        context = _context()
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(items)) or 1, mp_context=context) as pool:
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        context = _context(fn)
+        count = len(items) if isinstance(items, Sized) else self.workers
+        with ProcessPoolExecutor(max_workers=min(self.workers, count) or 1, mp_context=context) as pool:
             for result, cpu in pool.map(functools.partial(_timed, fn), items):
                 add_worker_cpu(cpu)
                 yield result
@@ -74,10 +81,11 @@ def _timed(fn: Callable[[T], R], item: T) -> tuple[R, float]:
     return result, time.process_time() - start
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(fn: Callable[..., object]) -> multiprocessing.context.BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
+        extracts = getattr(fn, "__module__", "").startswith(("dossier.extract", "dossier.pipeline"))
+        context.set_forkserver_preload([*PRELOAD, *(EXTRACT_PRELOAD if extracts else [])])
         return context
     return multiprocessing.get_context("spawn")
 

@@ -15,7 +15,7 @@ import contextvars
 import functools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -221,24 +221,34 @@ def render_jobs(
     out: dict[str, bytes] = {}
     keys: dict[str, str] = {}
     pending: list[tuple[_PdfJob, int, str]] = []
-    with current().stage("PDFs", total=len(jobs), unit="PDFs") as stage:
+    cached: list[str] = []
+
+    def first_tries() -> Iterator[tuple[str, int | None]]:
+        """The print HTML of each job not in the cache, made one at a time:
+        the first (the dossier, the longest) is laid out while the next are
+        made."""
         for job in jobs:
             html = job.html(0)
             keys[job.path] = digest(html, str(job.max_pages), renderer_version())
-            cached = cache.get("pdf", keys[job.path]) if cache is not None else None
-            if isinstance(cached, bytes):
-                out[job.path] = cached
+            found = cache.get("pdf", keys[job.path]) if cache is not None else None
+            if isinstance(found, bytes):
+                out[job.path] = found
+                cached.append(job.path)
                 stage.advance()
-            elif job.max_pages is None:
-                pending.append((job, 0, html))
-            else:
-                tries, first = first_fitting(html, job.html, job.max_pages, BRIEF_TRIES)
-                pending.append((job, tries, first))
-        stage.note(f"{len(out)} unchanged, from the cache")
-        while pending:
-            work = [(html, job.max_pages if tries < BRIEF_TRIES - 1 else None) for job, tries, html in pending]
+                continue
+            tries = 0
+            if job.max_pages is not None:
+                tries, html = first_fitting(html, job.html, job.max_pages, BRIEF_TRIES)
+            pending.append((job, tries, html))
+            yield html, job.max_pages if tries < BRIEF_TRIES - 1 else None
+
+    with current().stage("PDFs", total=len(jobs), unit="PDFs") as stage:
+        results: Iterator[tuple[int, bytes | None]] = iter(runner.map(render_html, first_tries()))
+        while True:
             retry: list[tuple[_PdfJob, int, str]] = []
-            for (job, tries, _), (pages, pdf) in zip(pending, runner.map(render_html, work), strict=True):
+            # `pending` grows as the executor takes the items: the i-th result's job is there when it comes.
+            for i, (pages, pdf) in enumerate(results):
+                job, tries, _ = pending[i]
                 if pdf is None:
                     log.info("dossier: %s has %d pages; shortening it", job.path, pages)
                     retry.append((job, tries + 1, job.html(tries + 1)))
@@ -250,7 +260,12 @@ def render_jobs(
                 if cache is not None:
                     cache.put("pdf", keys[job.path], pdf)
                 stage.advance()
+            if not retry:
+                break
             pending = retry
+            work = [(html, job.max_pages if tries < BRIEF_TRIES - 1 else None) for job, tries, html in pending]
+            results = iter(runner.map(render_html, work))
+        stage.note(f"{len(cached)} unchanged, from the cache")
     return {job.path: out[job.path] for job in jobs}
 
 
