@@ -157,6 +157,50 @@ def briefing_to_json(b: Briefing) -> str:
     return dumps_indented(briefing_to_dict(b))
 
 
+class ModelWriter:
+    """`dumps_indented(model)` for a process that writes one model after
+    another (`mkdocs serve`): the text of each entry of the model's lists
+    (an article, a person, an event...) is kept from the last call, keyed
+    by the entry's compact JSON (written by the standard library's C
+    encoder, about twice as fast as indenting), and reused when the entry
+    is unchanged.  The compact text stands for the value exactly (the same
+    string, number and key spellings as the indented writer's), so the
+    result is the same text `dumps_indented` writes."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, str] = {}
+
+    def dumps(self, model: dict[str, Any]) -> str:
+        kept: dict[str, str] = {}
+        out: list[str] = []
+        inner, entry_line = "\n  ", "\n    "
+        out.append("{" + inner if model else "{}")
+        for n, (key, value) in enumerate(model.items()):
+            if n:
+                out.append("," + inner)
+            out.append(_STRING(key if isinstance(key, str) else _key(key)) + ": ")
+            if not isinstance(value, list | tuple) or not value:
+                _write(value, inner, "  ", out.append)
+                continue
+            texts = []
+            for entry in value:
+                compact = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+                text = kept.get(compact)
+                if text is None:
+                    text = self._entries.get(compact)
+                    if text is None:
+                        parts: list[str] = []
+                        _write(entry, entry_line, "  ", parts.append)
+                        text = "".join(parts)
+                    kept[compact] = text
+                texts.append(text)
+            out.append("[" + entry_line + ("," + entry_line).join(texts) + inner + "]")
+        if model:
+            out.append("\n}")
+        self._entries = kept
+        return "".join(out)
+
+
 _STRING = json.encoder.encode_basestring  # how json.dumps(ensure_ascii=False) writes a string (C)
 
 

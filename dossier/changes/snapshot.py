@@ -57,16 +57,40 @@ def read_model(path: Path) -> dict[str, Any]:
     return data
 
 
-def _cached(path: Path) -> dict[str, Any] | None:
+# Models parsed earlier in this process, by path, with the file's identity
+# then (see `build_changes`).  Callers only read a parsed model.
+ParsedModels = dict[Path, tuple[tuple[int, ...], dict[str, Any]]]
+
+
+def _file_identity(path: Path) -> tuple[int, ...]:
+    st = path.stat()
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _cached(path: Path, parsed: ParsedModels | None = None) -> dict[str, Any] | None:
     """A cached model, or None when absent or unreadable (the cache is only
-    a convenience: a damaged file means no comparison, not a failed build)."""
-    if not path.is_file():
-        return None
+    a convenience: a damaged file means no comparison, not a failed build).
+    With `parsed`, a file parsed before is not parsed again while it is the
+    same file (device, inode, size, modification and change times)."""
+    memo = parsed if parsed is not None else {}
     try:
-        return read_model(path)
+        identity = _file_identity(path) if path.is_file() else None
+    except OSError:
+        identity = None
+    if identity is None:
+        memo.pop(path, None)
+        return None
+    known = memo.get(path)
+    if known is not None and known[0] == identity:
+        return known[1]
+    try:
+        model = read_model(path)
     except ConfigError as exc:
+        memo.pop(path, None)
         log.warning("dossier: %s; 'What's new' ignores it", exc)
         return None
+    memo[path] = (identity, model)
+    return model
 
 
 def _since_previous(previous: dict[str, Any], new: dict[str, Any]) -> Changes:
@@ -78,9 +102,16 @@ def _since_previous(previous: dict[str, Any], new: dict[str, Any]) -> Changes:
     return changes
 
 
-def build_changes(briefing: Briefing, settings: Settings) -> Changes:
+def build_changes(
+    briefing: Briefing, settings: Settings, *, model: dict[str, Any] | None = None,
+    parsed: ParsedModels | None = None,
+) -> Changes:
     """The changes this build shows: since `settings.since`, else since
-    the previous build's model in the cache.  Reads the cache, never writes it."""
+    the previous build's model in the cache.  Reads the cache, never writes it.
+    `model` is `briefing` as `briefing_to_dict` exports it, when the caller
+    has it.  `parsed` keeps the cached models parsed between calls: `mkdocs
+    serve` compares every rebuild with the same published model (serving
+    writes none), and parsing it takes half a second at 1,000 articles."""
     from dossier.export import briefing_to_dict
 
     if settings.since:
@@ -91,21 +122,21 @@ def build_changes(briefing: Briefing, settings: Settings) -> Changes:
         except ValueError as exc:
             raise ConfigError(f"since: {settings.since!r} is not a date; expected YYYY-MM-DD",
                               path=settings.root / "mkdocs.yml") from exc
-        new = briefing_to_dict(briefing)
+        new = model if model is not None else briefing_to_dict(briefing)
         before = build_briefing(settings.article_paths, model=settings.model, curation=settings.curation_path,
                                 published_before=settings.since)
         changes = compare(briefing_to_dict(before), new, baseline=human_date(settings.since))
         changes.note = "what the articles published from then on added"
         return changes
     folder = cache_dir(settings)
-    published = _cached(folder / PUBLISHED)
+    published = _cached(folder / PUBLISHED, parsed)
     if published is None:  # the first build: nothing to export for comparing
         return Changes(baseline="no earlier build", compared=False)
-    new = briefing_to_dict(briefing)
+    new = model if model is not None else briefing_to_dict(briefing)
     changes = _since_previous(published, new)
     if changes:
         return changes
-    previous = _cached(folder / PREVIOUS)
+    previous = _cached(folder / PREVIOUS, parsed)
     if previous is None:
         return Changes(baseline="no earlier build", compared=False)  # as on the first build: rebuilds are identical
     return _since_previous(previous, new)

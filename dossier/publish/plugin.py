@@ -13,6 +13,7 @@ import logging
 from contextlib import ExitStack
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -25,12 +26,13 @@ from dossier.changes.snapshot import build_changes
 from dossier.config import settings_from_plugin
 from dossier.errors import DossierError
 from dossier.executor import SerialExecutor, make_executor
-from dossier.export import briefing_to_json
+from dossier.export import briefing_to_dict, dumps_indented
 from dossier.pdf import PendingPdfs, site_pdfs, start_site_pdfs
 from dossier.progress import Stage, current
 from dossier.publish.config import DossierPluginConfig
 from dossier.publish.data_files import site_data_files
 from dossier.publish.incremental import GeneratedPage, IncrementalSite, full_build_reason, quiet_dirty_warning
+from dossier.publish.reuse import ServeReuse
 from dossier.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -51,17 +53,20 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         self.incremental: IncrementalSite | None = None
         self.dirty = False
         self._served: IncrementalSite | None = None  # the previous build under `mkdocs serve --dirty`
+        self._reuse: ServeReuse | None = None  # under `mkdocs serve`: what one rebuild keeps for the next
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
         self.command = command
         self.dirty = dirty
+        self._reuse = ServeReuse() if command == "serve" else None
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for later builds in the same process: forget the command.
         self.command = None
         self.dirty = False
         self._served = self.incremental = None
+        self._reuse = None
         quiet_dirty_warning(False)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -86,9 +91,12 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         if settings.pdf and self.command == "serve":
             # PDFs take seconds per page: not at every live reload.  Pages then offer no download link.
             settings = dataclasses.replace(settings, pdf=False)
+        reuse = self._reuse
         try:
             briefing = site_briefing(settings, strict=self.config.strict)
-            changes = build_changes(briefing, settings)
+            model = briefing_to_dict(briefing)
+            changes = build_changes(briefing, settings, model=model,
+                                    parsed=reuse.parsed_models if reuse is not None else None)
             pdfs: dict[str, bytes] = {}
             if settings.pdf:
                 executor = make_executor(settings.workers)
@@ -98,10 +106,12 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                     self._pdfs = start_site_pdfs(briefing, settings, changes, executor=executor,
                                                  cache=site_cache(settings))
                     pdfs = dict.fromkeys(self._pdfs.paths, b"")
-            self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes)
+            env = reuse.page_environment(settings.templates_dir) if reuse is not None else None
+            self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes,
+                                            env=env)
         except DossierError as exc:
             raise PluginError(str(exc)) from exc
-        self.briefing_json = briefing_to_json(briefing)
+        self.briefing_json = reuse.model_writer.dumps(model) if reuse is not None else dumps_indented(model)
         for path, data in site_data_files(self.briefing_json, changes, briefing, settings, config).items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -125,6 +135,11 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         if self.incremental is not None:
             self.incremental.watch(files, config)
         return files
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if self._reuse is not None:  # MkDocs makes the theme's environment anew every build
+            env.bytecode_cache = self._reuse.theme_bytecode
+        return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.incremental is not None:

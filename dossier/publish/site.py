@@ -13,6 +13,8 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+
 from dossier.cache import DiskCache
 from dossier.changes import Changes
 from dossier.changes.snapshot import build_changes
@@ -55,16 +57,19 @@ def site_cache(settings: Settings) -> DiskCache | None:
 
 def generate_pages(
     settings: Settings, *, strict: bool = False, briefing: Briefing | None = None, changes: Changes | None = None,
+    env: jinja2.Environment | None = None,
 ) -> dict[str, str]:
     """Every generated file of the site: {path: content}.  Pass `briefing`
     to render one already built (the plugin renders the PDFs from it too),
-    and `changes` for "What's new" (default: since the cached previous build)."""
+    `changes` for "What's new" (default: since the cached previous build),
+    and `env`, the templates' environment, to reuse one (default: a new one)."""
     if briefing is None:
         briefing = site_briefing(settings, strict=strict)
     if changes is None:
         changes = build_changes(briefing, settings)
     with current().stage("render", unit="pages") as stage:
-        env = make_environment(settings.templates_dir)
+        if env is None:
+            env = make_environment(settings.templates_dir)
         pages = render_pages(briefing, settings, env, changes)
         pages.update(asset_files())
         stage.advance(len(pages))

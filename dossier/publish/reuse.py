@@ -1,0 +1,83 @@
+"""What `mkdocs serve` keeps from one rebuild to the next.
+
+Every rebuild makes the whole model again and renders every page from it;
+these are the parts of that work whose inputs did not change while
+serving, kept so that a rebuild after an edit does only what the edit
+needs.  Each is reused only when it is provably the same:
+
+- the cached models "What's new" compares with, parsed once per file
+  (`dossier.changes.snapshot`; serving writes none of them);
+- the text of `briefing.json`, entry by entry (`dossier.export.ModelWriter`);
+- the page templates' Jinja environment, with its compiled templates, while
+  no file of the user's templates folder changed (the built-in templates are
+  checked by Jinja itself, by modification time);
+- the theme's compiled templates (MkDocs makes a new theme environment every
+  build), by a checksum of their source (`jinja2.BytecodeCache`).
+
+A `dossier build` keeps none of this: it builds once per process.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import jinja2
+
+from dossier.changes.snapshot import ParsedModels
+from dossier.export import ModelWriter
+from dossier.render import make_environment
+
+
+class TemplateBytecode(jinja2.BytecodeCache):
+    """Compiled templates in memory, by template and source checksum (Jinja
+    compares the checksum before it uses the code)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._code.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._code.clear()
+
+
+def folder_state(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file under `folder` with its size and modification time."""
+    if not folder.is_dir():
+        return ()
+    out = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            out.append((os.path.relpath(path, folder), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+class ServeReuse:
+    """The reusable parts of one `mkdocs serve` session's rebuilds."""
+
+    def __init__(self) -> None:
+        self.parsed_models: ParsedModels = {}
+        self.model_writer = ModelWriter()
+        self.theme_bytecode = TemplateBytecode()
+        self._environment: tuple[tuple[str, tuple[tuple[str, int, int], ...]], jinja2.Environment] | None = None
+
+    def page_environment(self, templates: Path) -> jinja2.Environment:
+        """The page templates' environment, the one of the last rebuild when
+        the user's templates folder is as it was then."""
+        key = (str(templates.resolve()), folder_state(templates))
+        if self._environment is None or self._environment[0] != key:
+            self._environment = (key, make_environment(templates))
+        return self._environment[1]
