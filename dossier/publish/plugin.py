@@ -32,7 +32,7 @@ from dossier.progress import Stage, current
 from dossier.publish.config import DossierPluginConfig
 from dossier.publish.data_files import site_data_files
 from dossier.publish.incremental import GeneratedPage, IncrementalSite, full_build_reason, quiet_dirty_warning
-from dossier.publish.reuse import ServeReuse
+from dossier.publish.reuse import ServeReuse, paused_gc
 from dossier.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -54,6 +54,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         self.dirty = False
         self._served: IncrementalSite | None = None  # the previous build under `mkdocs serve --dirty`
         self._reuse: ServeReuse | None = None  # under `mkdocs serve`: what one rebuild keeps for the next
+        self._gc_paused = ExitStack()  # under `mkdocs serve`: no cyclic garbage collection while building
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -67,6 +68,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         self.dirty = False
         self._served = self.incremental = None
         self._reuse = None
+        self._gc_paused.close()
         quiet_dirty_warning(False)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -83,14 +85,31 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                 quiet_dirty_warning(exact)
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        from dossier.publish.site import generate_pages, site_briefing, site_cache
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self._reuse is not None:  # resumed in on_post_build or on_build_error
+            self._gc_paused.enter_context(paused_gc())
 
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         assert self.settings is not None
         settings = self.settings
         if settings.pdf and self.command == "serve":
             # PDFs take seconds per page: not at every live reload.  Pages then offer no download link.
             settings = dataclasses.replace(settings, pdf=False)
+        files = self._add_generated_files(files, config, settings)
+        if config.nav is None:
+            config.nav = default_nav(files, self.generated)
+        self._stage = self._site_stage.enter_context(
+            current().stage("site", total=len(files.documentation_pages()), unit="pages")
+        )
+        if self.incremental is not None:
+            self.incremental.watch(files, config)
+        return files
+
+    def _add_generated_files(self, files: Files, config: MkDocsConfig, settings: Settings) -> Files:
+        """The model built, its pages rendered and added to `files` with its
+        data files and PDFs."""
+        from dossier.publish.site import generate_pages, site_briefing, site_cache
+
         reuse = self._reuse
         try:
             briefing = site_briefing(settings, strict=self.config.strict)
@@ -127,13 +146,6 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                 continue
             inclusion = InclusionLevel.INCLUDED if path in in_nav else InclusionLevel.NOT_IN_NAV
             files.append(GeneratedPage.generated(config, path, content=content, inclusion=inclusion))
-        if config.nav is None:
-            config.nav = default_nav(files, self.generated)
-        self._stage = self._site_stage.enter_context(
-            current().stage("site", total=len(files.documentation_pages()), unit="pages")
-        )
-        if self.incremental is not None:
-            self.incremental.watch(files, config)
         return files
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
@@ -174,6 +186,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
 
         assert self.settings is not None
         self._end_site_stage()
+        self._gc_paused.close()
         pending, self._pdfs = self._pdfs, None
         if pending is not None:
             try:
@@ -194,6 +207,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end_site_stage()
+        self._gc_paused.close()
         if self.incremental is not None:
             self.incremental.close()
             self._served = None  # what is in the served folder now is unknown: the next rebuild is full
