@@ -19,6 +19,7 @@ from dossier.cache import DiskCache, digest, extractor_version, model_version
 from dossier.errors import ExtractError, IngestError
 from dossier.executor import Executor
 from dossier.extract.nlp import DEFAULT_MODEL
+from dossier.ingest import state
 from dossier.model import Article, Briefing
 from dossier.progress import current
 
@@ -110,8 +111,10 @@ def build_briefing(
     """
     reporter = current()
     with reporter.stage("read", unit="articles") as stage:
+        restored = state.restore(cache)
         loaded = ingest.load_articles(paths)
         copies = ingest.set_aside_duplicates(loaded)  # listed with the article they copy, not extracted
+        state.keep(cache, restored)
         stage.advance(len(loaded.articles))
     if strict and loaded.problems:
         raise loaded.problems[0]
