@@ -125,7 +125,8 @@ def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -
     representatives = sorted(first_with.values())
     for i, j in minhash.candidate_pairs([signatures[r] for r in representatives]):
         a, b = representatives[i], representatives[j]
-        if _similar(hashes[a], hashes[b], signatures[a], signatures[b], threshold):
+        # Groups are the connected parts of the "similar" graph: a pair already joined needs no test.
+        if groups.find(a) != groups.find(b) and _similar(hashes[a], hashes[b], signatures[a], signatures[b], threshold):
             groups.union(a, b)
     out = Deduplicated()
     for group in groups.groups():
