@@ -9,8 +9,8 @@ needs.  Each is reused only when it is provably the same:
   (`dossier.changes.snapshot`; serving writes none of them);
 - the text of `briefing.json`, entry by entry (`dossier.export.ModelWriter`);
 - the page templates' Jinja environment, with its compiled templates, while
-  no file of the user's templates folder changed (the built-in templates are
-  checked by Jinja itself, by modification time);
+  no file of the user's templates folder or of the built-in templates
+  changed (Jinja itself does not look again: `auto_reload` is off);
 - the theme's compiled templates (MkDocs makes a new theme environment every
   build), by a checksum of their source (`jinja2.BytecodeCache`).
 
@@ -36,6 +36,7 @@ import jinja2
 from dossier.changes.snapshot import ParsedModels
 from dossier.export import ModelWriter
 from dossier.render import make_environment
+from dossier.render.environment import BUILTIN_TEMPLATES
 
 
 @contextmanager
@@ -95,12 +96,13 @@ class ServeReuse:
         self.parsed_models: ParsedModels = {}
         self.model_writer = ModelWriter()
         self.theme_bytecode = TemplateBytecode()
-        self._environment: tuple[tuple[str, tuple[tuple[str, int, int], ...]], jinja2.Environment] | None = None
+        self._environment: tuple[tuple[object, ...], jinja2.Environment] | None = None
 
     def page_environment(self, templates: Path) -> jinja2.Environment:
         """The page templates' environment, the one of the last rebuild when
-        the user's templates folder is as it was then."""
-        key = (str(templates.resolve()), folder_state(templates))
+        the user's templates folder and the built-in templates are as they
+        were then."""
+        key = (str(templates.resolve()), folder_state(templates), folder_state(BUILTIN_TEMPLATES))
         if self._environment is None or self._environment[0] != key:
             self._environment = (key, make_environment(templates))
         return self._environment[1]
