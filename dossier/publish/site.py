@@ -57,13 +57,12 @@ def site_cache(settings: Settings) -> DiskCache | None:
 
 def generate_pages(
     settings: Settings, *, strict: bool = False, briefing: Briefing | None = None, changes: Changes | None = None,
-    env: jinja2.Environment | None = None, split: bool = False,
+    env: jinja2.Environment | None = None,
 ) -> dict[str, str]:
     """Every generated file of the site: {path: content}.  Pass `briefing`
     to render one already built (the plugin renders the PDFs from it too),
     `changes` for "What's new" (default: since the cached previous build),
-    `env`, the templates' environment, to reuse one (default: a new one),
-    and `split` to render half of the pages in a forked process."""
+    and `env`, the templates' environment, to reuse one (default: a new one)."""
     if briefing is None:
         briefing = site_briefing(settings, strict=strict)
     if changes is None:
@@ -71,7 +70,7 @@ def generate_pages(
     with current().stage("render", unit="pages") as stage:
         if env is None:
             env = make_environment(settings.templates_dir)
-        pages = render_pages(briefing, settings, env, changes, split=split)
+        pages = render_pages(briefing, settings, env, changes)
         pages.update(asset_files())
         stage.advance(len(pages))
     return pages

@@ -150,43 +150,26 @@ def with_title_front_matter(markdown: str) -> str:
 
 def render_pages(
     briefing: Briefing, settings: Settings, env: jinja2.Environment, changes: Changes | None = None,
-    *, split: bool = False,
 ) -> dict[str, str]:
     """Every page of the dossier: {path in the Markdown tree: Markdown}.
-    `changes` fill the "What's new" page (default: no earlier build).  With
-    `split`, half of the pages are rendered in a forked process
-    (`dossier.render.forked`; same pages, same errors)."""
+    `changes` fill the "What's new" page (default: no earlier build)."""
     shared = shared_context(briefing, settings, changes)
-    if split:
-        from dossier.render.forked import render_split
-
-        try:
-            pages = [page for builder in PAGE_BUILDERS for page in builder(briefing, settings)]
-        except Exception:  # reported below, in order
-            pages = []
-        paths = [page.path for page in pages]
-        if len(set(paths)) == len(paths):
-            rendered = render_split(pages, lambda page: _render(env, shared, page))
-            if rendered is not None:
-                return dict(zip(paths, rendered, strict=True))
     out: dict[str, str] = {}
     for builder in PAGE_BUILDERS:
         for page in builder(briefing, settings):
             if page.path in out:
                 raise RenderError(f"two pages want the path {page.path!r}; expected one page per path")
-            out[page.path] = _render(env, shared, page)
+            try:
+                template = env.get_template(page.template)
+                out[page.path] = with_title_front_matter(
+                    template.render({**shared, **page.context, "page_path": page.path})
+                )
+            except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+                name = getattr(exc, "filename", None) or page.template
+                line = getattr(exc, "lineno", None)
+                raise RenderError(
+                    f"template failed while rendering {page.path}: {exc}; expected a template that only uses "
+                    "the variables documented in templates/README.md",
+                    path=name, line=line,
+                ) from exc
     return out
-
-
-def _render(env: jinja2.Environment, shared: dict[str, Any], page: Page) -> str:
-    try:
-        template = env.get_template(page.template)
-        return with_title_front_matter(template.render({**shared, **page.context, "page_path": page.path}))
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-        name = getattr(exc, "filename", None) or page.template
-        line = getattr(exc, "lineno", None)
-        raise RenderError(
-            f"template failed while rendering {page.path}: {exc}; expected a template that only uses "
-            "the variables documented in templates/README.md",
-            path=name, line=line,
-        ) from exc
