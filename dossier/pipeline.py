@@ -117,6 +117,8 @@ def build_briefing(
         copies = ingest.set_aside_duplicates(loaded)  # listed with the article they copy, not extracted
         state.keep(cache, restored)
         stage.advance(len(loaded.articles))
+        if loaded.unchanged:
+            stage.note(f"{loaded.unchanged} unchanged")
     if strict and loaded.problems:
         raise loaded.problems[0]
     have_places = gazetteer.restore_places(cache)
