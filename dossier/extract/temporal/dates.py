@@ -20,6 +20,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {}
 for _n, _name in enumerate(calendar.month_name):
@@ -154,6 +155,14 @@ class Anchor:
 def find_dates(text: str) -> list[DateMention]:
     """Every temporal expression in `text`, longest first where they overlap,
     in text order."""
+    return list(_find_dates(text))
+
+
+# Extraction asks for the dates of the same text (the article's, a
+# paragraph's) several times over; the mentions are frozen, so one scan
+# serves them all.
+@lru_cache(maxsize=256)
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for name, pattern in PATTERNS:
         for m in pattern.finditer(text):
@@ -179,7 +188,7 @@ def find_dates(text: str) -> list[DateMention]:
         if out and mention.start < out[-1].end:
             continue
         out.append(mention)
-    return out
+    return tuple(out)
 
 
 def _month(name: str) -> int:
