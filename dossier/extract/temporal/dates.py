@@ -98,6 +98,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 PRIORITY = {name: n for n, (name, _) in enumerate(PATTERNS)}
 
+# The characters a match of each expression can start with (under the
+# expression's own flags).  Python's regex engine otherwise tries every
+# branch of an expression at every position of the text; a look-ahead for
+# these characters finds the same matches in about two thirds of the time.
+# Expressions that start with a month name are left as they are: the engine
+# already skips to the positions where one can start.
+FIRST_CHARS = {
+    "day_range_dmy": r"\d", "day_of": "t", "day_dmy": r"\d", "season_year": "temlsaw", "month_year": "emltJFMASOND",
+    "rel_month": "lnt", "month": "iobsutfdalnem", "year_range": "f", "year_part": "btelm", "year": "12",
+    "rel_unit": "tlne", "end_of_year": "bt", "season": "tln", "fall": "tlni", "weekday": "lntoemwfs", "deictic": "yt",
+    "same_day": "t", "offset": r"aotfsen\d", "same_year": "tel", "war_end": "tecfla",
+}
+PLAIN_PATTERNS = PATTERNS
+PATTERNS = [
+    (name, re.compile(f"(?=[{FIRST_CHARS[name]}])" + p.pattern, p.flags) if name in FIRST_CHARS else p)
+    for name, p in PLAIN_PATTERNS
+]
+
 
 @dataclass(slots=True, frozen=True)
 class DateMention:
