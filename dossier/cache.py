@@ -156,6 +156,16 @@ class DiskCache:
             log.warning("dossier: cannot write the cache in %s (%s); builds will not be faster", self.root,
                         exc.strerror or exc)
 
+    def discard_others(self, namespace: str, key: str) -> None:
+        """Remove every entry of `namespace` but `key` (for a namespace that
+        holds one current entry, such as the read stage's)."""
+        folder = self.root / namespace
+        if not folder.is_dir():
+            return
+        for path in folder.glob("*/*"):
+            if path.name != key and not path.name.startswith("."):
+                path.unlink(missing_ok=True)
+
     def _ensure_root(self) -> None:
         if not self.root.is_dir():
             self.root.mkdir(parents=True, exist_ok=True)

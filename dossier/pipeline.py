@@ -18,7 +18,9 @@ from dossier import extract, ingest, resolve
 from dossier.cache import DiskCache, digest, extractor_version, model_version
 from dossier.errors import ExtractError, IngestError
 from dossier.executor import Executor
+from dossier.extract.entities import gazetteer
 from dossier.extract.nlp import DEFAULT_MODEL
+from dossier.ingest import state
 from dossier.model import Article, Briefing
 from dossier.progress import current
 
@@ -110,11 +112,14 @@ def build_briefing(
     """
     reporter = current()
     with reporter.stage("read", unit="articles") as stage:
+        restored = state.restore(cache)
         loaded = ingest.load_articles(paths)
         copies = ingest.set_aside_duplicates(loaded)  # listed with the article they copy, not extracted
+        state.keep(cache, restored)
         stage.advance(len(loaded.articles))
     if strict and loaded.problems:
         raise loaded.problems[0]
+    have_places = gazetteer.restore_places(cache)
     parts = extract_cached(loaded.articles, model, cache=cache, executor=executor)
     failed = [problem for part in parts for problem in part.problems]
     if strict and failed:
@@ -132,6 +137,7 @@ def build_briefing(
             apply_curation(briefing, curation)
         # After curation: people it merges may have said the same words.
         briefing.quotes = resolve.fold_quotes(briefing.quotes)
+        gazetteer.keep_places(cache, have_places)
         stage.note(f"{len(briefing.people)} people, {len(briefing.events)} events, "
                    f"{len(briefing.documents)} documents")
     return briefing

@@ -114,24 +114,56 @@ def build_changes(briefing: Briefing, settings: Settings) -> Changes:
 def keep_model(briefing_json: str, settings: Settings) -> None:
     """After a build: keep its model as the published one, and the one it
     replaces as the previous one when they differ for a reader."""
+    prepare_model(briefing_json, settings).commit()
+
+
+class KeptModel:
+    """The files `keep_model` writes, written aside until `commit` puts
+    them in place (or `discard` removes them)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.written: list[tuple[Path, Path]] = []  # (partial file, its place)
+
+    def write(self, name: str, text: str) -> None:
+        path = self.folder / name
+        partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
+        partial.write_text(text, encoding="utf-8")
+        self.written.append((partial, path))
+
+    def commit(self) -> None:
+        try:
+            for partial, path in self.written:
+                partial.replace(path)
+        except OSError as exc:
+            self.discard()
+            log.warning("dossier: cannot keep this build's model in %s (%s); the next build shows no changes",
+                        self.folder, exc.strerror)
+        self.written = []
+
+    def discard(self) -> None:
+        for partial, _ in self.written:
+            partial.unlink(missing_ok=True)
+        self.written = []
+
+
+def prepare_model(briefing_json: str, settings: Settings) -> KeptModel:
+    """`keep_model`'s work but the last step: the files are written aside,
+    and put in place by `commit()` once the build has succeeded."""
     from dossier.export import dumps_indented
 
-    folder = cache_dir(settings)
+    kept = KeptModel(cache_dir(settings))
     try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
+        kept.folder.mkdir(exist_ok=True)
+        ignore = kept.folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# dossier's cache: rebuilt as needed\n*\n", encoding="utf-8")
-        published = _cached(folder / PUBLISHED)
+        published = _cached(kept.folder / PUBLISHED)
         if published is not None and compare(published, json.loads(briefing_json)):
-            _write(folder / PREVIOUS, dumps_indented(published, indent=1))
-        _write(folder / PUBLISHED, briefing_json)
+            kept.write(PREVIOUS, dumps_indented(published, indent=1))
+        kept.write(PUBLISHED, briefing_json)
     except OSError as exc:
+        kept.discard()
         log.warning("dossier: cannot keep this build's model in %s (%s); the next build shows no changes",
-                    folder, exc.strerror)
-
-
-def _write(path: Path, text: str) -> None:
-    partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
+                    kept.folder, exc.strerror)
+    return kept

@@ -27,6 +27,7 @@ article ("also published by ...").
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -57,18 +58,26 @@ def _body_words(article: Article) -> list[str]:
     return [w for p in article.paragraphs for w in minhash.words(p.text)]
 
 
-# Each article's (word count, shingle hashes, signature), by the text of its
-# paragraphs: `mkdocs serve` rebuilds in the same process, and then hashes
-# only the articles whose text changed.  Holds the last call's articles only.
-_SIGNED: dict[tuple[str, ...], tuple[int, np.ndarray, np.ndarray]] = {}
+# Each article's (word count, shingle hashes, signature), by a hash of the
+# text of its paragraphs: `mkdocs serve` rebuilds in the same process, and
+# `dossier build` keeps them on disk (`dossier.ingest.state`), so a build
+# hashes only the articles whose text changed.  Holds the last call's only.
+_SIGNED: dict[bytes, tuple[int, np.ndarray, np.ndarray]] = {}
+
+
+def _text_key(article: Article) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    for paragraph in article.paragraphs:
+        h.update(paragraph.text.encode("utf-8", "surrogatepass") + b"\0")
+    return h.digest()
 
 
 def _signed(articles: Sequence[Article]) -> list[tuple[int, np.ndarray, np.ndarray]]:
     global _SIGNED
-    kept: dict[tuple[str, ...], tuple[int, np.ndarray, np.ndarray]] = {}
+    kept: dict[bytes, tuple[int, np.ndarray, np.ndarray]] = {}
     out = []
     for article in articles:
-        key = tuple(p.text for p in article.paragraphs)
+        key = _text_key(article)
         value = kept.get(key) or _SIGNED.get(key)
         if value is None:
             tokens = _body_words(article)
@@ -116,7 +125,8 @@ def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -
     representatives = sorted(first_with.values())
     for i, j in minhash.candidate_pairs([signatures[r] for r in representatives]):
         a, b = representatives[i], representatives[j]
-        if _similar(hashes[a], hashes[b], signatures[a], signatures[b], threshold):
+        # Groups are the connected parts of the "similar" graph: a pair already joined needs no test.
+        if groups.find(a) != groups.find(b) and _similar(hashes[a], hashes[b], signatures[a], signatures[b], threshold):
             groups.union(a, b)
     out = Deduplicated()
     for group in groups.groups():

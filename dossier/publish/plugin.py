@@ -148,34 +148,44 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
 
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The finished site: the PDFs made meanwhile in worker processes;
-        the Content-Security-Policy its pages need, written for the web
-        server; then this build's model, kept for the next build's "What's
-        new".  A `mkdocs serve` preview writes neither: no web server reads
-        the policy there, and scanning every page took a second per rebuild
-        at 1,000 articles."""
-        from dossier.changes.snapshot import keep_model
+        """The finished site: the Content-Security-Policy its pages need,
+        written for the web server; the PDFs made meanwhile in worker
+        processes; then this build's model, kept for the next build's
+        "What's new".  The policy and the model are prepared while the
+        workers finish the PDFs; the model is kept only once they are done
+        (a failed build must not change what the next one compares with).
+        A `mkdocs serve` preview writes neither: no web server reads the
+        policy there, and scanning every page took a second per rebuild at
+        1,000 articles."""
+        from dossier.changes.snapshot import prepare_model
         from dossier.publish.csp import write_policy_files
 
         assert self.settings is not None
         self._end_site_stage()
         pending, self._pdfs = self._pdfs, None
-        if pending is not None:
-            try:
-                pdfs = pending.result()
-            except DossierError as exc:
-                raise PluginError(str(exc)) from exc
-            for path, pdf in pdfs.items():
-                (Path(config.site_dir) / path).write_bytes(pdf)
+        keep = None
+        try:
+            if self.command != "serve":
+                write_policy_files(Path(config.site_dir))
+                if self.briefing_json:
+                    keep = prepare_model(self.briefing_json, self.settings)
+            if pending is not None:
+                try:
+                    pdfs = pending.result()
+                except DossierError as exc:
+                    raise PluginError(str(exc)) from exc
+                for path, pdf in pdfs.items():
+                    (Path(config.site_dir) / path).write_bytes(pdf)
+        except BaseException:
+            if keep is not None:
+                keep.discard()
+            raise
         if self.incremental is not None:
             self.incremental.finish(config)
             if self.command == "serve":
                 self._served = self.incremental
-        if self.command == "serve":
-            return
-        write_policy_files(Path(config.site_dir))
-        if self.briefing_json:
-            keep_model(self.briefing_json, self.settings)
+        if keep is not None:
+            keep.commit()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._end_site_stage()

