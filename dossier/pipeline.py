@@ -117,6 +117,11 @@ def build_briefing(
         copies = ingest.set_aside_duplicates(loaded)  # listed with the article they copy, not extracted
         state.keep(cache, restored)
         stage.advance(len(loaded.articles))
+        notes = [f"{len(copies)} copies set aside"] if copies else []
+        if loaded.unchanged:
+            notes.append(f"{loaded.unchanged} files unchanged since the last build")
+        if notes:
+            stage.note(", ".join(notes))
     if strict and loaded.problems:
         raise loaded.problems[0]
     have_places = gazetteer.restore_places(cache)

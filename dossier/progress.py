@@ -40,6 +40,13 @@ class StageTiming:
 _WORKER_CPU = [0.0]
 
 
+def counted(count: int, unit: str) -> str:
+    """'1 article', '2 articles': units are given in the plural."""
+    if count == 1 and unit.endswith("s"):
+        unit = unit[:-1]
+    return f"{count} {unit}"
+
+
 def add_worker_cpu(seconds: float) -> None:
     """Count CPU time a worker process reported (workers started by a fork
     server are not this process's children: the OS does not add theirs)."""
@@ -114,7 +121,7 @@ class Reporter:
     def summary_lines(self, total_wall: float, total_cpu: float) -> list[str]:
         lines = []
         for t in self.stages:
-            what = f"{t.count} {t.unit}" if t.unit else ""
+            what = counted(t.count, t.unit) if t.unit else ""
             if t.note:
                 what = f"{what}, {t.note}" if what else t.note
             lines.append(f"  {t.name:<8} {t.wall:7.1f} s wall {t.cpu:7.1f} s CPU  {what}".rstrip())
@@ -131,7 +138,7 @@ class PlainReporter(Reporter):
             print(f"dossier: {text}", file=self.stream, flush=True)
 
     def _started(self, stage: Stage) -> None:
-        size = f" ({stage.total} {stage.timing.unit})" if stage.total and stage.timing.unit else ""
+        size = f" ({counted(stage.total, stage.timing.unit)})" if stage.total and stage.timing.unit else ""
         self._line(f"{stage.timing.name}{size}...")
         stage.handle = time.perf_counter()  # when the last line was printed
 
@@ -144,7 +151,7 @@ class PlainReporter(Reporter):
 
     def _finished(self, stage: Stage) -> None:
         t = stage.timing
-        count = f"{t.count} {t.unit}, " if t.unit else ""
+        count = f"{counted(t.count, t.unit)}, " if t.unit else ""
         note = f", {t.note}" if t.note else ""
         self._line(f"{t.name}: done, {count}{t.wall:.1f} s{note}")
 

@@ -100,7 +100,7 @@ def test_progress_cli_build_summary_or_quiet(
     if flag:
         assert captured.err == "" and captured.out == ""
         return
-    assert "dossier: extract (1 articles)..." in captured.err
+    assert "dossier: extract (1 article)..." in captured.err
     assert "dossier: summary" in captured.err
     for stage in ("read", "extract", "resolve", "render", "site", "total"):
         assert f"\n  {stage} " in captured.err

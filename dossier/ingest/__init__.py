@@ -71,6 +71,7 @@ class IngestResult:
     problems: list[IngestError] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # files in the folders that are not articles
+    unchanged: int = 0  # articles whose file was read by an earlier build and is the same: not parsed again
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -215,23 +216,24 @@ _READ: dict[ReadKey, bytes] = {}
 
 def _read_unless_unchanged(
     path: Path, article_id: str, notices: list[Notice], shown: str, read: dict[ReadKey, bytes],
-) -> Article:
+) -> tuple[Article, bool]:
+    """The article, and whether it was found unchanged (not parsed again)."""
     try:
         if path.stat().st_size > MAX_BYTES:  # refused unread
-            return read_article(path, article_id, notices, shown=shown)
+            return read_article(path, article_id, notices, shown=shown), False
         content = path.read_bytes()
     except OSError:  # read_article says what is wrong with it
-        return read_article(path, article_id, notices, shown=shown)
+        return read_article(path, article_id, notices, shown=shown), False
     key = (hashlib.blake2b(content, digest_size=16).digest(), str(path), article_id, shown)
     data = _READ.get(key)
     if data is not None:
         article, earlier = pickle.loads(data)
         notices.extend(earlier)
-    else:
-        article = read_article(path, article_id, notices, shown=shown)
-        data = pickle.dumps((article, notices), protocol=pickle.HIGHEST_PROTOCOL)
-    read[key] = data
-    return article
+        read[key] = data
+        return article, True
+    article = read_article(path, article_id, notices, shown=shown)
+    read[key] = pickle.dumps((article, notices), protocol=pickle.HIGHEST_PROTOCOL)
+    return article, False
 
 
 def load_articles(paths: Iterable[str | Path]) -> IngestResult:
@@ -267,7 +269,9 @@ def load_articles(paths: Iterable[str | Path]) -> IngestResult:
         first_with.setdefault(base_slug, shown)
         notices: list[Notice] = []
         try:
-            result.articles.append(_read_unless_unchanged(path, article_id, notices, shown, read))
+            article, unchanged = _read_unless_unchanged(path, article_id, notices, shown, read)
+            result.articles.append(article)
+            result.unchanged += unchanged
         except IngestError as exc:
             log.warning("%s", exc)
             result.problems.append(exc)

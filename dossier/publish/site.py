@@ -312,17 +312,27 @@ def replace_dir(new: Path, target: Path, *, delete_later: bool = False) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+# Run by the background process that deletes a replaced site: it marks the
+# folder as its own first, so that a build started meanwhile leaves it alone.
+_DELETER = (
+    "import os, shutil, sys; "
+    "open(os.path.join(sys.argv[1], sys.argv[2]), 'w').write(f'{os.getpid()} -\\n'); "
+    "shutil.rmtree(sys.argv[1], ignore_errors=True)"
+)
+
+
 def _delete_in_background(folder: Path) -> bool:
     """Start a process that removes `folder`; False if it could not be
-    started.  The folder is marked first as this build's, so that if the
-    deletion is stopped the next build finishes it."""
+    started.  The folder is marked as this process's until the deleting
+    process marks it as its own: if the deletion is stopped, the next build
+    finishes it."""
     import subprocess
     import sys
 
     try:
         mark_building(folder)
         subprocess.Popen(
-            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+            [sys.executable, "-c", _DELETER, str(folder), BUILDING_MARKER],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
     except OSError:

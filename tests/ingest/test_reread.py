@@ -100,6 +100,11 @@ def test_read_stage_kept_on_disk_between_builds(tmp_path: Path, monkeypatch: pyt
     assert _restored_state(folder, cache) == after and len(read) == 5
     read.clear()
     assert _restored_state(folder, cache) == after and read == []
+    with monkeypatch.context() as m:  # the read stage says how many it did not parse again
+        m.setattr(ingest, "_READ", {})
+        m.setattr(duplicates, "_SIGNED", {})
+        state.restore(cache)
+        assert load_articles([folder]).unchanged == 5
     # Another version of the reading code misses, and its entry replaces the old one.
     monkeypatch.setattr(state, "extractor_version", lambda: "another version")
     assert _restored_state(folder, cache) == after and len(read) == 5
