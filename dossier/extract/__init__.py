@@ -67,9 +67,10 @@ def parse_articles(
     for the scale benchmark's comparison (see benchmarks/build_scale.py)."""
     nlp = load_nlp(model)
     articles = list(articles)
-    docs = nlp.pipe((parseable(joined_text(a)) for a in articles), batch_size=BATCH_SIZE, n_process=n_process)
-    for article, doc in zip(articles, docs, strict=True):
-        yield ArticleDoc(article, doc)
+    texts = [parseable(joined_text(a)) for a in articles]
+    docs = nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process)
+    for article, text, doc in zip(articles, texts, docs, strict=True):
+        yield ArticleDoc(article, doc, text=text)
 
 
 def extract_batch(job: tuple[str, list[Article]]) -> list[Briefing]:

@@ -28,7 +28,13 @@ class ArticleDoc:
     text: str = ""  # the parsed text, read once: spaCy rebuilds `Doc.text` on every access
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
+        """`text`, when given, is the string the doc was parsed from."""
+        from dossier.extract.tokens import doc_text, remember_text
+
+        if self.text:
+            remember_text(self.doc, self.text)
+        else:
+            self.text = doc_text(self.doc)
         offset = 0
         self.starts = []
         for p in self.article.paragraphs:

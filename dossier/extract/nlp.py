@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dossier.errors import ConfigError
+from dossier.extract.attribute_rules import index_attribute_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,6 +75,8 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+        if "attribute_ruler" in nlp.pipe_names:
+            index_attribute_rules(nlp.get_pipe("attribute_ruler"))
         return nlp
     raise ConfigError(
         f"spaCy model {name!r} is not installed; expected one of {', '.join(tried)} "

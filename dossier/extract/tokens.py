@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 # Kept beside the doc, not in `doc.user_data`, so a doc serialised with its
 # user data never carries it; it goes when the doc goes.
@@ -56,6 +58,20 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Record `text`, the string `doc` was parsed from, as its text: spaCy's
+    tokenizer loses no character, so `doc.text` would join the same string
+    back from the tokens."""
+    _TEXTS[doc] = text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the doc's text instead of joined from its
+    tokens (the same string: a span's text runs from its first token to the
+    end of its last, without the trailing space)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Token index of each sentence's start, read once per doc (each
     `Token.sent` walks the whole doc again)."""
@@ -64,3 +80,11 @@ def sentence_starts(doc: Doc) -> list[int]:
         starts = [s.start for s in doc.sents]
         _SENTENCES[doc] = starts
     return starts
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """`doc.sents` as a list, from the sentence starts read once per doc
+    (each `doc.sents` reads every token again)."""
+    starts = sentence_starts(doc)
+    ends = [*starts[1:], len(doc)]
+    return [doc[a:b] for a, b in zip(starts, ends, strict=True)]

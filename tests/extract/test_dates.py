@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import edtf
 import pytest
@@ -127,3 +128,42 @@ def test_dates_future_day_weeks_back_is_this_year() -> None:
     assert normalize("on May 18", "2030-06-29", future=True) == "2030-05-18"
     # Well before the article's day, a coming date is next year's.
     assert normalize("on Jan. 22", "2030-12-10", future=True) == "2031-01-22"
+
+
+# Texts that start a match at every kind of first character, in both cases,
+# beside text with none.
+_FIRST_CHAR_TEXTS = [
+    "Yesterday, TODAY and tomorrow night; Last Week, next month; the end of this year.",
+    "From 1956 to 1991, by the end of 2016, early 2019, mid-2020 and LATE 1999.",
+    "on 7-8 May 2018; the 2nd of June, 2016; 19 October 1956; 3 and 4 Sept. 2001",
+    "In late October, since May, during the summer of 2019, this coming Winter and in the fall.",
+    "Two weeks later, a day earlier, 10 days later, that day, the following year, earlier that year.",
+    "the closing days of World War II, the aftermath of the Second World War; end of World War One",
+    "last Thursday; on Friday's talks; Later on Monday; SUNDAY; early on Saturday",
+    "2014-15 figures, $2019, 1,2019 and 20195; Sept 11 and April 2013",
+    "ſpring 2019, İn May, K 1999 and the ﬁnal weeks of World War Two",  # case folding beyond ASCII
+]
+
+
+@pytest.mark.parametrize("text", _FIRST_CHAR_TEXTS)
+def test_dates_first_char_lookahead_keeps_every_match(text: str) -> None:
+    """Each expression, guarded by the characters its matches can start
+    with, finds exactly what the bare expression finds."""
+    from dossier.extract.temporal.dates import PATTERNS, PLAIN_PATTERNS
+
+    for (name, guarded), (_, plain) in zip(PATTERNS, PLAIN_PATTERNS, strict=True):
+        found = [(m.span(), m.groupdict()) for m in guarded.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)], name
+
+
+def test_dates_first_char_lookahead_keeps_every_match_in_news() -> None:
+    """The same on every article kept in the repository."""
+    from dossier.extract.temporal.dates import PATTERNS, PLAIN_PATTERNS
+
+    root = Path(__file__).resolve().parents[2]
+    folders = [root / "seeds", *(root / "tests").glob("heldout*"), root / "tests" / "realnews"]
+    texts = [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.iterdir()) if p.suffix in (".txt", ".md")]
+    assert len(texts) > 20
+    for text in texts:
+        for (name, guarded), (_, plain) in zip(PATTERNS, PLAIN_PATTERNS, strict=True):
+            assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], name

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from dossier.extract.document import ArticleDoc
 from dossier.extract.temporal.clauses import clause_of
 from dossier.extract.temporal.dates import WEEKDAYS, Anchor, DateMention, edtf_bounds, find_dates, resolve
+from dossier.extract.tokens import sentences, span_text
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .]{1,30})?\s*[,—–-]\s*")
 ANNIVERSARY = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", re.I)
@@ -41,16 +42,16 @@ def _explicit_years(text: str) -> list[int]:
 
 
 def _year_evidence(adoc: ArticleDoc) -> tuple[int | None, str | None]:
-    for sent in adoc.doc.sents:
-        text = sent.text
+    for sent in sentences(adoc.doc):
+        text = span_text(sent)
         for pattern in (ANNIVERSARY, ORDINAL_ANNIVERSARY):
             for m in pattern.finditer(text):
                 n = int(m.group(1)) if m.group(1).isdigit() else ORDINAL_WORDS[m.group(1).lower()]
                 years = [y for y in _explicit_years(text) if y + n <= dt.date.today().year + 1]
                 if len(set(years)) == 1:
                     return years[0] + n, f"“{m.group(0)}” of {years[0]}"
-    for sent in adoc.doc.sents:
-        text = sent.text
+    for sent in sentences(adoc.doc):
+        text = span_text(sent)
         rel = RELATIVE_YEAR.search(text)
         if rel is None:
             continue

@@ -16,6 +16,7 @@ from dossier.extract.temporal.clauses import SUBJECT_DEPS, span_of, subject_toke
 from dossier.extract.temporal.dates import Anchor, edtf_bounds
 from dossier.extract.temporal.documents import UNNAMED_NOTE, date_documents, extract_documents, extract_provisions
 from dossier.extract.temporal.events import Located, extract_events, mention_ranges
+from dossier.extract.tokens import sentences
 from dossier.model import FURNITURE_KINDS, Document, Event, EventReport, Organization, Person, Place, Provenance
 from dossier.slug import unique_slug
 
@@ -158,7 +159,7 @@ def _signatories(adoc: ArticleDoc, where: Provenance, people: list[Located]) -> 
 
 def _sentence_at(adoc: ArticleDoc, paragraph: int, start: int) -> str | None:
     char = adoc.starts[paragraph - 1] + start
-    for sent in adoc.doc.sents:
+    for sent in sentences(adoc.doc):
         if sent.start_char <= char < sent.end_char:
             return sent.text.strip()
     return None

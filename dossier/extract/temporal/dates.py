@@ -20,6 +20,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS: dict[str, int] = {}
 for _n, _name in enumerate(calendar.month_name):
@@ -97,6 +98,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 PRIORITY = {name: n for n, (name, _) in enumerate(PATTERNS)}
 
+# The characters a match of each expression can start with (under the
+# expression's own flags).  Python's regex engine otherwise tries every
+# branch of an expression at every position of the text; a look-ahead for
+# these characters finds the same matches in about two thirds of the time.
+# Expressions that start with a month name are left as they are: the engine
+# already skips to the positions where one can start.
+FIRST_CHARS = {
+    "day_range_dmy": r"\d", "day_of": "t", "day_dmy": r"\d", "season_year": "temlsaw", "month_year": "emltJFMASOND",
+    "rel_month": "lnt", "month": "iobsutfdalnem", "year_range": "f", "year_part": "btelm", "year": "12",
+    "rel_unit": "tlne", "end_of_year": "bt", "season": "tln", "fall": "tlni", "weekday": "lntoemwfs", "deictic": "yt",
+    "same_day": "t", "offset": r"aotfsen\d", "same_year": "tel", "war_end": "tecfla",
+}
+PLAIN_PATTERNS = PATTERNS
+PATTERNS = [
+    (name, re.compile(f"(?=[{FIRST_CHARS[name]}])" + p.pattern, p.flags) if name in FIRST_CHARS else p)
+    for name, p in PLAIN_PATTERNS
+]
+
 
 @dataclass(slots=True, frozen=True)
 class DateMention:
@@ -154,6 +173,14 @@ class Anchor:
 def find_dates(text: str) -> list[DateMention]:
     """Every temporal expression in `text`, longest first where they overlap,
     in text order."""
+    return list(_find_dates(text))
+
+
+# Extraction asks for the dates of the same text (the article's, a
+# paragraph's) several times over; the mentions are frozen, so one scan
+# serves them all.
+@lru_cache(maxsize=256)
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for name, pattern in PATTERNS:
         for m in pattern.finditer(text):
@@ -179,7 +206,7 @@ def find_dates(text: str) -> list[DateMention]:
         if out and mention.start < out[-1].end:
             continue
         out.append(mention)
-    return out
+    return tuple(out)
 
 
 def _month(name: str) -> int:

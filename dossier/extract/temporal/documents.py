@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from dossier.extract.document import ArticleDoc
 from dossier.extract.temporal.dates import Anchor, find_dates, resolve
+from dossier.extract.tokens import sentences
 from dossier.model import Document, Mention, Provision
 
 HEADS = {
@@ -465,7 +466,7 @@ def extract_provisions(adoc: ArticleDoc, documents: list[Document], spans: list[
     text = adoc.text
     ordered = sorted(spans)
     starts = [a for a, _b, _i in ordered]
-    for sent in doc.sents:
+    for sent in sentences(doc):
         first = bisect.bisect_left(starts, sent.start_char)
         if first == len(starts) or starts[first] >= sent.end_char:
             continue

@@ -15,6 +15,7 @@ from dossier.extract.document import ArticleDoc
 from dossier.extract.temporal.clauses import Clause, clause_of, clause_roles, clause_tokens, span_of, subject_tokens
 from dossier.extract.temporal.dates import Anchor, DateMention, edtf_bounds, find_dates, resolve
 from dossier.extract.temporal.occasions import Occasion, find_occasions, news_day
+from dossier.extract.tokens import sentences as doc_sentences
 from dossier.model import Event, EventReport, Person, Place
 from dossier.slug import unique_slug
 
@@ -469,7 +470,7 @@ def _continue_in_next_sentence(adoc: ArticleDoc, events: list[Event], people: li
     who did it ("... signed an agreement on Sunday." / "Kotzias and Dimitrov
     signed the document in Psarades."): an undated next sentence with the
     same verb adds its people and a report to the event."""
-    sentences = list(adoc.doc.sents)
+    sentences = doc_sentences(adoc.doc)
     for event in events:
         if event.kind not in CONTINUED:
             continue

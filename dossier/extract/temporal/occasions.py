@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from dossier.extract.temporal.clauses import subject_tokens
 from dossier.extract.temporal.dates import Anchor, DateMention, edtf_bounds
+from dossier.extract.tokens import sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -159,7 +160,7 @@ def find_occasions(doc: Doc, dates: list[tuple[DateMention, str]], skip: list[tu
     no other day named before them in their paragraph."""
     out: list[Occasion] = []
     seen: set[int] = set()
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if any(sent.start_char <= m.start < sent.end_char for m, _v in dates):
             continue  # a dated sentence: its date makes its events
         if any(a <= sent.start_char < b for a, b in skip):
