@@ -295,9 +295,11 @@ def _row(name: str, r: dict, extra: str = "") -> str:
 
 
 def print_build(title: str, build: dict) -> None:
+    from dossier.progress import counted
+
     print(title)
     for s in build["stages"]:
-        what = f"{s['count']} {s['unit']}".strip() if s["unit"] else ""
+        what = counted(s["count"], s["unit"]) if s["unit"] else ""
         print(_row(s["name"], s, ", ".join(x for x in (what, s["note"]) if x)))
     print(_row("total", build["total"]))
 
