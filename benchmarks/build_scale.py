@@ -234,7 +234,7 @@ def step_build(project: Path, workers: int) -> dict:
     starts: list[float] = []
     wall, cpu = time.perf_counter(), cpu_seconds()
     with reporting(reporter):
-        build_site(project / "mkdocs.yml", workers=workers)
+        build_site(project / "mkdocs.yml", workers=workers, delete_later=True)
     total = {"wall": time.perf_counter() - wall, "cpu": cpu_seconds() - cpu}
     sampler.stop.set()
     sampler.join()

@@ -98,7 +98,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from dossier.publish.site import build_site
 
-    site = build_site(Path(args.config_file), strict=args.strict, workers=args.jobs, cache=not args.no_cache)
+    site = build_site(Path(args.config_file), strict=args.strict, workers=args.jobs, cache=not args.no_cache,
+                      delete_later=True)
     if args.verbosity > QUIET:
         print(f"site built in {site}")
     return 0

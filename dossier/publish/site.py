@@ -78,6 +78,7 @@ def generate_pages(
 
 def build_site(
     config_file: Path, *, strict: bool = False, workers: int | None = None, cache: bool = True,
+    delete_later: bool = False,
 ) -> Path:
     """`mkdocs build` into a temporary folder beside the site folder, then
     swap it in.  On failure the previous site stays as it was, and nothing
@@ -92,7 +93,9 @@ def build_site(
     date MkDocs writes (sitemap.xml, sitemap.xml.gz) is the `as_of` option's
     date, else 1970-01-01 (see `build_epoch`).  `workers` and `cache`
     override the options of the same name.  Temporary folders that
-    interrupted builds left behind are removed first."""
+    interrupted builds left behind are removed first.  With `delete_later`
+    (as `dossier build` does), the replaced site is deleted by a background
+    process rather than before this returns (see `replace_dir`)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -134,7 +137,7 @@ def build_site(
             plugin.incremental = None  # type: ignore[union-attr]
     (staging / BUILDING_MARKER).unlink(missing_ok=True)
     os.chmod(staging, 0o755)
-    replace_dir(staging, site_dir, delete_later=True)
+    replace_dir(staging, site_dir, delete_later=delete_later)
     if incremental is not None and incremental.manifest is not None and manifest_file is not None:
         try:
             save_manifest(incremental.manifest, manifest_file)
