@@ -98,7 +98,7 @@ def _since_previous(previous: dict[str, Any], new: dict[str, Any]) -> Changes:
     dates = sorted(a["published"] for a in previous.get("articles", []) if a.get("published"))
     count = len(previous.get("articles", []))
     newest = f", the newest dated {human_date(dates[-1])}" if dates else ""
-    changes.note = f"it had {count} source{'s' if count != 1 else ''}{newest}"
+    changes.note = f"it had {count:,} source{'s' if count != 1 else ''}{newest}"
     return changes
 
 
