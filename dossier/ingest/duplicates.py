@@ -72,12 +72,19 @@ def _text_key(article: Article) -> bytes:
     return h.digest()
 
 
-def _signed(articles: Sequence[Article]) -> list[tuple[int, np.ndarray, np.ndarray]]:
+# Whether two texts (by their keys, in order) are near-duplicates at a
+# threshold, as the last call found: kept like `_SIGNED`, so that a rebuild
+# compares again only the pairs with a changed text.
+_PAIRS: dict[tuple[bytes, bytes, float], bool] = {}
+
+
+def _signed(articles: Sequence[Article], keys: list[bytes]) -> list[tuple[int, np.ndarray, np.ndarray]]:
     global _SIGNED
     kept: dict[bytes, tuple[int, np.ndarray, np.ndarray]] = {}
     out = []
     for article in articles:
         key = _text_key(article)
+        keys.append(key)
         value = kept.get(key) or _SIGNED.get(key)
         if value is None:
             tokens = _body_words(article)
@@ -109,7 +116,9 @@ def _date_from_copies(kept: Article, copies: list[Article]) -> None:
 def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -> Deduplicated:
     """Split `articles` into one kept article per story and the copies of
     it; the result does not depend on the order of `articles`."""
-    signed = _signed(articles)
+    global _PAIRS
+    keys: list[bytes] = []
+    signed = _signed(articles, keys)
     lengths = [length for length, _, _ in signed]
     hashes = [h for _, h, _ in signed]
     signatures = [sig for _, _, sig in signed]
@@ -123,11 +132,20 @@ def find_duplicates(articles: Sequence[Article], threshold: float = THRESHOLD) -
         else:
             first_with.setdefault(key, index)
     representatives = sorted(first_with.values())
+    tested: dict[tuple[bytes, bytes, float], bool] = {}
     for i, j in minhash.candidate_pairs([signatures[r] for r in representatives]):
         a, b = representatives[i], representatives[j]
         # Groups are the connected parts of the "similar" graph: a pair already joined needs no test.
-        if groups.find(a) != groups.find(b) and _similar(hashes[a], hashes[b], signatures[a], signatures[b], threshold):
+        if groups.find(a) == groups.find(b):
+            continue
+        pair = (min(keys[a], keys[b]), max(keys[a], keys[b]), threshold)
+        similar = _PAIRS.get(pair)
+        if similar is None:
+            similar = _similar(hashes[a], hashes[b], signatures[a], signatures[b], threshold)
+        tested[pair] = similar
+        if similar:
             groups.union(a, b)
+    _PAIRS = tested
     out = Deduplicated()
     for group in groups.groups():
         group.sort(key=lambda i: _canonical_order(articles[i], lengths[i]))

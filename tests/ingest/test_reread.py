@@ -36,7 +36,15 @@ def _state(folder: Path) -> list[dict[str, object]]:
 
 def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _write(tmp_path)
+    for name in ("_SIGNED", "_PAIRS"):  # nothing from earlier tests
+        monkeypatch.setattr(duplicates, name, {})
+    monkeypatch.setattr(ingest, "_READ", {})
+    compared: list[int] = []
+    real_similar = duplicates._similar
+    monkeypatch.setattr(duplicates, "_similar", lambda *a: compared.append(1) or real_similar(*a))
     first = _state(tmp_path)
+    assert len(compared) == 6, "the four stories share a paragraph: each pair is compared"
+    compared.clear()
     read: list[str] = []
     hashed: list[int] = []
     real_read, real_words = ingest.read_article, duplicates._body_words
@@ -44,7 +52,7 @@ def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.M
                         lambda path, *a, **k: read.append(path.name) or real_read(path, *a, **k))
     monkeypatch.setattr(duplicates, "_body_words", lambda article: hashed.append(1) or real_words(article))
     assert _state(tmp_path) == first  # later stages changed the articles of the first call: not these
-    assert read == [] and hashed == []
+    assert read == [] and hashed == [] and compared == []
     edited = tmp_path / "2.txt"
     stat = edited.stat()
     # An edit of the same length within the file system's timestamp resolution is read too.
@@ -53,8 +61,10 @@ def test_only_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.M
     assert edited.stat().st_size == stat.st_size
     after = _state(tmp_path)
     assert read == ["2.txt"] and len(hashed) == 1
+    assert len(compared) == 3, "only the edited story's pairs are compared again"
     monkeypatch.setattr(ingest, "_READ", {})
     monkeypatch.setattr(duplicates, "_SIGNED", {})
+    monkeypatch.setattr(duplicates, "_PAIRS", {})
     assert _state(tmp_path) == after  # the same as reading every file afresh
     assert any("near-duplicate" in n for n in after[-1]["notices"])  # type: ignore[operator]
 
@@ -65,6 +75,7 @@ def _restored_state(folder: Path, cache: DiskCache) -> list[dict[str, object]]:
     with monkeypatch.context() as m:  # a new process: nothing in memory
         m.setattr(ingest, "_READ", {})
         m.setattr(duplicates, "_SIGNED", {})
+        m.setattr(duplicates, "_PAIRS", {})
         restored = state.restore(cache)
         found = _state(folder)
         state.keep(cache, restored)
@@ -92,6 +103,7 @@ def test_read_stage_kept_on_disk_between_builds(tmp_path: Path, monkeypatch: pyt
     with monkeypatch.context() as m:
         m.setattr(ingest, "_READ", {})
         m.setattr(duplicates, "_SIGNED", {})
+        m.setattr(duplicates, "_PAIRS", {})
         assert _state(folder) == after  # the same as reading every file afresh
     read.clear()
     # A damaged entry is not trusted: everything is read again, and the entry re-made.
@@ -103,6 +115,7 @@ def test_read_stage_kept_on_disk_between_builds(tmp_path: Path, monkeypatch: pyt
     with monkeypatch.context() as m:  # the read stage says how many it did not parse again
         m.setattr(ingest, "_READ", {})
         m.setattr(duplicates, "_SIGNED", {})
+        m.setattr(duplicates, "_PAIRS", {})
         state.restore(cache)
         assert load_articles([folder]).unchanged == 5
     # Another version of the reading code misses, and its entry replaces the old one.
