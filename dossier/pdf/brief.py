@@ -14,7 +14,7 @@ from datetime import date
 
 from dossier.errors import ConfigError
 from dossier.extract.temporal.dates import edtf_bounds
-from dossier.model import Briefing, Document, Event, Person, Place, Provenance, Quote, Role
+from dossier.model import Briefing, Document, Event, EventReport, Person, Place, Provenance, Quote, Role
 from dossier.render.calendar import as_of_value, upcoming
 from dossier.settings import Settings
 
@@ -141,6 +141,30 @@ class MeetingBrief:
     timeline: list[TimelineEntry]
     documents: list[Document]
     limits: Limits
+    reports: list[ReportedSentence] = field(default_factory=list)  # what the sources say, each sentence once
+
+
+@dataclass(slots=True)
+class ReportedSentence:
+    """A sentence about the event as one or more sources word it: syndicated
+    copies often repeat a sentence word for word, and a brief's few lines
+    should not."""
+
+    report: EventReport
+    wheres: list[Provenance]
+
+
+def reported_sentences(reports: list[EventReport]) -> list[ReportedSentence]:
+    """`reports` with the same sentence (spacing aside), status and date
+    folded into one, citing every source; in the order of their first report."""
+    out: dict[tuple[str, str, str | None], ReportedSentence] = {}
+    for report in reports:
+        key = (" ".join(report.sentence.split()), report.status, report.date)
+        if key in out:
+            out[key].wheres.append(report.where)
+        else:
+            out[key] = ReportedSentence(report, [report.where])
+    return list(out.values())
 
 
 def _recency(value: str | None, where: Provenance, published: dict[str, date]) -> date:
@@ -254,7 +278,8 @@ def meeting_brief(briefing: Briefing, event_id: str, limits: Limits | None = Non
     index = briefing.index()
     place = index.get(event.place) if event.place else None
     attendees = []
-    reported = {(r.where.article, r.where.paragraph) for r in event.reports[: limits.reports]}
+    sentences = reported_sentences(event.reports)
+    reported = {(w.article, w.paragraph) for r in sentences[: limits.reports] for w in r.wheres}
     people = [p for pid in event.participants if isinstance(p := index.get(pid), Person)]
     # The most reported people first: they are the ones the reader will meet.
     people.sort(key=lambda p: (-len(p.articles), -len(p.mentions)))
@@ -273,4 +298,5 @@ def meeting_brief(briefing: Briefing, event_id: str, limits: Limits | None = Non
         timeline=context_timeline(event, briefing, limits.timeline),
         documents=relevant_documents(event, briefing, limits.documents),
         limits=limits,
+        reports=sentences,
     )

@@ -21,6 +21,7 @@ from dossier.pdf.brief import (
     latest_quotes,
     latest_role,
     meeting_brief,
+    reported_sentences,
     upcoming_events,
 )
 from dossier.settings import Settings
@@ -93,6 +94,21 @@ def test_brief_holds_attendees_context_and_documents(briefing: Briefing) -> None
     assert [e.current for e in brief.timeline] == [False, True]
     assert "Lavrov–Kishida talks in Tokyo" not in titles  # no shared people or place
     assert {d.id for d in brief.documents} == {"eight-point-plan", "joint-declaration-1956"}
+
+
+def test_brief_says_a_syndicated_sentence_once_citing_every_source() -> None:
+    briefing = sample_briefing()  # changed below: not the shared one
+    event = next(e for e in briefing.events if e.id == "vladivostok-eef")
+    first = event.reports[0]
+    copy = dataclasses.replace(first, where=dataclasses.replace(first.where, article="copy", paragraph=9),
+                               sentence=first.sentence.replace(" ", "  ", 1) + " ")
+    other_day = dataclasses.replace(first, where=copy.where, date="1999-01-01")
+    said = reported_sentences([first, copy, *event.reports[1:], other_day])
+    assert said[0].report is first and said[0].wheres == [first.where, copy.where]
+    assert [s.wheres for s in said[1:]] == [[r.where] for r in [*event.reports[1:], other_day]]
+    event.reports = [first, copy, *event.reports[1:]]
+    brief = meeting_brief(briefing, "vladivostok-eef")
+    assert len(brief.reports) == len(event.reports) - 1
 
 
 def test_brief_context_respects_the_limit() -> None:
