@@ -34,19 +34,27 @@ def name_tokens(name: str) -> frozenset[str]:
     return frozenset(STEMS.get(w, w) for w in words if w not in STOP and w not in HEADS and not w.isdigit())
 
 
-def _heads(document: Document) -> set[str]:
+# What `same_document` reads of a document: kind, date, name, aliases.
+Signature = tuple[str, str | None, str, tuple[str, ...]]
+
+
+def signature(document: Document) -> Signature:
+    return (document.kind, document.date, document.name, tuple(document.aliases))
+
+
+def _heads(kind: str, names: tuple[str, ...]) -> set[str]:
     out = set()
-    for name in (document.name, *document.aliases):
+    for name in names:
         words = [w for w in fold(name).split() if w in HEADS]
         if words:
             out.add(words[-1])
-    return out or {document.kind}
+    return out or {kind}
 
 
-def _year(document: Document) -> str | None:
-    if document.date:
-        return document.date[:4]
-    for name in (document.name, *document.aliases):
+def _year(date: str | None, names: tuple[str, ...]) -> str | None:
+    if date:
+        return date[:4]
+    for name in names:
         m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", name)
         if m:
             return m.group(1)
@@ -56,15 +64,25 @@ def _year(document: Document) -> str | None:
 def same_document(a: Document, b: Document) -> bool:
     """Same kind, no conflicting year, and names that share their telling
     words (one contained in the other, or two words in common)."""
-    if a.kind != b.kind and not (_heads(a) & _heads(b)):
+    return _same_signature(signature(a), signature(b))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _same_signature(a: Signature, b: Signature) -> bool:
+    """`same_document` by what it reads, memoised: merging compares each
+    document with the documents merged so far, and `mkdocs serve` makes
+    the same comparisons again at every rebuild."""
+    (kind_a, date_a, name_a, aliases_a), (kind_b, date_b, name_b, aliases_b) = a, b
+    names_a, names_b = (name_a, *aliases_a), (name_b, *aliases_b)
+    if kind_a != kind_b and not (_heads(kind_a, names_a) & _heads(kind_b, names_b)):
         return False
-    ya, yb = _year(a), _year(b)
+    ya, yb = _year(date_a, names_a), _year(date_b, names_b)
     if ya and yb and ya != yb:
         return False
-    if named_apart([a.name, *a.aliases], [b.name, *b.aliases]):
+    if named_apart(list(names_a), list(names_b)):
         return False
-    ta = set().union(*(name_tokens(n) for n in (a.name, *a.aliases)))
-    tb = set().union(*(name_tokens(n) for n in (b.name, *b.aliases)))
+    ta = set().union(*(name_tokens(n) for n in names_a))
+    tb = set().union(*(name_tokens(n) for n in names_b))
     if not ta or not tb:
         return bool(ya and ya == yb)
     small, big = (ta, tb) if len(ta) <= len(tb) else (tb, ta)

@@ -9,6 +9,7 @@ entities that other articles name either way, whatever the file order).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -78,14 +79,19 @@ class _Clusters(UnionFind):
 
 def _gazetteer_identity(item: Organization | Place) -> str | None:
     """The gazetteer's canonical name of the place an entity's name names."""
+    return _place_identity(item.name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _place_identity(name: str) -> str | None:
     from dossier.extract.entities.gazetteer import lookup_place
 
-    known = lookup_place(item.name)
+    known = lookup_place(name)
     return fold(known[0]) if known else None
 
 
 def _cluster_named(
-    parts: Sequence[Briefing], get: Callable[[Briefing], list[N]], keys_of: Callable[[str], set[str]],
+    parts: Sequence[Briefing], get: Callable[[Briefing], list[N]], keys_of: Callable[[str], frozenset[str]],
     id_map: IdMap, taken: set[str], *, spell_out: bool = False,
     identity: Callable[[Organization | Place], str | None] = lambda item: None,
 ) -> list[N]:
@@ -97,7 +103,53 @@ def _cluster_named(
     items = sorted(
         ((part.articles[0].id, item) for part in parts for item in get(part)), key=lambda x: (x[0], x[1].id)
     )
-    links = _Clusters([identity(item) for _, item in items])
+    identities = [identity(item) for _, item in items]
+    named = tuple((tuple(_names(item)), ident) for (_, item), ident in zip(items, identities, strict=True))
+    key = (keys_of, spell_out, named)
+    groups = _GROUPINGS.get(key)
+    if groups is None:
+        groups = _groups_of_names(items, identities, keys_of, spell_out)
+        if len(_GROUPINGS) >= _MEMO_LIMIT:
+            _GROUPINGS.clear()
+        _GROUPINGS[key] = groups
+    clusters = [[items[i] for i in group] for group in groups]
+    merged: list[tuple[str, N, list[tuple[str, N]]]] = []
+    for members in clusters:
+        name = _consensus_name([item for _, item in members])
+        merged.append((name, members[0][1], members))
+    merged.sort(key=lambda x: (fold(x[0]), x[0], x[2][0][0], x[2][0][1].id))
+    out: list[N] = []
+    for name, target, members in merged:
+        local_ids = [(article_id, item.id) for article_id, item in members]
+        for _, item in members[1:]:
+            _absorb(target, item)
+        if target.name != name:
+            target.aliases = [n for n in [target.name, *target.aliases] if n != name]
+            target.name = name
+        if isinstance(target, Place):
+            kinds = Counter(item.kind for _, item in members if isinstance(item, Place) and item.kind)
+            target.kind = max(sorted(kinds), key=lambda k: kinds[k]) if kinds else None
+        target.id = unique_slug(name, taken)
+        for key in local_ids:
+            id_map[key] = target.id
+        out.append(target)
+    return out
+
+
+# Clusters of organizations or places by what `_groups_of_names` reads of
+# them (their names and identities), for `mkdocs serve`: a rebuild after an
+# edit clusters mostly the same names again.
+_GROUPINGS: dict[tuple[object, ...], list[list[int]]] = {}
+_MEMO_LIMIT = 8
+
+
+def _groups_of_names(
+    items: Sequence[tuple[str, Organization | Place]], identities: list[str | None],
+    keys_of: Callable[[str], frozenset[str]], spell_out: bool,
+) -> list[list[int]]:
+    """The indexes of `items` that name one entity, one list per entity
+    (see `_cluster_named`)."""
+    links = _Clusters(identities)
     owner: dict[str, int] = {}
     by_rest: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for index, (_, item) in enumerate(items):
@@ -120,28 +172,7 @@ def _cluster_named(
                     links.union(index, other)
     if spell_out:
         _join_acronyms(items, links)
-    clusters = [[items[i] for i in group] for group in links.groups()]
-    merged: list[tuple[str, N, list[tuple[str, N]]]] = []
-    for members in clusters:
-        name = _consensus_name([item for _, item in members])
-        merged.append((name, members[0][1], members))
-    merged.sort(key=lambda x: (fold(x[0]), x[0], x[2][0][0], x[2][0][1].id))
-    out: list[N] = []
-    for name, target, members in merged:
-        local_ids = [(article_id, item.id) for article_id, item in members]
-        for _, item in members[1:]:
-            _absorb(target, item)
-        if target.name != name:
-            target.aliases = [n for n in [target.name, *target.aliases] if n != name]
-            target.name = name
-        if isinstance(target, Place):
-            kinds = Counter(item.kind for _, item in members if isinstance(item, Place) and item.kind)
-            target.kind = max(sorted(kinds), key=lambda k: kinds[k]) if kinds else None
-        target.id = unique_slug(name, taken)
-        for key in local_ids:
-            id_map[key] = target.id
-        out.append(target)
-    return out
+    return links.groups()
 
 
 def _join_acronyms(items: Sequence[tuple[str, Organization | Place]], links: _Clusters) -> None:

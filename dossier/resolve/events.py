@@ -164,11 +164,29 @@ def _candidates(clustering: Clustering, items: Sequence[tuple[str, str, Event]],
     return sorted(best.values(), key=lambda c: (-c.score, c.first, c.second))
 
 
+# Clusterings by what `cluster_reports` reads (every report, and the names
+# of the places they name), for `mkdocs serve`: a rebuild after an edit
+# that changed no event clusters the same reports again.
+_CLUSTERINGS: dict[tuple[object, ...], Clustering] = {}
+_MEMO_LIMIT = 8
+
+
 def resolve_clusters(items: Sequence[tuple[str, str, Event]], places: Sequence[Place] = ()) -> Clustering:
     """The clustering of per-article events `items` ((article, local id,
     event)), for `merge_events` and for `dossier review`."""
     reports = [as_report(event, article) for article, _, event in items]
-    return cluster_reports(reports, place_relation(list(places)))
+    names = {p.id: p.name for p in places}
+    used = sorted({r.place for r in reports if r.place})
+    key = (tuple((r.kind, r.date, r.participants, r.place, r.documents, r.text, r.article, r.actions, r.sentences,
+                  r.key) for r in reports), tuple((p, names.get(p)) for p in used))
+    clustering = _CLUSTERINGS.get(key)
+    if clustering is None:
+        clustering = cluster_reports(reports, place_relation(list(places)))
+        if len(_CLUSTERINGS) >= _MEMO_LIMIT:
+            _CLUSTERINGS.clear()
+        _CLUSTERINGS[key] = clustering
+    return Clustering([list(c) for c in clustering.clusters], list(clustering.weakest),
+                      [(list(a), list(b), s, why) for a, b, s, why in clustering.refused])
 
 
 def link_events_to_documents(events: list[Event], documents: list[Document]) -> None:

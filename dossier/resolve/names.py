@@ -127,14 +127,16 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def place_keys(name: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def place_keys(name: str) -> frozenset[str]:
     """Every key under which another article's name for the same place is
     found: the name's key; for an island or a group of islands, the name
     without its head noun and plural ("Spratly islets", "Spratly Islands",
     "Spratlys" and "Spratly" all give 'group spratly'), unless the bare name
     is a gazetteer place of another kind (a town "Marshall" is not the
     "Marshall Islands"); and the gazetteer's canonical name of a known place
-    ("Russian Federation" = "Russia")."""
+    ("Russian Federation" = "Russia").  Memoised: the gazetteer is fixed
+    for the process, and resolve asks again for every name at every build."""
     from dossier.extract.entities.gazetteer import lookup_place  # the gazetteer keys names with fold()
 
     key = place_key(name)
@@ -148,8 +150,8 @@ def place_keys(name: str) -> set[str]:
             keys.add("group " + " ".join([*words[:-1], _singular(words[-1])]))
     if known is not None:
         keys.add(f"known {fold(known[0])}")
-    return keys
+    return frozenset(keys)
 
 
-def organization_keys(name: str) -> set[str]:
-    return {name_key(name)}
+def organization_keys(name: str) -> frozenset[str]:
+    return frozenset((name_key(name),))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from dossier.model import Provision
+from dossier.model import Provenance, Provision
 from dossier.resolve.cluster import words_of
 from dossier.resolve.names import fold
 
@@ -23,10 +23,36 @@ def _same(a: set[str], b: set[str]) -> bool:
     return shared / len(a | b) >= SAME_WORDS or (shared / min(len(a), len(b)) >= CONTAINED and shared >= 3)
 
 
+# One group of provisions: (the index of the lead wording, the cue, the
+# indexes of every member in order), indexes into the input list.
+Grouping = list[tuple[int, str | None, list[int]]]
+# Groupings by what `consolidate` reads of its input, for `mkdocs serve`:
+# a rebuild after an edit consolidates mostly the same provisions again.
+_GROUPINGS: dict[tuple[tuple[str, Provenance, str | None], ...], Grouping] = {}
+_MEMO_LIMIT = 2000
+
+
 def consolidate(provisions: Sequence[Provision]) -> list[Provision]:
     """Group `provisions` that say the same thing; see the module's
     description.  Order: by the first citation of each group."""
-    items = sorted(provisions, key=lambda p: (p.where, p.text))
+    key = tuple((p.text, p.where, p.cue) for p in provisions)
+    grouping = _GROUPINGS.get(key)
+    if grouping is None:
+        grouping = _grouping(provisions)
+        if len(_GROUPINGS) >= _MEMO_LIMIT:
+            _GROUPINGS.clear()
+        _GROUPINGS[key] = grouping
+    out: list[Provision] = []
+    for lead, cue, members in grouping:
+        head = provisions[lead]
+        out.append(Provision(head.text, head.where, cue, variants=[provisions[i] for i in members if i != lead]))
+    return out
+
+
+def _grouping(provisions: Sequence[Provision]) -> Grouping:
+    """The groups `consolidate` makes, in its output order."""
+    order = sorted(range(len(provisions)), key=lambda i: (provisions[i].where, provisions[i].text))
+    items = [provisions[i] for i in order]
     words = [set(words_of(p.text)) for p in items]
     parent = list(range(len(items)))
 
@@ -47,15 +73,14 @@ def consolidate(provisions: Sequence[Provision]) -> list[Provision]:
             other = root(j)
             if other != top and _same(words[i], words[j]):
                 parent[other] = top
-    groups: dict[int, list[Provision]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(root(i), []).append(item)
-    out: list[Provision] = []
+    groups: dict[int, list[int]] = {}
+    for i in range(len(items)):
+        groups.setdefault(root(i), []).append(i)
+    out: list[tuple[Provenance, int, str | None, list[int]]] = []
     for members in groups.values():
-        counts = Counter(fold(p.text) for p in members)
-        lead = min(members, key=lambda p: (-counts[fold(p.text)], -len(p.text), p.where))
-        cue = next((p.cue for p in members if p.cue), None)
-        variants = [p for p in members if p is not lead]
-        out.append(Provision(lead.text, lead.where, lead.cue or cue, variants=variants))
-    out.sort(key=lambda p: p.where)
-    return out
+        counts = Counter(fold(items[i].text) for i in members)
+        lead = min(members, key=lambda i: (-counts[fold(items[i].text)], -len(items[i].text), items[i].where))
+        cue = items[lead].cue or next((items[i].cue for i in members if items[i].cue), None)
+        out.append((items[lead].where, order[lead], cue, [order[i] for i in members]))
+    out.sort(key=lambda group: group[0])
+    return [(lead, cue, members) for _, lead, cue, members in out]

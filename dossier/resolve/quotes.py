@@ -22,6 +22,7 @@ so each article still cites what it says (the JSON export lists them).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -35,9 +36,12 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u20
 _WORD = re.compile(r"\w+(?:'\w+)*")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def quote_words(text: str) -> str:
     """The words of a quotation, case-folded and space-separated: quotation
-    marks, other punctuation and spacing set aside."""
+    marks, other punctuation and spacing set aside.  Memoised: every
+    report's words are wanted twice per build, and `mkdocs serve` folds the
+    same texts again at every rebuild."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     return " ".join(_WORD.findall(text))
 
