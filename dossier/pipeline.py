@@ -27,11 +27,13 @@ from dossier.progress import current
 
 log = logging.getLogger("dossier")
 
-# Extraction results by key (see `extraction_key`), pickled, so that
-# `mkdocs serve` re-extracts only the articles that changed; the disk cache
-# (`dossier.cache`) keeps them between builds.  Values are kept pickled
-# because resolve rewrites ids in place: each build unpickles its own copy.
-_EXTRACTED: dict[str, bytes] = {}
+# Extraction results by key (see `extraction_key`), so that `mkdocs serve`
+# re-extracts only the articles that changed; the disk cache
+# (`dossier.cache`) keeps them between builds.  Kept as objects, not pickled:
+# resolve leaves the one-article briefings as they were
+# (`dossier.resolve.copies`), so every build can use the same ones, and a
+# rebuild need not unpickle a thousand of them again.
+_EXTRACTED: dict[str, Briefing] = {}
 _CACHE_LIMIT = 5000
 # Fewer articles to extract than this run in this process: starting worker
 # processes and loading the model in each costs more than it saves.
@@ -67,43 +69,47 @@ def extract_cached(
     extraction runs on `executor` when there are enough articles to share."""
     collecting = gc.isenabled()
     keys = [extraction_key(a, model) for a in articles]
+    kept: dict[str, Briefing] = {}
     found: dict[str, bytes] = {}
     missing: list[tuple[Article, str]] = []
     for article, key in zip(articles, keys, strict=True):
-        if key in found:
+        if key in found or key in kept:
             continue
-        data = _EXTRACTED.get(key)
-        if data is None and cache is not None:
-            data = cache.get("extract", key)
+        part = _EXTRACTED.get(key)
+        if part is not None:
+            kept[key] = part
+            continue
+        data = cache.get("extract", key) if cache is not None else None
         if not isinstance(data, bytes):
             missing.append((article, key))
         else:
             found[key] = data
     with current().stage("extract", total=len(missing), unit="articles") as stage:
-        stage.note(f"{len(found)} from the cache")
+        stage.note(f"{len(found) + len(kept)} from the cache")
         use = executor if executor is not None and len(missing) >= PARALLEL_MIN else None
         # Keyed by the content read from disk: extraction may fill in an inferred date.
         parts = extract.extract_articles([a for a, _ in missing], model, executor=use, done=stage.advance)
     fresh: dict[str, Briefing] = {}
     for (_, key), part in zip(missing, parts, strict=True):
-        fresh[key] = part
         if not part.problems:  # a failed stage is tried again next time
-            data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
-            found[key] = data
+            kept[key] = part
             if cache is not None:
-                cache.put("extract", key, data)
-    if len(_EXTRACTED) + len(found) > _CACHE_LIMIT:
-        _EXTRACTED.clear()
-    _EXTRACTED.update(found)
+                cache.put("extract", key, pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+        else:
+            fresh[key] = part
     # Unpickling a thousand extractions makes about a million small objects: the cyclic garbage collector,
     # run again and again over the growing heap, took four times as long as the unpickling itself.  (The
     # collector is left as it was found: srsly, loading the spaCy model during extraction, turns it on.)
     gc.disable()
     try:
-        return [fresh[k] if k in fresh else pickle.loads(found[k]) for k in keys]
+        kept.update((key, pickle.loads(data)) for key, data in found.items())
     finally:
         if collecting:
             gc.enable()
+    if len(_EXTRACTED) + len(kept) > _CACHE_LIMIT:
+        _EXTRACTED.clear()
+    _EXTRACTED.update(kept)
+    return [fresh[k] if k in fresh else kept[k] for k in keys]
 
 
 def build_briefing(

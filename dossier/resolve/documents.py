@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from dossier.extract.temporal.documents import named_apart
 from dossier.model import Briefing, Document
+from dossier.resolve.copies import own
 from dossier.resolve.entities import IdMap
 from dossier.resolve.names import fold
 from dossier.resolve.provisions import consolidate
@@ -141,11 +142,11 @@ def merge_documents(parts: Sequence[Briefing], id_map: IdMap, taken: set[str]) -
         article_id = part.articles[0].id
         for document in part.documents:
             local = document.id
-            document.events = []
             target = next((m for m in merged if same_document(m, document)), None)
             if target is None:
-                merged.append(document)
-                target = document
+                target = own(document)
+                target.events = []
+                merged.append(target)
             else:
                 absorb(target, document)
             owner[(article_id, local)] = target

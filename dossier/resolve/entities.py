@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from dossier.model import Briefing, Organization, Person, Place
+from dossier.resolve.copies import own
 from dossier.resolve.names import (
     fold,
     name_key,
@@ -119,7 +120,8 @@ def _cluster_named(
         merged.append((name, members[0][1], members))
     merged.sort(key=lambda x: (fold(x[0]), x[0], x[2][0][0], x[2][0][1].id))
     out: list[N] = []
-    for name, target, members in merged:
+    for name, first, members in merged:
+        target = own(first)
         local_ids = [(article_id, item.id) for article_id, item in members]
         for _, item in members[1:]:
             _absorb(target, item)
@@ -268,6 +270,7 @@ def _merge_people(parts: Sequence[Briefing], id_map: IdMap, taken: set[str]) -> 
             local_id = item.id
             found = next((i for i in index.candidates(item) if _person_match(index.people[i], item)), None)
             if found is None:
+                item = own(item)
                 item.id = unique_slug(item.name, taken)
                 index.add(item)
                 target = item

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dossier.extract.temporal.dates import edtf_bounds
 from dossier.model import Briefing, Document, Event, EventCandidate, Place
 from dossier.resolve.cluster import Clustering, Report, cluster_reports, stem
+from dossier.resolve.copies import own
 from dossier.resolve.entities import IdMap
 from dossier.resolve.geography import place_relation
 from dossier.resolve.titles import event_title, title_parts
@@ -123,7 +124,7 @@ def merge_events(parts: Sequence[Briefing], id_map: IdMap, taken: set[str], plac
     items: list[tuple[str, str, Event]] = []
     for part in parts:
         article_id = part.articles[0].id
-        for event in part.events:
+        for event in map(own, part.events):
             event.place = id_map.get((article_id, event.place), event.place) if event.place else None
             event.participants = list(dict.fromkeys(id_map.get((article_id, p), p) for p in event.participants))
             event.documents = list(dict.fromkeys(id_map.get((article_id, d), d) for d in event.documents))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dossier.model import Briefing
+from dossier.resolve.copies import own
 from dossier.resolve.documents import merge_documents
 from dossier.resolve.entities import IdMap, merge_entities
 from dossier.resolve.events import link_events_to_documents, merge_events
@@ -16,7 +17,7 @@ from dossier.resolve.names import fold
 def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
     """One dossier from one-article briefings.  The parts are taken in the
     order of their article ids, so the order of the files never changes the
-    result."""
+    result.  The parts are left as they were (`dossier.resolve.copies`)."""
     parts = sorted(parts, key=lambda part: part.articles[0].id if part.articles else "")
     id_map: IdMap = {}
     taken: set[str] = set()
@@ -27,7 +28,7 @@ def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
     out.people, out.organizations, out.places = merge_entities(parts, id_map, taken)
     for part in parts:
         article_id = part.articles[0].id
-        for quote in part.quotes:
+        for quote in map(own, part.quotes):
             quote.speaker = id_map.get((article_id, quote.speaker), quote.speaker) if quote.speaker else None
             if quote.speaker_organization:
                 quote.speaker_organization = id_map.get(
