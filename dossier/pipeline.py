@@ -57,8 +57,10 @@ def extraction_key(article: Article, model: str) -> str:
 
 
 def clear_memory_cache() -> None:
-    """Forget the extractions kept in this process (the disk cache stays)."""
+    """Forget the extractions and resolve results kept in this process, as
+    a new process would (the disk cache stays)."""
     _EXTRACTED.clear()
+    resolve.clear_memos()
 
 
 def extract_cached(

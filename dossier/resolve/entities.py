@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from dossier.model import Briefing, Organization, Person, Place
 from dossier.resolve.copies import own
+from dossier.resolve.memo import Memo
 from dossier.resolve.names import (
     fold,
     name_key,
@@ -107,12 +108,7 @@ def _cluster_named(
     identities = [identity(item) for _, item in items]
     named = tuple((tuple(_names(item)), ident) for (_, item), ident in zip(items, identities, strict=True))
     key = (keys_of, spell_out, named)
-    groups = _GROUPINGS.get(key)
-    if groups is None:
-        groups = _groups_of_names(items, identities, keys_of, spell_out)
-        if len(_GROUPINGS) >= _MEMO_LIMIT:
-            _GROUPINGS.clear()
-        _GROUPINGS[key] = groups
+    groups = _GROUPINGS.get(key, lambda: _groups_of_names(items, identities, keys_of, spell_out))
     clusters = [[items[i] for i in group] for group in groups]
     merged: list[tuple[str, N, list[tuple[str, N]]]] = []
     for members in clusters:
@@ -139,10 +135,8 @@ def _cluster_named(
 
 
 # Clusters of organizations or places by what `_groups_of_names` reads of
-# them (their names and identities), for `mkdocs serve`: a rebuild after an
-# edit clusters mostly the same names again.
-_GROUPINGS: dict[tuple[object, ...], list[list[int]]] = {}
-_MEMO_LIMIT = 8
+# them: their names and identities (two keys a build).
+_GROUPINGS: Memo[list[list[int]]] = Memo(limit=8)
 
 
 def _groups_of_names(

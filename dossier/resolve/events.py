@@ -19,6 +19,7 @@ from dossier.resolve.cluster import Clustering, Report, cluster_reports, stem
 from dossier.resolve.copies import own
 from dossier.resolve.entities import IdMap
 from dossier.resolve.geography import place_relation
+from dossier.resolve.memo import Memo
 from dossier.resolve.titles import event_title, title_parts
 from dossier.slug import unique_slug
 
@@ -165,11 +166,9 @@ def _candidates(clustering: Clustering, items: Sequence[tuple[str, str, Event]],
     return sorted(best.values(), key=lambda c: (-c.score, c.first, c.second))
 
 
-# Clusterings by what `cluster_reports` reads (every report, and the names
-# of the places they name), for `mkdocs serve`: a rebuild after an edit
-# that changed no event clusters the same reports again.
-_CLUSTERINGS: dict[tuple[object, ...], Clustering] = {}
-_MEMO_LIMIT = 8
+# Clusterings by what `cluster_reports` reads: every report, and the names
+# of the places they name (an edit that changed no event gives the same).
+_CLUSTERINGS: Memo[Clustering] = Memo(limit=4)
 
 
 def resolve_clusters(items: Sequence[tuple[str, str, Event]], places: Sequence[Place] = ()) -> Clustering:
@@ -180,12 +179,7 @@ def resolve_clusters(items: Sequence[tuple[str, str, Event]], places: Sequence[P
     used = sorted({r.place for r in reports if r.place})
     key = (tuple((r.kind, r.date, r.participants, r.place, r.documents, r.text, r.article, r.actions, r.sentences,
                   r.key) for r in reports), tuple((p, names.get(p)) for p in used))
-    clustering = _CLUSTERINGS.get(key)
-    if clustering is None:
-        clustering = cluster_reports(reports, place_relation(list(places)))
-        if len(_CLUSTERINGS) >= _MEMO_LIMIT:
-            _CLUSTERINGS.clear()
-        _CLUSTERINGS[key] = clustering
+    clustering = _CLUSTERINGS.get(key, lambda: cluster_reports(reports, place_relation(list(places))))
     return Clustering([list(c) for c in clustering.clusters], list(clustering.weakest),
                       [(list(a), list(b), s, why) for a, b, s, why in clustering.refused])
 

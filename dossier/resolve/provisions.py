@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from dossier.model import Provenance, Provision
 from dossier.resolve.cluster import words_of
+from dossier.resolve.memo import Memo
 from dossier.resolve.names import fold
 
 SAME_WORDS = 0.5  # Jaccard overlap of two wordings' telling words
@@ -26,22 +27,15 @@ def _same(a: set[str], b: set[str]) -> bool:
 # One group of provisions: (the index of the lead wording, the cue, the
 # indexes of every member in order), indexes into the input list.
 Grouping = list[tuple[int, str | None, list[int]]]
-# Groupings by what `consolidate` reads of its input, for `mkdocs serve`:
-# a rebuild after an edit consolidates mostly the same provisions again.
-_GROUPINGS: dict[tuple[tuple[str, Provenance, str | None], ...], Grouping] = {}
-_MEMO_LIMIT = 2000
+# Groupings by what `consolidate` reads of its input (a key per merged document).
+_GROUPINGS: Memo[Grouping] = Memo(limit=256)
 
 
 def consolidate(provisions: Sequence[Provision]) -> list[Provision]:
     """Group `provisions` that say the same thing; see the module's
     description.  Order: by the first citation of each group."""
     key = tuple((p.text, p.where, p.cue) for p in provisions)
-    grouping = _GROUPINGS.get(key)
-    if grouping is None:
-        grouping = _grouping(provisions)
-        if len(_GROUPINGS) >= _MEMO_LIMIT:
-            _GROUPINGS.clear()
-        _GROUPINGS[key] = grouping
+    grouping = _GROUPINGS.get(key, lambda: _grouping(provisions))
     out: list[Provision] = []
     for lead, cue, members in grouping:
         head = provisions[lead]
