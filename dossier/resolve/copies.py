@@ -12,22 +12,31 @@ its own list for each list field."""
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import fields
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# By class: the values of its fields in order, and the fields that hold lists.
+_SHAPES: dict[type, tuple[Callable[[Any], tuple[Any, ...]], tuple[str, ...]]] = {}
 
 
 def own(item: T) -> T:
-    """A copy of a model object with lists of its own (their items shared)."""
+    """A copy of a model object (a dataclass whose fields are all set by
+    its constructor, with no `__post_init__`) with lists of its own, their
+    items shared."""
     cls = type(item)
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-    copy: Any = object.__new__(cls)
-    for name in names:
-        value = getattr(item, name)
-        setattr(copy, name, value.copy() if type(value) is list else value)
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        found = fields(cls)  # type: ignore[arg-type]
+        if not all(f.init for f in found) or hasattr(cls, "__post_init__"):
+            raise TypeError(f"cannot copy {cls.__name__} by its constructor")
+        shape = _SHAPES[cls] = (operator.attrgetter(*(f.name for f in found)),
+                                tuple(f.name for f in found if f.default_factory is list))
+    values, lists = shape
+    copy: Any = cls(*values(item))
+    for name in lists:
+        setattr(copy, name, getattr(copy, name).copy())
     return copy

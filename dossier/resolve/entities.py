@@ -254,26 +254,46 @@ def _full_name(tokens: tuple[str, ...]) -> bool:
     return len(tokens) >= 2 and len(tokens[0]) > 2
 
 
+# Which person each one-article person joined (its index among the merged
+# people, -1 for a new one), by the names of all of them in order: the
+# matching reads nothing else.
+_PEOPLE: Memo[list[int]] = Memo(limit=8)
+
+
 def _merge_people(parts: Sequence[Briefing], id_map: IdMap, taken: set[str]) -> list[Person]:
     """Each article's people in turn join the first person merged so far
     that `_person_match` finds the same, else start a new one."""
-    index = _PersonIndex()
+    key = tuple(tuple(_names(item)) for part in parts for item in part.people)
+    known = _PEOPLE.find(key)
+    choices = known if known is not None else []
+    index = _PersonIndex() if known is None else None  # the matching to make, not to repeat
+    people: list[Person] = index.people if index is not None else []
+    n = 0
     for part in parts:
         article_id = part.articles[0].id
         for item in part.people:
-            local_id = item.id
-            found = next((i for i in index.candidates(item) if _person_match(index.people[i], item)), None)
-            if found is None:
-                item = own(item)
-                item.id = unique_slug(item.name, taken)
-                index.add(item)
-                target = item
+            if index is None:
+                found = choices[n]
             else:
-                target = index.people[found]
+                found = next((i for i in index.candidates(item) if _person_match(index.people[i], item)), -1)
+                choices.append(found)
+            n += 1
+            if found < 0:
+                target = own(item)
+                target.id = unique_slug(item.name, taken)
+                if index is not None:
+                    index.add(target)
+                else:
+                    people.append(target)
+            else:
+                target = people[found]
                 _absorb(target, item)
-                index.update(found)
-            id_map[(article_id, local_id)] = target.id
-    return index.people
+                if index is not None:
+                    index.update(found)
+            id_map[(article_id, item.id)] = target.id
+    if known is None:
+        _PEOPLE.keep(key, choices)
+    return people
 
 
 def _link_single_names(people: list[Person], id_map: IdMap) -> list[Person]:

@@ -30,13 +30,19 @@ class Memo(Generic[V]):
 
     def get(self, key: Hashable, make: Callable[[], V]) -> V:
         """The result kept for `key`, else `make()`, kept."""
-        result = self._results.get(key)
+        result = self.find(key)
         if result is None:
             result = make()
-            if len(self._results) >= self.limit:
-                self._results.clear()
-            self._results[key] = result
+            self.keep(key, result)
         return result
+
+    def find(self, key: Hashable) -> V | None:
+        return self._results.get(key)
+
+    def keep(self, key: Hashable, result: V) -> None:
+        if len(self._results) >= self.limit:
+            self._results.clear()
+        self._results[key] = result
 
     def clear(self) -> None:
         self._results.clear()
