@@ -20,6 +20,7 @@ from dossier.resolve.copies import own
 from dossier.resolve.entities import IdMap
 from dossier.resolve.geography import place_relation
 from dossier.resolve.memo import Memo
+from dossier.resolve.order import where_order
 from dossier.resolve.titles import event_title, title_parts
 from dossier.slug import unique_slug
 
@@ -95,8 +96,8 @@ def _consensus_kind(items: list[Event]) -> str:
 def build_event(items: list[Event], published: dict[str, str], places: dict[str, Place]) -> Event:
     """One event from the per-article events of a cluster: the consensus of
     its reports, every report kept."""
-    reports = sorted((r for e in items for r in e.reports), key=lambda r: (published.get(r.where.article, ""),
-                                                                           r.where, r.sentence))
+    reports = sorted((r for e in items for r in e.reports),
+                     key=lambda r: (published.get(r.where.article, ""), where_order(r), r.sentence))
     event = Event(id="", title="", kind=_consensus_kind(items), date=_consensus_date(items),
                   place=_consensus_place(items, places), participants=_consensus_people(items),
                   reports=reports)

@@ -12,6 +12,7 @@ from dossier.resolve.documents import merge_documents
 from dossier.resolve.entities import IdMap, merge_entities
 from dossier.resolve.events import link_events_to_documents, merge_events
 from dossier.resolve.names import fold
+from dossier.resolve.order import where_order
 
 
 def merge_briefings(parts: Sequence[Briefing]) -> Briefing:
@@ -48,8 +49,8 @@ def sort_briefing(briefing: Briefing) -> None:
     for group in (briefing.people, briefing.organizations, briefing.places):
         group.sort(key=lambda item: (fold(item.name), item.id))
         for item in group:
-            item.mentions.sort(key=lambda m: m.where)
-    briefing.quotes.sort(key=lambda q: q.where)
+            item.mentions.sort(key=where_order)
+    briefing.quotes.sort(key=where_order)
     briefing.articles.sort(key=lambda a: a.id)
     briefing.events.sort(key=lambda e: (e.date or "9999", e.id))
     briefing.documents.sort(key=lambda d: (fold(d.name), d.id))

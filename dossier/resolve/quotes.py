@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from dossier.model import Quote
+from dossier.resolve.order import where_order
 
 MIN_PART_WORDS = 6
 
@@ -87,7 +88,7 @@ def fold_quotes(quotes: Iterable[Quote]) -> list[Quote]:
         also = [*kept.also, *(x for report in reports[1:] for x in (report, *report.also))]
         for report in also:
             report.also = []
-        kept.also = sorted(also, key=lambda r: r.where)
+        kept.also = sorted(also, key=where_order)
         out.append(kept)
-    out.sort(key=lambda q: q.where)
+    out.sort(key=where_order)
     return out
