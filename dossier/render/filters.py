@@ -40,7 +40,9 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance]) -> Md:
     copy's paragraph cited beside the same paragraph of the article it copies
     (same label) is cited once, pointing at the article."""
     labels = ctx["source_labels"]
-    own = {label: article for article, label in reversed(list(labels.items()))}  # the first article with it
+    own = getattr(labels, "owners", None)  # SourceLabels: made once
+    if own is None:
+        own = {label: article for article, label in reversed(list(labels.items()))}  # the first article with it
     distinct: dict[tuple[str, int], Provenance] = {}
     for w in sorted(wheres, key=lambda w: (own.get(labels.get(w.article, "")) != w.article, w)):
         distinct.setdefault((labels.get(w.article, w.article), w.paragraph), w)
