@@ -170,27 +170,38 @@ def with_title_front_matter(markdown: str) -> str:
 
 
 def render_pages(
-    briefing: Briefing, settings: Settings, env: jinja2.Environment, changes: Changes | None = None,
+    briefing: Briefing, settings: Settings, env: jinja2.Environment, changes: Changes | None = None, *,
+    processes: int = 1,
 ) -> dict[str, str]:
     """Every page of the dossier: {path in the Markdown tree: Markdown}.
-    `changes` fill the "What's new" page (default: no earlier build)."""
+    `changes` fill the "What's new" page (default: no earlier build).
+    With `processes` > 1, forked processes render pages too (see
+    `dossier.render.forked`); the result is the same."""
+    from dossier.render.forked import render_all
+
     shared = shared_context(briefing, settings, changes)
-    out: dict[str, str] = {}
+    pages: list[Page] = []
+    paths: set[str] = set()
     for builder in PAGE_BUILDERS:
         for page in builder(briefing, settings):
-            if page.path in out:
+            if page.path in paths:
                 raise RenderError(f"two pages want the path {page.path!r}; expected one page per path")
-            try:
-                template = env.get_template(page.template)
-                out[page.path] = with_title_front_matter(
-                    template.render({**shared, **page.context, "page_path": page.path})
-                )
-            except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-                name = getattr(exc, "filename", None) or page.template
-                line = getattr(exc, "lineno", None)
-                raise RenderError(
-                    f"template failed while rendering {page.path}: {exc}; expected a template that only uses "
-                    "the variables documented in templates/README.md",
-                    path=name, line=line,
-                ) from exc
-    return out
+            paths.add(page.path)
+            pages.append(page)
+
+    def render_one(n: int) -> str:
+        page = pages[n]
+        try:
+            template = env.get_template(page.template)
+            return with_title_front_matter(template.render({**shared, **page.context, "page_path": page.path}))
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            name = getattr(exc, "filename", None) or page.template
+            line = getattr(exc, "lineno", None)
+            raise RenderError(
+                f"template failed while rendering {page.path}: {exc}; expected a template that only uses "
+                "the variables documented in templates/README.md",
+                path=name, line=line,
+            ) from exc
+
+    texts = render_all(len(pages), render_one, processes)
+    return {page.path: text for page, text in zip(pages, texts, strict=True)}
