@@ -98,8 +98,14 @@ def available_cpus() -> int:
         return os.cpu_count() or 1
 
 
+def worker_count(workers: int | None = None) -> int:
+    """The `workers` option's number of processes: default one per
+    available CPU."""
+    return available_cpus() if workers is None or workers <= 0 else workers
+
+
 def make_executor(workers: int | None = None) -> Executor:
     """`workers` processes (default: one per available CPU); one means this
     process alone."""
-    count = available_cpus() if workers is None or workers <= 0 else workers
+    count = worker_count(workers)
     return SerialExecutor() if count <= 1 else ProcessExecutor(count)

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from dossier.changes.snapshot import build_changes
 from dossier.config import settings_from_plugin
 from dossier.errors import DossierError
-from dossier.executor import SerialExecutor, make_executor
+from dossier.executor import SerialExecutor, make_executor, worker_count
 from dossier.export import briefing_to_dict, dumps_indented
 from dossier.pdf import PendingPdfs, site_pdfs, start_site_pdfs
 from dossier.progress import Stage, current
@@ -126,8 +126,10 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                                                  cache=site_cache(settings))
                     pdfs = dict.fromkeys(self._pdfs.paths, b"")
             env = reuse.page_environment(settings.templates_dir) if reuse is not None else None
+            # Under serve the other cores are idle (no PDFs): they render pages too.
+            processes = worker_count(settings.workers) if reuse is not None else 1
             self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes,
-                                            env=env)
+                                            env=env, processes=processes)
         except DossierError as exc:
             raise PluginError(str(exc)) from exc
         self.briefing_json = reuse.model_writer.dumps(model) if reuse is not None else dumps_indented(model)

@@ -12,7 +12,7 @@ import jinja2
 
 from dossier.model import Provenance
 from dossier.render.markdown import Md, html_text, md_escape
-from dossier.render.paths import citation_target, page_path, relative
+from dossier.render.paths import citation_target, folder, page_path, relative, relative_to_folder
 
 
 @jinja2.pass_context
@@ -31,7 +31,15 @@ def link(ctx: jinja2.runtime.Context, item: Any, label: str | None = None) -> Md
 def cite(ctx: jinja2.runtime.Context, where: Provenance) -> Md:
     """A citation: '[S2 ¶4](../sources/id.md#p4)', pointing at the paragraph."""
     label = ctx["source_labels"].get(where.article, where.article)
-    return Md(f"[{md_escape(label)}&nbsp;¶{where.paragraph}]({relative(citation_target(where), ctx['page_path'])})")
+    return _citation(label, where.article, where.paragraph, folder(ctx["page_path"]))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _citation(label: str, article: str, paragraph: int, from_folder: str) -> Md:
+    """A build prints a hundred thousand citations at 1,000 articles, most
+    of them many times from pages of the same folder."""
+    target = citation_target(Provenance(article, paragraph))
+    return Md(f"[{md_escape(label)}&nbsp;¶{paragraph}]({relative_to_folder(target, from_folder)})")
 
 
 @jinja2.pass_context
@@ -40,7 +48,9 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance]) -> Md:
     copy's paragraph cited beside the same paragraph of the article it copies
     (same label) is cited once, pointing at the article."""
     labels = ctx["source_labels"]
-    own = {label: article for article, label in reversed(list(labels.items()))}  # the first article with it
+    own = getattr(labels, "owners", None)  # SourceLabels: made once
+    if own is None:
+        own = {label: article for article, label in reversed(list(labels.items()))}  # the first article with it
     distinct: dict[tuple[str, int], Provenance] = {}
     for w in sorted(wheres, key=lambda w: (own.get(labels.get(w.article, "")) != w.article, w)):
         distinct.setdefault((labels.get(w.article, w.article), w.paragraph), w)

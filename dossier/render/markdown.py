@@ -53,7 +53,17 @@ def md_escape(value: object) -> Md:
 _MEMO_LENGTH = 200
 
 
+# What any step below changes anywhere in a line, and at its start: most
+# names, dates and sentences hold none of it, and are printed as they are.
+_CHANGED_ANYWHERE = re.compile(r"[\\`*_{}#!|()\[\]$~^+<>&:=\x00-\x1f\x7f]|\s(?<! )|  ")
+_CHANGED_AT_START = re.compile(r"[-.?:%\d]")
+
+
 def _escape(text: str) -> Md:
+    if _CHANGED_ANYWHERE.search(text) is None:
+        plain = text.strip(" ")
+        if _CHANGED_AT_START.match(plain) is None:
+            return Md(plain)
     text = _WS.sub(" ", _CONTROL.sub(" ", text)).strip()
     # '<', '>' and '&' become entities first: no raw HTML, no autolinks, and
     # the references added below stay as written.

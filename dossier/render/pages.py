@@ -5,6 +5,7 @@ to `PAGE_BUILDERS`."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from collections import defaultdict
@@ -20,7 +21,7 @@ from dossier.model import Briefing, Event, Quote
 from dossier.render.calendar import build_calendar
 from dossier.render.markdown import md_unescape_plain
 from dossier.render.paths import page_path, source_path
-from dossier.render.quotes import group_by_speaker
+from dossier.render.quotes import group_by_speaker, latest_quotes
 from dossier.render.temporal_pages import document_pages, event_pages, timeline_pages
 from dossier.settings import Settings
 
@@ -35,11 +36,21 @@ class Page:
 PageBuilder = Callable[[Briefing, Settings], Iterable[Page]]
 
 
-def source_labels(briefing: Briefing) -> dict[str, str]:
+class SourceLabels(dict[str, str]):
+    """{article id: citation label}, and `owners`: {label: the first
+    article with it} (a copy shares its article's label), made once for
+    the thousands of citations a build prints."""
+
+    @functools.cached_property
+    def owners(self) -> dict[str, str]:
+        return {label: article for article, label in reversed(list(self.items()))}
+
+
+def source_labels(briefing: Briefing) -> SourceLabels:
     """Short labels for citations: S1, S2, ... in the sources' order; a
     near-duplicate copy is cited by the label of the article it copies (the
     sources list shows it there)."""
-    labels = {a.id: f"S{n}" for n, a in enumerate(briefing.articles, 1)}
+    labels = SourceLabels((a.id, f"S{n}") for n, a in enumerate(briefing.articles, 1))
     for copy in briefing.duplicates:
         labels.setdefault(copy.id, labels.get(copy.duplicate_of or "", copy.id))
     return labels
@@ -93,12 +104,22 @@ def place_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
         yield Page(page_path(item), "pages/place.md.j2", {"item": item})
 
 
+LATEST_QUOTES = 10  # on the quotes index page, newest first
+
+
 def quotes_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
+    """The quotes index (every speaker with counts, and the newest quotes),
+    then one page per speaker with all their quotes.  One page of every
+    quote was 670 kB of Markdown at 1,000 articles, converted again at each
+    `mkdocs serve` rebuild that changed any quote."""
+    groups = group_by_speaker(briefing)
     direct = sum(1 for q in briefing.quotes if q.direct)
-    yield Page("quotes.md", "pages/quotes.md.j2", {
-        "groups": group_by_speaker(briefing), "direct_count": direct,
-        "reported_count": len(briefing.quotes) - direct,
+    yield Page("quotes/index.md", "pages/quotes.md.j2", {
+        "groups": groups, "direct_count": direct, "reported_count": len(briefing.quotes) - direct,
+        "latest": latest_quotes(groups, LATEST_QUOTES),
     })
+    for group in groups:
+        yield Page(group.path, "pages/speaker_quotes.md.j2", {"group": group})
 
 
 PAGE_BUILDERS: list[PageBuilder] = [
@@ -114,7 +135,7 @@ NAV_SECTIONS: list[tuple[str, str]] = [
     ("People", "people/index.md"),
     ("Organizations", "organizations/index.md"),
     ("Places", "places/index.md"),
-    ("Quotes", "quotes.md"),
+    ("Quotes", "quotes/index.md"),
     ("Timeline", "timeline.md"),
     ("Events", "events/index.md"),
     ("Documents", "documents/index.md"),
@@ -149,27 +170,38 @@ def with_title_front_matter(markdown: str) -> str:
 
 
 def render_pages(
-    briefing: Briefing, settings: Settings, env: jinja2.Environment, changes: Changes | None = None,
+    briefing: Briefing, settings: Settings, env: jinja2.Environment, changes: Changes | None = None, *,
+    processes: int = 1,
 ) -> dict[str, str]:
     """Every page of the dossier: {path in the Markdown tree: Markdown}.
-    `changes` fill the "What's new" page (default: no earlier build)."""
+    `changes` fill the "What's new" page (default: no earlier build).
+    With `processes` > 1, forked processes render pages too (see
+    `dossier.render.forked`); the result is the same."""
+    from dossier.render.forked import render_all
+
     shared = shared_context(briefing, settings, changes)
-    out: dict[str, str] = {}
+    pages: list[Page] = []
+    paths: set[str] = set()
     for builder in PAGE_BUILDERS:
         for page in builder(briefing, settings):
-            if page.path in out:
+            if page.path in paths:
                 raise RenderError(f"two pages want the path {page.path!r}; expected one page per path")
-            try:
-                template = env.get_template(page.template)
-                out[page.path] = with_title_front_matter(
-                    template.render({**shared, **page.context, "page_path": page.path})
-                )
-            except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-                name = getattr(exc, "filename", None) or page.template
-                line = getattr(exc, "lineno", None)
-                raise RenderError(
-                    f"template failed while rendering {page.path}: {exc}; expected a template that only uses "
-                    "the variables documented in templates/README.md",
-                    path=name, line=line,
-                ) from exc
-    return out
+            paths.add(page.path)
+            pages.append(page)
+
+    def render_one(n: int) -> str:
+        page = pages[n]
+        try:
+            template = env.get_template(page.template)
+            return with_title_front_matter(template.render({**shared, **page.context, "page_path": page.path}))
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            name = getattr(exc, "filename", None) or page.template
+            line = getattr(exc, "lineno", None)
+            raise RenderError(
+                f"template failed while rendering {page.path}: {exc}; expected a template that only uses "
+                "the variables documented in templates/README.md",
+                path=name, line=line,
+            ) from exc
+
+    texts = render_all(len(pages), render_one, processes)
+    return {page.path: text for page, text in zip(pages, texts, strict=True)}

@@ -32,13 +32,19 @@ def source_path(article_id: str) -> str:
 
 def relative(target: str, from_page: str) -> str:
     """A link from the page at `from_page` to `target` ('x.md#frag')."""
+    return relative_to_folder(target, folder(from_page))
+
+
+def relative_to_folder(target: str, from_folder: str) -> str:
+    """A link from a page in `from_folder` (see `folder`) to `target`."""
     path, _, fragment = target.partition("#")
-    rel = _relpath(path, _folder(from_page)) if path else ""
+    rel = _relpath(path, from_folder) if path else ""
     return rel + ("#" + fragment if fragment else "")
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _folder(page: str) -> str:
+def folder(page: str) -> str:
+    """The folder of the page at `page`, '.' at the top."""
     return posixpath.dirname(page) or "."
 
 

@@ -1,10 +1,11 @@
-"""Quotes grouped by who said them, for the quotes page and person pages."""
+"""Quotes grouped by who said them, for the quotes pages and person pages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from dossier.model import Briefing, Organization, Person, Quote
+from dossier.render.paths import page_path
 
 
 @dataclass(slots=True)
@@ -22,6 +23,18 @@ class SpeakerQuotes:
     @property
     def direct_count(self) -> int:
         return sum(1 for q in self.quotes if q.direct)
+
+    @property
+    def latest_date(self) -> str | None:
+        """The date of the newest dated quote (`quotes` are newest first)."""
+        return next((q.date for q in self.quotes if q.date), None)
+
+    @property
+    def path(self) -> str:
+        """The speaker's quotes page: 'quotes/people/ann-lee.md' beside
+        the entity's own page path ('people/ann-lee.md'), so that a person
+        and an organization with the same id get distinct pages."""
+        return f"quotes/{page_path(self.speaker)}" if self.speaker is not None else "quotes/unnamed.md"
 
 
 def latest_first(quotes: list[Quote]) -> list[Quote]:
@@ -53,3 +66,12 @@ def group_by_speaker(briefing: Briefing) -> list[SpeakerQuotes]:
         kind = 0 if isinstance(group.speaker, Person) else 1 if group.speaker is not None else 2
         return kind, -group.direct_count, -len(group.quotes), group.name
     return sorted(groups.values(), key=rank)
+
+
+def latest_quotes(groups: list[SpeakerQuotes], limit: int) -> list[tuple[SpeakerQuotes, Quote]]:
+    """The `limit` newest quotes of all speakers, each with its speaker's
+    group; undated quotes are not among them."""
+    dated = [(group, quote) for group in groups for quote in group.quotes if quote.date]
+    dated.sort(key=lambda gq: gq[1].where)
+    dated.sort(key=lambda gq: gq[1].date or "", reverse=True)
+    return dated[:limit]

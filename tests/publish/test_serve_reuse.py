@@ -96,6 +96,9 @@ def test_model_writer_writes_what_dumps_indented_writes(seed_briefing: object) -
     model["events"].append({"id": "odd", "values": [float("nan"), 1e-05, 2.5e-07, {"1": None}], "empty": {}})
     model["version"] = 2
     assert writer.dumps(model) == dumps_indented(model)
+    # Keys that orjson writes the same way only for the same value; what it refuses falls back.
+    model["events"].extend([{"n": 1}, {"n": 1.0}, {"n": True}, {"n": 2**70}, {"s": "\ud800"}, {1: "int key"}])
+    assert writer.dumps(model) == dumps_indented(model)
     assert writer.dumps({}) == dumps_indented({}) and writer.dumps({"a": [], "b": [[]]}) == dumps_indented(
         {"a": [], "b": [[]]}
     )

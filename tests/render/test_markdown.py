@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dossier.render.markdown import Md, md_escape
 
@@ -53,3 +55,32 @@ def test_markdown_escape_extension_block_markers_stay_text(text: str) -> None:
     )
     assert "<details" not in html and "<dl" not in html and "<summary" not in html
     assert text in __import__("html").unescape(html)
+
+
+def _escape_every_step(text: str) -> str:
+    """`_escape` without its shortcut for text no step changes."""
+    import html as html_module
+
+    from dossier.render import markdown as m
+
+    text = m._WS.sub(" ", m._CONTROL.sub(" ", text)).strip()
+    text = html_module.escape(text, quote=False)
+    text = m._INLINE.sub(r"\\\1", text)
+    text = m._REFERENCED.sub(lambda x: f"&#{ord(x.group())};", text)
+    text = m._EMOJI.sub("&#58;", text)
+    text = m._MARK.sub("&#61;", text)
+    text = m._LEADING.sub(r"\\\1", text)
+    text = m._LEADING_REFERENCED.sub(lambda x: f"&#{ord(x.group())};", text)
+    return m._ORDERED.sub(r"\1\\.", text)
+
+
+# Letters, digits (Arabic-Indic too), every character a step changes, and whitespace of every kind.
+_CHARACTERS = list("ab Z1٣é.-?:%=&<>()[]$~^+*_`{}#!|\\\t\n\r\x0b\x85\u00a0\u2009\x00\x02\x7f")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CHARACTERS), max_size=12))
+def test_markdown_escape_shortcut_gives_what_every_step_gives(text: str) -> None:
+    from dossier.render.markdown import _escape
+
+    assert _escape(text) == _escape_every_step(text)

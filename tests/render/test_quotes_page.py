@@ -1,4 +1,5 @@
-"""The quotes page (by speaker) and the quotes section of a person page."""
+"""The quotes pages (an index of speakers, a page per speaker) and the
+quotes section of a person page."""
 
 from __future__ import annotations
 
@@ -52,12 +53,43 @@ def test_quotes_page_latest_first_with_undated_last(briefing: Briefing) -> None:
 
 
 def test_quotes_page_cites_paragraph_and_marks_direct_or_reported(briefing: Briefing) -> None:
-    page = _pages(briefing)["quotes.md"]
-    assert "## [Ann Lee](people/ann-lee.md)" in page
-    assert "## [Foreign Ministry](organizations/ministry.md)" in page
-    assert "“We \\*agreed\\*, in principle” [S1&nbsp;¶1](sources/old.md#p1)" in page
-    assert "**22 January 2019** · reported, said: *the talks would go on* [S2&nbsp;¶1](sources/new.md#p1)" in page
-    assert "5 direct quotes and 1 reported statement" in page
+    pages = _pages(briefing)
+    page = pages["quotes/people/ann-lee.md"]
+    assert "1 direct quote and 1 reported statement of [Ann Lee](../../people/ann-lee.md), newest first." in page
+    assert "“We \\*agreed\\*, in principle” [S1&nbsp;¶1](../../sources/old.md#p1)" in page
+    assert "## Reported statements\n\n- **22 January 2019** · said: *the talks would go on* " \
+           "[S2&nbsp;¶1](../../sources/new.md#p1)" in page
+    assert "2 direct quotes of [Bo Kim](../../people/bo-kim.md)" in pages["quotes/people/bo-kim.md"]
+    assert "[Foreign Ministry](../../organizations/ministry.md)" in pages["quotes/organizations/ministry.md"]
+    assert "whose speaker the sources do not name" in pages["quotes/unnamed.md"]
+
+
+def test_quotes_index_lists_speakers_and_the_newest_quotes(briefing: Briefing) -> None:
+    page = _pages(briefing)["quotes/index.md"]
+    assert "5 direct quotes and 1 reported statement from 4 speakers." in page
+    rows = [line for line in page.splitlines() if line.startswith("| [")]
+    assert rows == [
+        "| [Bo Kim](people/bo-kim.md) | 2 | 0 | 22 January 2019 |",
+        "| [Ann Lee](people/ann-lee.md) | 1 | 1 | 22 January 2019 |",
+        "| [Foreign Ministry](organizations/ministry.md) | 1 | 0 | 22 January 2019 |",
+        "| [Unnamed sources](unnamed.md) | 1 | 0 | date unknown |",
+    ]
+    latest = page.split("## Latest quotes", 1)[1]
+    assert latest.index("Never.") < latest.index("the talks would go on") < latest.index("agreed")
+    assert "Nobody knows" not in latest  # undated: only on its speaker's page
+    assert "[Ann Lee](people/ann-lee.md), reported: *the talks would go on* [S2&nbsp;¶1](../sources/new.md#p1)" \
+        in latest
+
+
+def test_quotes_index_shows_at_most_the_latest_limit(briefing: Briefing) -> None:
+    from dossier.render.pages import LATEST_QUOTES
+
+    many = [_quote(100 + n, "new", f"2019-02-{n + 1:02d}", speaker="bo-kim", text=f"Line {n}.")
+            for n in range(LATEST_QUOTES + 3)]
+    briefing.quotes.extend(many)
+    latest = _pages(briefing)["quotes/index.md"].split("## Latest quotes", 1)[1]
+    assert latest.count("\n- ") == LATEST_QUOTES
+    assert f"Line {LATEST_QUOTES + 2}." in latest and "Line 2." not in latest
 
 
 def test_quotes_page_person_section_latest_first(briefing: Briefing) -> None:
@@ -68,5 +100,7 @@ def test_quotes_page_person_section_latest_first(briefing: Briefing) -> None:
 
 
 def test_quotes_page_without_quotes_says_so() -> None:
-    page = _pages(Briefing())["quotes.md"]
+    pages = _pages(Briefing())
+    assert [p for p in pages if p.startswith("quotes/")] == ["quotes/index.md"]
+    page = pages["quotes/index.md"]
     assert "No quotation or reported statement was found in the sources." in page
