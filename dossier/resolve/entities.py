@@ -257,7 +257,7 @@ def _full_name(tokens: tuple[str, ...]) -> bool:
 # Which person each one-article person joined (its index among the merged
 # people, -1 for a new one), by the names of all of them in order: the
 # matching reads nothing else.
-_PEOPLE: Memo[list[int]] = Memo(limit=8)
+_PEOPLE: Memo[list[int]] = Memo(limit=4)
 
 
 def _merge_people(parts: Sequence[Briefing], id_map: IdMap, taken: set[str]) -> list[Person]:

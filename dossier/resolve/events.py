@@ -169,7 +169,7 @@ def _candidates(clustering: Clustering, items: Sequence[tuple[str, str, Event]],
 
 # Clusterings by what `cluster_reports` reads: every report, and the names
 # of the places they name (an edit that changed no event gives the same).
-_CLUSTERINGS: Memo[Clustering] = Memo(limit=4)
+_CLUSTERINGS: Memo[Clustering] = Memo(limit=2)
 
 
 def resolve_clusters(items: Sequence[tuple[str, str, Event]], places: Sequence[Place] = ()) -> Clustering:
