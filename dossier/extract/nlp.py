@@ -5,6 +5,7 @@ too when it is installed."""
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -60,8 +61,20 @@ def _mark_paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=4)
+_LOADING = threading.Lock()
+
+
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline `name` (else the first installed fallback), loaded
+    once per process.  `mkdocs serve` loads it on a background thread after
+    its first build (`dossier.publish.reuse`): a build that needs it
+    meanwhile waits for that load instead of making a second."""
+    with _LOADING:
+        return _load_nlp(name)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(name: str) -> Language:
     import spacy
     from spacy.language import Language
 

@@ -62,6 +62,12 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
         self.dirty = dirty
         self._reuse = ServeReuse() if command == "serve" else None
 
+    def wait_ready(self, timeout: float | None = None) -> None:
+        """Under `mkdocs serve`: until what a build started in the
+        background for the next rebuild is done (loading the extractor)."""
+        if self._reuse is not None:
+            self._reuse.wait_warm(timeout)
+
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for later builds in the same process: forget the command.
         self.command = None
@@ -214,6 +220,8 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
             self.incremental.finish(config)
             if self.command == "serve":
                 self._served = self.incremental
+        if self._reuse is not None:  # the next rebuild follows an edit: the extractor is ready for it
+            self._reuse.warm_up(self.settings.model)
         if keep is not None:
             keep.commit()
 

@@ -14,6 +14,11 @@ needs.  Each is reused only when it is provably the same:
 - the theme's compiled templates (MkDocs makes a new theme environment every
   build), by a checksum of their source (`jinja2.BytecodeCache`).
 
+The first build of a serve session usually finds every extraction in the
+cache and never loads spaCy; the first edit would then wait for it (0.6 s
+and more).  So after the first build the pipeline is loaded on a background
+thread (`warm_up`), while the author reads the preview.
+
 While a rebuild runs, Python's cyclic garbage collector is paused
 (`paused_gc`): unpickling the kept extractions of 1,000 articles creates
 about a million objects, and the collector, run again and again over the
@@ -26,8 +31,10 @@ A `dossier build` keeps none of this: it builds once per process.
 from __future__ import annotations
 
 import gc
+import logging
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -97,6 +104,21 @@ class ServeReuse:
         self.model_writer = ModelWriter()
         self.theme_bytecode = TemplateBytecode()
         self._environment: tuple[tuple[object, ...], jinja2.Environment] | None = None
+        self._warming: threading.Thread | None = None
+
+    def warm_up(self, model: str) -> None:
+        """Load the spaCy pipeline `model` on a background thread, once."""
+        if self._warming is None:
+            from dossier.extract.nlp import load_nlp
+
+            self._warming = threading.Thread(target=_load_quietly, args=(load_nlp, model), daemon=True,
+                                             name="dossier-warm-up")
+            self._warming.start()
+
+    def wait_warm(self, timeout: float | None = None) -> None:
+        """Until the background load of `warm_up` is over (for benchmarks and tests)."""
+        if self._warming is not None:
+            self._warming.join(timeout)
 
     def page_environment(self, templates: Path) -> jinja2.Environment:
         """The page templates' environment, the one of the last rebuild when
@@ -106,3 +128,12 @@ class ServeReuse:
         if self._environment is None or self._environment[0] != key:
             self._environment = (key, make_environment(templates))
         return self._environment[1]
+
+
+def _load_quietly(load: Callable[[str], object], model: str) -> None:
+    """A failed background load is left for the build that needs the
+    pipeline: it loads it again and reports the error there."""
+    try:
+        load(model)
+    except Exception as exc:
+        logging.getLogger("dossier").debug("dossier: loading %s in the background: %s", model, exc)

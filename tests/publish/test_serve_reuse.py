@@ -116,3 +116,30 @@ def test_page_environment_is_kept_until_a_user_template_changes(tmp_path: Path) 
     assert reuse.page_environment(templates) is changed
     (templates / "pages" / "place.md.j2").write_text("# {{ item.name }}!\n", encoding="utf-8")
     assert reuse.page_environment(templates) is not changed
+
+
+def test_warm_up_loads_the_pipeline_once_in_the_background() -> None:
+    from dossier.extract import nlp
+
+    nlp._load_nlp.cache_clear()
+    reuse = ServeReuse()
+    reuse.warm_up(nlp.DEFAULT_MODEL)
+    first = reuse._warming
+    reuse.warm_up(nlp.DEFAULT_MODEL)
+    assert first is not None and reuse._warming is first  # once per session
+    reuse.wait_warm(timeout=120)
+    assert not first.is_alive()
+    info = nlp._load_nlp.cache_info()
+    assert info.currsize == 1 and info.misses == 1
+    nlp.load_nlp(nlp.DEFAULT_MODEL)  # the build's call finds it loaded
+    assert nlp._load_nlp.cache_info().hits == info.hits + 1
+
+
+def test_a_failed_background_load_is_left_to_the_build_that_needs_it() -> None:
+    from dossier.errors import ConfigError
+    from dossier.publish.reuse import _load_quietly
+
+    def fails(model: str) -> None:
+        raise ConfigError(f"spaCy model {model!r} is not installed")
+
+    _load_quietly(fails, "missing")  # no exception on the background thread
