@@ -34,6 +34,9 @@ log = logging.getLogger("dossier")
 # (`dossier.resolve.copies`), so every build can use the same ones, and a
 # rebuild need not unpickle a thousand of them again.
 _EXTRACTED: dict[str, Briefing] = {}
+# The key of each article file's latest extraction: an edited article's
+# earlier one is dropped (the disk cache still has it, should the edit be undone).
+_LATEST: dict[str, str] = {}
 _CACHE_LIMIT = 5000
 # Fewer articles to extract than this run in this process: starting worker
 # processes and loading the model in each costs more than it saves.
@@ -60,6 +63,7 @@ def clear_memory_cache() -> None:
     """Forget the extractions and resolve results kept in this process, as
     a new process would (the disk cache stays)."""
     _EXTRACTED.clear()
+    _LATEST.clear()
     resolve.clear_memos()
 
 
@@ -108,8 +112,14 @@ def extract_cached(
     finally:
         if collecting:
             gc.enable()
+    for article, key in zip(articles, keys, strict=True):
+        earlier = _LATEST.get(article.path)
+        if earlier is not None and earlier != key:
+            _EXTRACTED.pop(earlier, None)
+        _LATEST[article.path] = key
     if len(_EXTRACTED) + len(kept) > _CACHE_LIMIT:
         _EXTRACTED.clear()
+        _LATEST.clear()
     _EXTRACTED.update(kept)
     return [fresh[k] if k in fresh else kept[k] for k in keys]
 
