@@ -107,8 +107,8 @@ def _cluster_named(
     )
     identities = [identity(item) for _, item in items]
     named = tuple((tuple(_names(item)), ident) for (_, item), ident in zip(items, identities, strict=True))
-    key = (keys_of, spell_out, named)
-    groups = _GROUPINGS.get(key, lambda: _groups_of_names(items, identities, keys_of, spell_out))
+    groups = _GROUPINGS.get((keys_of, spell_out, named),
+                            lambda: _groups_of_names(items, identities, keys_of, spell_out))
     clusters = [[items[i] for i in group] for group in groups]
     merged: list[tuple[str, N, list[tuple[str, N]]]] = []
     for members in clusters:
