@@ -70,6 +70,8 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
 
     def on_shutdown(self) -> None:
         # MkDocs keeps this instance for later builds in the same process: forget the command.
+        if self._reuse is not None:
+            self._reuse.rebuilding()
         self.command = None
         self.dirty = False
         self._served = self.incremental = None
@@ -93,6 +95,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self._reuse is not None:  # resumed in on_post_build or on_build_error
+            self._reuse.rebuilding()
             self._gc_paused.enter_context(paused_gc())
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -132,13 +135,17 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                                                  cache=site_cache(settings))
                     pdfs = dict.fromkeys(self._pdfs.paths, b"")
             env = reuse.page_environment(settings.templates_dir) if reuse is not None else None
-            # Under serve the other cores are idle (no PDFs): they render pages too.
+            # Under serve the other cores are idle (no PDFs): they render pages too, while this process,
+            # its own share done, writes the model.
             processes = worker_count(settings.workers) if reuse is not None else 1
+
+            def write_model() -> None:
+                self.briefing_json = reuse.model_writer.dumps(model) if reuse is not None else dumps_indented(model)
+
             self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes,
-                                            env=env, processes=processes)
+                                            env=env, processes=processes, meanwhile=write_model)
         except DossierError as exc:
             raise PluginError(str(exc)) from exc
-        self.briefing_json = reuse.model_writer.dumps(model) if reuse is not None else dumps_indented(model)
         for path, data in site_data_files(self.briefing_json, changes, briefing, settings, config).items():
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, content=data, inclusion=InclusionLevel.NOT_IN_NAV))
@@ -222,6 +229,7 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                 self._served = self.incremental
         if self._reuse is not None:  # the next rebuild follows an edit: the extractor is ready for it
             self._reuse.warm_up(self.settings.model)
+            self._reuse.collect_later()  # what the rebuild left, while the author reads the preview
         if keep is not None:
             keep.commit()
 

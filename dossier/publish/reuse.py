@@ -23,7 +23,9 @@ While a rebuild runs, Python's cyclic garbage collector is paused
 (`paused_gc`): unpickling the kept extractions of 1,000 articles creates
 about a million objects, and the collector, run again and again over the
 growing heap, took four times as long as the unpickling itself; resolving
-and rendering allocate as much.  What the rebuild left is collected after it.
+and rendering allocate as much.  What the rebuild left is collected a second
+after it, on a background thread (`collect_later`), unless the next rebuild
+has started.
 
 A `dossier build` keeps none of this: it builds once per process.
 """
@@ -44,6 +46,8 @@ from dossier.changes.snapshot import ParsedModels
 from dossier.export import ModelWriter
 from dossier.render import make_environment
 from dossier.render.environment import BUILTIN_TEMPLATES
+
+COLLECT_DELAY = 1.0  # seconds after a serve rebuild: the browser has reloaded the page
 
 
 @contextmanager
@@ -105,6 +109,7 @@ class ServeReuse:
         self.theme_bytecode = TemplateBytecode()
         self._environment: tuple[tuple[object, ...], jinja2.Environment] | None = None
         self._warming: threading.Thread | None = None
+        self._collecting: threading.Timer | None = None
 
     def warm_up(self, model: str) -> None:
         """Load the spaCy pipeline `model` on a background thread, once."""
@@ -114,6 +119,25 @@ class ServeReuse:
             self._warming = threading.Thread(target=_load_quietly, args=(load_nlp, model), daemon=True,
                                              name="dossier-warm-up")
             self._warming.start()
+
+    def collect_later(self, delay: float = COLLECT_DELAY) -> None:
+        """A full garbage collection `delay` seconds from now, on a
+        background thread, unless a rebuild starts first (`rebuilding`).
+        The collector is paused while a rebuild runs, and Python's own
+        schedule then ran a full collection so seldom that a session grew by
+        about 100 MB a rebuild (1.2 GB after the first build at 1,000
+        articles, 1.7 GB after six rebuilds; 1.4 GB with this, the full
+        collection taking 0.3 s while the author reads the preview)."""
+        self.rebuilding()
+        self._collecting = threading.Timer(delay, gc.collect)
+        self._collecting.daemon = True
+        self._collecting.start()
+
+    def rebuilding(self) -> None:
+        """A rebuild starts: no collection of `collect_later` during it."""
+        if self._collecting is not None:
+            self._collecting.cancel()
+            self._collecting = None
 
     def wait_warm(self, timeout: float | None = None) -> None:
         """Until the background load of `warm_up` is over (for benchmarks and tests)."""

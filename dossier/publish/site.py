@@ -8,7 +8,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,13 +57,14 @@ def site_cache(settings: Settings) -> DiskCache | None:
 
 def generate_pages(
     settings: Settings, *, strict: bool = False, briefing: Briefing | None = None, changes: Changes | None = None,
-    env: jinja2.Environment | None = None, processes: int = 1,
+    env: jinja2.Environment | None = None, processes: int = 1, meanwhile: Callable[[], None] | None = None,
 ) -> dict[str, str]:
     """Every generated file of the site: {path: content}.  Pass `briefing`
     to render one already built (the plugin renders the PDFs from it too),
     `changes` for "What's new" (default: since the cached previous build),
     `env`, the templates' environment, to reuse one (default: a new one),
-    and `processes` to render on more cores (`render_pages`)."""
+    and `processes` to render on more cores, `meanwhile` to do work of
+    yours while forked processes finish (`render_pages`)."""
     if briefing is None:
         briefing = site_briefing(settings, strict=strict)
     if changes is None:
@@ -71,7 +72,7 @@ def generate_pages(
     with current().stage("render", unit="pages") as stage:
         if env is None:
             env = make_environment(settings.templates_dir)
-        pages = render_pages(briefing, settings, env, changes, processes=processes)
+        pages = render_pages(briefing, settings, env, changes, processes=processes, meanwhile=meanwhile)
         pages.update(asset_files())
         stage.advance(len(pages))
     return pages

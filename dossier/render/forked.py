@@ -30,13 +30,20 @@ def can_fork() -> bool:
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
-def render_all(count: int, render_one: Callable[[int], str], processes: int = 1) -> list[str]:
+def render_all(
+    count: int, render_one: Callable[[int], str], processes: int = 1, meanwhile: Callable[[], None] | None = None,
+) -> list[str]:
     """[render_one(0), ..., render_one(count - 1)], on up to `processes`
     processes (this one and forked ones) when there is more than one page
-    for each."""
+    for each.  `meanwhile` is called once this process has rendered its
+    share, while the forked ones finish theirs (they start later, and
+    copy the memory they touch)."""
     processes = min(processes, count)
     if processes <= 1 or not can_fork():
-        return [render_one(i) for i in range(count)]
+        out = [render_one(i) for i in range(count)]
+        if meanwhile is not None:
+            meanwhile()
+        return out
     context = multiprocessing.get_context("fork")
     workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
     with warnings.catch_warnings():  # Python 3.12+ warns about forking a process with threads (the server's)
@@ -55,6 +62,8 @@ def render_all(count: int, render_one: Callable[[int], str], processes: int = 1)
             out[i] = render_one(i)
     except Exception:
         failed = True
+    if meanwhile is not None:
+        meanwhile()
     for n, (worker, receive) in enumerate(workers, 1):
         try:
             status, texts = receive.recv()

@@ -171,12 +171,13 @@ def with_title_front_matter(markdown: str) -> str:
 
 def render_pages(
     briefing: Briefing, settings: Settings, env: jinja2.Environment, changes: Changes | None = None, *,
-    processes: int = 1,
+    processes: int = 1, meanwhile: Callable[[], None] | None = None,
 ) -> dict[str, str]:
     """Every page of the dossier: {path in the Markdown tree: Markdown}.
     `changes` fill the "What's new" page (default: no earlier build).
     With `processes` > 1, forked processes render pages too (see
-    `dossier.render.forked`); the result is the same."""
+    `dossier.render.forked`); the result is the same.  `meanwhile` is work
+    of the caller's to do while they finish (called once in any case)."""
     from dossier.render.forked import render_all
 
     shared = shared_context(briefing, settings, changes)
@@ -203,5 +204,5 @@ def render_pages(
                 path=name, line=line,
             ) from exc
 
-    texts = render_all(len(pages), render_one, processes)
+    texts = render_all(len(pages), render_one, processes, meanwhile)
     return {page.path: text for page, text in zip(pages, texts, strict=True)}

@@ -143,3 +143,18 @@ def test_a_failed_background_load_is_left_to_the_build_that_needs_it() -> None:
         raise ConfigError(f"spaCy model {model!r} is not installed")
 
     _load_quietly(fails, "missing")  # no exception on the background thread
+
+
+def test_a_collection_after_a_rebuild_is_called_off_when_the_next_one_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import threading
+
+    collected = threading.Event()
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.set() or 0)
+    reuse = ServeReuse()
+    reuse.collect_later(delay=0.05)
+    assert collected.wait(timeout=10)  # it runs when nothing starts meanwhile
+    collected.clear()
+    reuse.collect_later(delay=0.3)
+    reuse.rebuilding()  # the next rebuild starts first
+    assert not collected.wait(timeout=0.6)

@@ -50,3 +50,10 @@ def test_a_rendering_process_that_dies_is_made_up_for_here() -> None:
     assert render_all(7, render_one, processes=2) == [f"page {n}" for n in range(7)]
     assert render_all(1, render_one, processes=4) == ["page 0"]
     assert render_all(0, render_one, processes=2) == []
+
+
+def test_the_callers_work_meanwhile_is_done_once_whatever_the_processes() -> None:
+    calls: list[int] = []
+    for processes in (1, 2, 3):
+        assert render_all(5, str, processes, meanwhile=lambda n=processes: calls.append(n)) == list("01234")
+    assert calls == [1, 2, 3]
