@@ -22,9 +22,9 @@ process:
    the resident memory of the build's processes, sampled every 0.1 s) per
    stage and in total;
 4. with `--serve`, what `mkdocs serve` does: its first build, then the
-   rebuilds after each of three edits of an article (the extractor loaded in
-   the background after the first build, as serve does, before the first
-   edit); with `--dirty`, the same for `mkdocs serve --dirty` (which renders
+   rebuilds after each of three edits of an article (each edit once serve's
+   background work after a build is done: loading the extractor after the
+   first, collecting garbage after each); with `--dirty`, the same for `mkdocs serve --dirty` (which renders
    only the pages that changed).
 
 It prints figures; it is not a timed test.
@@ -276,7 +276,9 @@ def step_serve(project: Path, dirty: bool) -> dict:
     try:
         for name in ("first", *REBUILDS):
             if name != "first":
-                config.plugins["dossier"].wait_ready()  # an author takes longer to edit than the extractor to load
+                # An author takes longer to edit than serve's background work after a build (loading the
+                # extractor, collecting garbage) takes.
+                config.plugins["dossier"].wait_ready()
                 edit_one_article(project)
             reporter = Reporter(QUIET)
             wall, cpu = time.perf_counter(), cpu_seconds()

@@ -64,7 +64,8 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
 
     def wait_ready(self, timeout: float | None = None) -> None:
         """Under `mkdocs serve`: until what a build started in the
-        background for the next rebuild is done (loading the extractor)."""
+        background for the next rebuild is done (loading the extractor,
+        collecting garbage)."""
         if self._reuse is not None:
             self._reuse.wait_warm(timeout)
 

@@ -140,9 +140,12 @@ class ServeReuse:
             self._collecting = None
 
     def wait_warm(self, timeout: float | None = None) -> None:
-        """Until the background load of `warm_up` is over (for benchmarks and tests)."""
-        if self._warming is not None:
-            self._warming.join(timeout)
+        """Until the background work after a build is over: the load of
+        `warm_up`, the collection of `collect_later` (for benchmarks and
+        tests, which edit faster than an author)."""
+        for thread in (self._warming, self._collecting):
+            if thread is not None:
+                thread.join(timeout)
 
     def page_environment(self, templates: Path) -> jinja2.Environment:
         """The page templates' environment, the one of the last rebuild when
