@@ -50,7 +50,18 @@ class _Export:
         return out
 
     def mentions(self, mentions: list[Mention]) -> list[dict[str, Any]]:
-        return [x for m in mentions for x in self.facts(m.where, m.text, text=m.text)]
+        """`facts` of each mention; written out for the mentions in articles
+        without copies (most of them: a model has hundreds of thousands)."""
+        out: list[dict[str, Any]] = []
+        copied = self.copied
+        for m in mentions:
+            w = m.where
+            if copied.has_copies(w.article):
+                out.extend(self.facts(w, m.text, text=m.text))
+            else:
+                out.append({"text": m.text, "article": w.article, "paragraph": w.paragraph, "start": w.start,
+                            "end": w.end})
+        return out
 
     def article(self, a: Article) -> dict[str, Any]:
         return {

@@ -227,6 +227,9 @@ class CopiedProvenance:
     def __bool__(self) -> bool:
         return bool(self._copies)
 
+    def has_copies(self, article_id: str) -> bool:
+        return article_id in self._copies
+
     def mirror(self, where: Provenance, text: str, *, reworded: bool = False) -> list[Provenance]:
         """The same fact in each copy that has its paragraph and its words
         (`text`); a copy that cut or reworded them does not state it.  With
