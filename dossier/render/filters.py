@@ -15,6 +15,16 @@ from dossier.render.markdown import Md, html_text, md_escape
 from dossier.render.paths import citation_target, folder, page_path, relative, relative_to_folder
 
 
+class SourceLabels(dict[str, str]):
+    """{article id: citation label}, and `owners`: {label: the first
+    article with it} (a copy shares its article's label), made once for
+    the thousands of citations a build prints."""
+
+    @functools.cached_property
+    def owners(self) -> dict[str, str]:
+        return {label: article for article, label in reversed(list(self.items()))}
+
+
 @jinja2.pass_context
 def url(ctx: jinja2.runtime.Context, target: str) -> Md:
     return Md(relative(target, ctx["page_path"]))
@@ -48,9 +58,7 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance]) -> Md:
     copy's paragraph cited beside the same paragraph of the article it copies
     (same label) is cited once, pointing at the article."""
     labels = ctx["source_labels"]
-    own = getattr(labels, "owners", None)  # SourceLabels: made once
-    if own is None:
-        own = {label: article for article, label in reversed(list(labels.items()))}  # the first article with it
+    own = (labels if isinstance(labels, SourceLabels) else SourceLabels(labels)).owners
     distinct: dict[tuple[str, int], Provenance] = {}
     for w in sorted(wheres, key=lambda w: (own.get(labels.get(w.article, "")) != w.article, w)):
         distinct.setdefault((labels.get(w.article, w.article), w.paragraph), w)

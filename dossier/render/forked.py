@@ -58,25 +58,27 @@ def render_all(
     out: list[str | None] = [None] * count
     failed = False
     try:
-        for i in range(0, count, processes):
-            out[i] = render_one(i)
-    except Exception:
-        failed = True
-    if meanwhile is not None:
-        meanwhile()
-    for n, (worker, receive) in enumerate(workers, 1):
         try:
-            status, texts = receive.recv()
-        except (EOFError, OSError):
-            status, texts = "died", []
-        finally:
-            receive.close()
-            worker.join()
-        if status == "ok":
-            out[n::processes] = texts
-        else:
+            for i in range(0, count, processes):
+                out[i] = render_one(i)
+        except Exception:
             failed = True
-            log.debug("dossier: a rendering process %s; rendering serially", status)
+        if meanwhile is not None:
+            meanwhile()
+    finally:  # even when `meanwhile` raises: a forked process waits until its pages are read
+        for n, (worker, receive) in enumerate(workers, 1):
+            try:
+                status, texts = receive.recv()
+            except (EOFError, OSError):
+                status, texts = "died", []
+            finally:
+                receive.close()
+                worker.join()
+            if status == "ok":
+                out[n::processes] = texts
+            else:
+                failed = True
+                log.debug("dossier: a rendering process %s; rendering serially", status)
     if failed:
         return [render_one(i) for i in range(count)]
     return out  # type: ignore[return-value]  # every slot filled

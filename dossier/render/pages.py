@@ -5,7 +5,6 @@ to `PAGE_BUILDERS`."""
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 from collections import defaultdict
@@ -19,6 +18,7 @@ from dossier.changes import Changes
 from dossier.errors import RenderError
 from dossier.model import Briefing, Event, Quote
 from dossier.render.calendar import build_calendar
+from dossier.render.filters import SourceLabels
 from dossier.render.markdown import md_unescape_plain
 from dossier.render.paths import page_path, source_path
 from dossier.render.quotes import group_by_speaker, latest_quotes
@@ -34,16 +34,6 @@ class Page:
 
 
 PageBuilder = Callable[[Briefing, Settings], Iterable[Page]]
-
-
-class SourceLabels(dict[str, str]):
-    """{article id: citation label}, and `owners`: {label: the first
-    article with it} (a copy shares its article's label), made once for
-    the thousands of citations a build prints."""
-
-    @functools.cached_property
-    def owners(self) -> dict[str, str]:
-        return {label: article for article, label in reversed(list(self.items()))}
 
 
 def source_labels(briefing: Briefing) -> SourceLabels:

@@ -71,7 +71,6 @@ def group_by_speaker(briefing: Briefing) -> list[SpeakerQuotes]:
 def latest_quotes(groups: list[SpeakerQuotes], limit: int) -> list[tuple[SpeakerQuotes, Quote]]:
     """The `limit` newest quotes of all speakers, each with its speaker's
     group; undated quotes are not among them."""
-    dated = [(group, quote) for group in groups for quote in group.quotes if quote.date]
-    dated.sort(key=lambda gq: gq[1].where)
-    dated.sort(key=lambda gq: gq[1].date or "", reverse=True)
-    return dated[:limit]
+    group_of = {id(quote): group for group in groups for quote in group.quotes}
+    dated = latest_first([quote for group in groups for quote in group.quotes if quote.date])
+    return [(group_of[id(quote)], quote) for quote in dated[:limit]]

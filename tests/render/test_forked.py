@@ -57,3 +57,17 @@ def test_the_callers_work_meanwhile_is_done_once_whatever_the_processes() -> Non
     for processes in (1, 2, 3):
         assert render_all(5, str, processes, meanwhile=lambda n=processes: calls.append(n)) == list("01234")
     assert calls == [1, 2, 3]
+
+
+def test_the_forked_processes_are_joined_when_the_callers_work_fails() -> None:
+    import multiprocessing
+
+    def fails() -> None:
+        raise OSError("disk full")
+
+    def big(n: int) -> str:
+        return str(n) * 200_000  # more than a pipe holds: the forked process waits until it is read
+
+    with pytest.raises(OSError, match="disk full"):
+        render_all(6, big, 2, meanwhile=fails)
+    assert not [p for p in multiprocessing.active_children() if p.name == "dossier-render"]
