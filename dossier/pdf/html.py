@@ -25,7 +25,7 @@ from dossier.pdf import fonts
 from dossier.pdf.brief import MeetingBrief, as_of_bounds, as_of_label, latest_role, sort_key, upcoming_events
 from dossier.pdf.lean import lean_dossier
 from dossier.render.environment import make_environment
-from dossier.render.filters import human_date
+from dossier.render.filters import ParagraphTexts, human_date
 from dossier.render.pages import source_labels
 from dossier.settings import Settings
 
@@ -167,12 +167,14 @@ def _font_css() -> dict[str, Markup]:
 
 
 def base_context(briefing: Briefing, settings: Settings, *, linked: bool) -> dict[str, Any]:
+    articles_by_id = {a.id: a for a in briefing.articles}
     return {
         "briefing": briefing,
         "settings": settings,
         "as_of": as_of_label(briefing, settings),
         "source_labels": source_labels(briefing),
-        "articles_by_id": {a.id: a for a in briefing.articles},
+        "articles_by_id": articles_by_id,
+        "paragraph_texts": ParagraphTexts(articles_by_id),
         "entities": briefing.index(),
         "citations": Citations(),
         "linked": linked,

@@ -144,7 +144,8 @@ class DossierPlugin(BasePlugin[DossierPluginConfig]):
                 self.briefing_json = reuse.model_writer.dumps(model) if reuse is not None else dumps_indented(model)
 
             self.generated = generate_pages(settings, strict=self.config.strict, briefing=briefing, changes=changes,
-                                            env=env, processes=processes, meanwhile=write_model)
+                                            env=env, processes=processes, meanwhile=write_model,
+                                            memo=reuse.page_memo if reuse is not None else None)
         except DossierError as exc:
             raise PluginError(str(exc)) from exc
         for path, data in site_data_files(self.briefing_json, changes, briefing, settings, config).items():

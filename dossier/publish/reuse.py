@@ -11,6 +11,8 @@ needs.  Each is reused only when it is provably the same:
 - the page templates' Jinja environment, with its compiled templates, while
   no file of the user's templates folder or of the built-in templates
   changed (Jinja itself does not look again: `auto_reload` is off);
+- the pages whose template, variables and reads of the shared variables
+  are as they were at the last rebuild (`dossier.render.page_memo`);
 - the theme's compiled templates (MkDocs makes a new theme environment every
   build), by a checksum of their source (`jinja2.BytecodeCache`).
 
@@ -46,6 +48,7 @@ from dossier.changes.snapshot import ParsedModels
 from dossier.export import ModelWriter
 from dossier.render import make_environment
 from dossier.render.environment import BUILTIN_TEMPLATES
+from dossier.render.page_memo import PageMemo
 
 COLLECT_DELAY = 1.0  # seconds after a serve rebuild: the browser has reloaded the page
 
@@ -107,6 +110,7 @@ class ServeReuse:
         self.parsed_models: ParsedModels = {}
         self.model_writer = ModelWriter()
         self.theme_bytecode = TemplateBytecode()
+        self.page_memo = PageMemo()
         self._environment: tuple[tuple[object, ...], jinja2.Environment] | None = None
         self._warming: threading.Thread | None = None
         self._collecting: threading.Timer | None = None

@@ -33,6 +33,7 @@ from dossier.publish.incremental import (
 )
 from dossier.render import make_environment, render_pages
 from dossier.render.assets import asset_files
+from dossier.render.page_memo import PageMemo
 from dossier.settings import Settings
 
 if TYPE_CHECKING:
@@ -58,13 +59,15 @@ def site_cache(settings: Settings) -> DiskCache | None:
 def generate_pages(
     settings: Settings, *, strict: bool = False, briefing: Briefing | None = None, changes: Changes | None = None,
     env: jinja2.Environment | None = None, processes: int = 1, meanwhile: Callable[[], None] | None = None,
+    memo: PageMemo | None = None,
 ) -> dict[str, str]:
     """Every generated file of the site: {path: content}.  Pass `briefing`
     to render one already built (the plugin renders the PDFs from it too),
     `changes` for "What's new" (default: since the cached previous build),
     `env`, the templates' environment, to reuse one (default: a new one),
     and `processes` to render on more cores, `meanwhile` to do work of
-    yours while forked processes finish (`render_pages`)."""
+    yours while forked processes finish, `memo` to reuse the pages of an
+    earlier render that did not change (`render_pages`)."""
     if briefing is None:
         briefing = site_briefing(settings, strict=strict)
     if changes is None:
@@ -72,7 +75,7 @@ def generate_pages(
     with current().stage("render", unit="pages") as stage:
         if env is None:
             env = make_environment(settings.templates_dir)
-        pages = render_pages(briefing, settings, env, changes, processes=processes, meanwhile=meanwhile)
+        pages = render_pages(briefing, settings, env, changes, processes=processes, meanwhile=meanwhile, memo=memo)
         pages.update(asset_files())
         stage.advance(len(pages))
     return pages

@@ -10,7 +10,7 @@ from typing import Any
 
 import jinja2
 
-from dossier.model import Provenance
+from dossier.model import Article, Provenance
 from dossier.render.markdown import Md, html_text, md_escape
 from dossier.render.paths import citation_target, folder, page_path, relative, relative_to_folder
 
@@ -23,6 +23,22 @@ class SourceLabels(dict[str, str]):
     @functools.cached_property
     def owners(self) -> dict[str, str]:
         return {label: article for article, label in reversed(list(self.items()))}
+
+
+class ParagraphTexts:
+    """`paragraph_texts[article id, n]`: the text of paragraph n of a kept
+    article.  A read of its own for `mkdocs serve` (`dossier.render.page_memo`):
+    a page quoting one paragraph is not rendered again because another
+    paragraph of the same article changed."""
+
+    __slots__ = ("_articles",)
+
+    def __init__(self, articles: dict[str, Article]) -> None:
+        self._articles = articles
+
+    def __getitem__(self, key: tuple[str, int]) -> str:
+        article, number = key
+        return self._articles[article].paragraph(number).text
 
 
 @jinja2.pass_context
@@ -40,8 +56,17 @@ def link(ctx: jinja2.runtime.Context, item: Any, label: str | None = None) -> Md
 @jinja2.pass_context
 def cite(ctx: jinja2.runtime.Context, where: Provenance) -> Md:
     """A citation: '[S2 ¶4](../sources/id.md#p4)', pointing at the paragraph."""
-    label = ctx["source_labels"].get(where.article, where.article)
-    return _citation(label, where.article, where.paragraph, folder(ctx["page_path"]))
+    return _citation(_label(ctx["source_labels"], where.article), where.article, where.paragraph,
+                     folder(ctx["page_path"]))
+
+
+def _label(labels: Any, article: str) -> str:
+    """The citation label of `article`, else its id.  An item read, not
+    `labels.get`: the cheapest read to record under `mkdocs serve`."""
+    try:
+        return labels[article]  # type: ignore[no-any-return]
+    except KeyError:
+        return article
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -58,10 +83,12 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance]) -> Md:
     copy's paragraph cited beside the same paragraph of the article it copies
     (same label) is cited once, pointing at the article."""
     labels = ctx["source_labels"]
-    own = (labels if isinstance(labels, SourceLabels) else SourceLabels(labels)).owners
+    own = getattr(labels, "owners", None)  # a SourceLabels, or a template variable standing for one
+    if own is None:
+        own = SourceLabels(labels).owners
     distinct: dict[tuple[str, int], Provenance] = {}
-    for w in sorted(wheres, key=lambda w: (own.get(labels.get(w.article, "")) != w.article, w)):
-        distinct.setdefault((labels.get(w.article, w.article), w.paragraph), w)
+    for w in sorted(wheres, key=lambda w: (own.get(_label(labels, w.article)) != w.article, w)):
+        distinct.setdefault((_label(labels, w.article), w.paragraph), w)
     return Md(", ".join(cite(ctx, w) for w in sorted(distinct.values())))
 
 
@@ -81,8 +108,8 @@ def excerpt(text: str, start: int, end: int, width: int = 90) -> str:
 @jinja2.pass_context
 def context_of(ctx: jinja2.runtime.Context, where: Provenance, width: int = 90) -> str:
     """The sentence-sized context of a mention, as plain text."""
-    article = ctx["articles_by_id"][where.article]
-    return excerpt(article.paragraph(where.paragraph).text, where.start, where.end, width)
+    text = ctx["paragraph_texts"][where.article, where.paragraph]
+    return excerpt(text, where.start, where.end, width)
 
 
 _EDTF_ONE = re.compile(r"^(-?\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]*)$")

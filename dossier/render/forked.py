@@ -22,8 +22,11 @@ import sys
 import warnings
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from typing import TypeVar
 
 log = logging.getLogger("dossier")
+
+T = TypeVar("T")
 
 
 def can_fork() -> bool:
@@ -31,8 +34,8 @@ def can_fork() -> bool:
 
 
 def render_all(
-    count: int, render_one: Callable[[int], str], processes: int = 1, meanwhile: Callable[[], None] | None = None,
-) -> list[str]:
+    count: int, render_one: Callable[[int], T], processes: int = 1, meanwhile: Callable[[], None] | None = None,
+) -> list[T]:
     """[render_one(0), ..., render_one(count - 1)], on up to `processes`
     processes (this one and forked ones) when there is more than one page
     for each.  `meanwhile` is called once this process has rendered its
@@ -55,7 +58,7 @@ def render_all(
             worker.start()
             send.close()
             workers.append((worker, receive))
-    out: list[str | None] = [None] * count
+    out: list[T | None] = [None] * count
     failed = False
     try:
         try:
@@ -84,7 +87,7 @@ def render_all(
     return out  # type: ignore[return-value]  # every slot filled
 
 
-def _render_share(render_one: Callable[[int], str], indices: range, send: Connection) -> None:
+def _render_share(render_one: Callable[[int], T], indices: range, send: Connection) -> None:
     try:
         texts = [render_one(i) for i in indices]
     except BaseException:

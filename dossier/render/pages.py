@@ -18,8 +18,9 @@ from dossier.changes import Changes
 from dossier.errors import RenderError
 from dossier.model import Briefing, Event, Quote
 from dossier.render.calendar import build_calendar
-from dossier.render.filters import SourceLabels
+from dossier.render.filters import ParagraphTexts, SourceLabels
 from dossier.render.markdown import md_unescape_plain
+from dossier.render.page_memo import PageMemo, Reads, tracked
 from dossier.render.paths import page_path, source_path
 from dossier.render.quotes import group_by_speaker, latest_quotes
 from dossier.render.temporal_pages import document_pages, event_pages, timeline_pages
@@ -136,12 +137,14 @@ NAV_SECTIONS: list[tuple[str, str]] = [
 def shared_context(briefing: Briefing, settings: Settings, changes: Changes | None = None) -> dict[str, Any]:
     from dossier.pdf.brief import briefed_events  # dossier.pdf imports this module
 
+    articles_by_id = {a.id: a for a in briefing.articles}
     return {
         "changes": changes if changes is not None else Changes(baseline="no earlier build", compared=False),
         "briefing": briefing,
         "settings": settings,
         "source_labels": source_labels(briefing),
-        "articles_by_id": {a.id: a for a in briefing.articles},
+        "articles_by_id": articles_by_id,
+        "paragraph_texts": ParagraphTexts(articles_by_id),
         "entities": briefing.index(),
         "calendar": build_calendar(briefing, settings),
         "briefed": {e.id for e in briefed_events(briefing, settings)} if settings.pdf else set(),
@@ -159,15 +162,20 @@ def with_title_front_matter(markdown: str) -> str:
     return f"---\ntitle: {json.dumps(html.escape(plain, quote=True), ensure_ascii=False)}\n---\n\n{markdown}"
 
 
+FORK_AT_LEAST = 64  # pages to render: fewer are rendered here rather than in forked processes too
+
+
 def render_pages(
     briefing: Briefing, settings: Settings, env: jinja2.Environment, changes: Changes | None = None, *,
-    processes: int = 1, meanwhile: Callable[[], None] | None = None,
+    processes: int = 1, meanwhile: Callable[[], None] | None = None, memo: PageMemo | None = None,
 ) -> dict[str, str]:
     """Every page of the dossier: {path in the Markdown tree: Markdown}.
     `changes` fill the "What's new" page (default: no earlier build).
     With `processes` > 1, forked processes render pages too (see
     `dossier.render.forked`); the result is the same.  `meanwhile` is work
-    of the caller's to do while they finish (called once in any case)."""
+    of the caller's to do while they finish (called once in any case).
+    With a `memo` (`mkdocs serve`), pages whose inputs did not change since
+    the memo's last render are taken from it (`dossier.render.page_memo`)."""
     from dossier.render.forked import render_all
 
     shared = shared_context(briefing, settings, changes)
@@ -180,11 +188,10 @@ def render_pages(
             paths.add(page.path)
             pages.append(page)
 
-    def render_one(n: int) -> str:
-        page = pages[n]
+    def render(page: Page, variables: dict[str, Any]) -> str:
         try:
             template = env.get_template(page.template)
-            return with_title_front_matter(template.render({**shared, **page.context, "page_path": page.path}))
+            return with_title_front_matter(template.render({**variables, **page.context, "page_path": page.path}))
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             name = getattr(exc, "filename", None) or page.template
             line = getattr(exc, "lineno", None)
@@ -194,5 +201,19 @@ def render_pages(
                 path=name, line=line,
             ) from exc
 
-    texts = render_all(len(pages), render_one, processes, meanwhile)
-    return {page.path: text for page, text in zip(pages, texts, strict=True)}
+    if memo is None:
+        texts = render_all(len(pages), lambda n: render(pages[n], shared), processes, meanwhile)
+        return {page.path: text for page, text in zip(pages, texts, strict=True)}
+
+    entries = [(page.path, page.template, page.context) for page in pages]
+    kept = memo.kept(env, shared, entries)
+    todo = [n for n in range(len(pages)) if n not in kept]
+
+    def render_tracked(k: int) -> tuple[str, Reads]:
+        reads = Reads()
+        return render(pages[todo[k]], tracked(shared, reads)), reads
+
+    made = render_all(len(todo), render_tracked, processes if len(todo) >= FORK_AT_LEAST else 1, meanwhile)
+    by_page = dict(zip(todo, made, strict=True))
+    memo.remember(env, shared, entries, by_page.__getitem__, kept)
+    return {page.path: kept[n] if n in kept else by_page[n][0] for n, page in enumerate(pages)}
