@@ -78,10 +78,11 @@ def _citation(label: str, article: str, paragraph: int, from_folder: str) -> Md:
 
 
 @jinja2.pass_context
-def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance]) -> Md:
+def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance], limit: int = 0) -> Md:
     """Citations of distinct paragraphs, comma-separated ('S1 ¶2, S3 ¶5'); a
     copy's paragraph cited beside the same paragraph of the article it copies
-    (same label) is cited once, pointing at the article."""
+    (same label) is cited once, pointing at the article.  With `limit`, the
+    first `limit` and a count of the rest (as the print templates' filter)."""
     labels = ctx["source_labels"]
     own = getattr(labels, "owners", None)  # a SourceLabels, or a template variable standing for one
     if own is None:
@@ -89,7 +90,10 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance]) -> Md:
     distinct: dict[tuple[str, int], Provenance] = {}
     for w in sorted(wheres, key=lambda w: (own.get(_label(labels, w.article)) != w.article, w)):
         distinct.setdefault((_label(labels, w.article), w.paragraph), w)
-    return Md(", ".join(cite(ctx, w) for w in sorted(distinct.values())))
+    shown = sorted(distinct.values())
+    rest = len(shown) - limit if limit else 0
+    out = ", ".join(cite(ctx, w) for w in (shown[:limit] if rest > 0 else shown))
+    return Md(f"{out} and {rest} more paragraph{'' if rest == 1 else 's'}" if rest > 0 else out)
 
 
 def excerpt(text: str, start: int, end: int, width: int = 90) -> str:

@@ -20,6 +20,7 @@ from dossier.model import Briefing, Event, Quote
 from dossier.render.calendar import build_calendar
 from dossier.render.filters import ParagraphTexts, SourceLabels
 from dossier.render.markdown import md_unescape_plain
+from dossier.render.mentions import mention_list, source_dates
 from dossier.render.page_memo import PageMemo, Reads, tracked
 from dossier.render.paths import page_path, source_path
 from dossier.render.quotes import group_by_speaker, latest_quotes
@@ -75,9 +76,10 @@ def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
         for participant in dict.fromkeys(event.participants):
             attended[participant].append(event)
     paragraphs = mentioned_paragraphs(briefing)
+    dates = source_dates(briefing.articles)
     for person in briefing.people:
         yield Page(page_path(person), "pages/person.md.j2", {
-            "person": person, "roles": dated_roles(person),
+            "person": person, "roles": dated_roles(person), "mentions": mention_list(person.mentions, dates),
             "co_mentioned": co_mentioned(briefing, person, paragraphs=paragraphs), "ages": stated_ages(person),
             "said": said.get(person.id, []), "attended": attended.get(person.id, []),
         })
@@ -85,14 +87,20 @@ def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 def organization_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     yield Page("organizations/index.md", "pages/organizations.md.j2", {"items": briefing.organizations})
+    dates = source_dates(briefing.articles)
     for item in briefing.organizations:
-        yield Page(page_path(item), "pages/organization.md.j2", {"item": item})
+        yield Page(page_path(item), "pages/organization.md.j2", {
+            "item": item, "mentions": mention_list(item.mentions, dates),
+        })
 
 
 def place_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     yield Page("places/index.md", "pages/places.md.j2", {"items": briefing.places})
+    dates = source_dates(briefing.articles)
     for item in briefing.places:
-        yield Page(page_path(item), "pages/place.md.j2", {"item": item})
+        yield Page(page_path(item), "pages/place.md.j2", {
+            "item": item, "mentions": mention_list(item.mentions, dates),
+        })
 
 
 LATEST_QUOTES = 10  # on the quotes index page, newest first

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from dossier.model import Briefing, Document, Person, Provenance
 from dossier.render.calendar import build_calendar
+from dossier.render.mentions import mention_list, source_dates
 from dossier.render.paths import page_path
 from dossier.render.timeline_svg import timeline_svg
 from dossier.settings import Settings
@@ -35,9 +36,11 @@ def event_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 def document_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     yield _page("documents/index.md", "pages/documents.md.j2")
+    dates = source_dates(briefing.articles)
     for document in briefing.documents:
         yield _page(page_path(document), "pages/document.md.j2", {
             "document": document, "speakers": document_speakers(briefing, document),
+            "mentions": mention_list(document.mentions, dates),
         })
 
 

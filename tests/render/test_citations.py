@@ -27,3 +27,10 @@ def test_whats_new_line_separates_its_citations_from_the_text_and_each_other() -
     line = render('{% include "pages/partials/change_line.md.j2" %}', change=change)
     assert line.strip().endswith(
         "20 November 2020 [S1&nbsp;¶8](sources/kept.md#p8), [S2&nbsp;¶3](sources/other.md#p3)")
+
+
+def test_a_limit_cites_the_first_paragraphs_and_counts_the_rest() -> None:
+    wheres = [Provenance("other", 2), Provenance("kept", 8), Provenance("kept", 3), Provenance("kept-copy", 8)]
+    assert render("{{ wheres|cite_all(2) }}", wheres=wheres) == (
+        "[S1&nbsp;¶3](sources/kept.md#p3), [S1&nbsp;¶8](sources/kept.md#p8) and 1 more paragraph")
+    assert render("{{ wheres|cite_all(3) }}", wheres=wheres) == render("{{ wheres|cite_all }}", wheres=wheres)
