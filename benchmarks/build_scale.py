@@ -261,8 +261,9 @@ REBUILDS = ("rebuild", "rebuild 2", "rebuild 3")
 
 def step_serve(project: Path, dirty: bool) -> dict:
     """What `mkdocs serve` (`--dirty`: `mkdocs serve --dirty`) does: a first
-    build (no PDFs), then, after each of three edits of an article, the
-    rebuild it triggers; all timed."""
+    build (no PDFs), then, after each of three edits of an article (each of
+    another kind and article: `edit_one_article`), the rebuild it triggers;
+    all timed."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -274,12 +275,12 @@ def step_serve(project: Path, dirty: bool) -> dict:
     out = {}
     config = None
     try:
-        for name in ("first", *REBUILDS):
+        for n, name in enumerate(("first", *REBUILDS)):
             if name != "first":
                 # An author takes longer to edit than serve's background work after a build (loading the
                 # extractor, collecting garbage) takes.
                 config.plugins["dossier"].wait_ready()
-                edit_one_article(project)
+                edit_one_article(project, n - 1)
             reporter = Reporter(QUIET)
             wall, cpu = time.perf_counter(), cpu_seconds()
             with reporting(reporter):
@@ -312,12 +313,24 @@ def print_build(title: str, build: dict) -> None:
     print(_row("total", build["total"]))
 
 
-def edit_one_article(project: Path) -> Path:
-    victim = sorted((project / "articles").iterdir())[len(list((project / "articles").iterdir())) // 2]
-    text = victim.read_text(encoding="utf-8")
-    # A new quote and its speaker: the dossier PDF's content changes, as after most real edits.
-    victim.write_text(text.rstrip("\n") + "\n\n\"We will return to the table in the spring,\" said Maria Keller, "
-                      "a government spokeswoman.\n", encoding="utf-8")
+def edit_one_article(project: Path, kind: int = 0) -> Path:
+    """Edit one article as an author would; `kind` picks the edit (and the
+    article): 0 appends a new quote and its speaker (the dossier PDF's
+    content changes, as after most real edits), 1 rewords a sentence of
+    another article (its first " the " becomes " this ": the offsets of what
+    follows move), 2 appends a paragraph naming a new person and a place to
+    a third."""
+    articles = sorted((project / "articles").iterdir())
+    victim = articles[[len(articles) // 2, len(articles) // 4, 3 * len(articles) // 4][kind % 3]]
+    text = victim.read_text(encoding="utf-8").rstrip("\n")
+    if kind % 3 == 0:
+        text += "\n\n\"We will return to the table in the spring,\" said Maria Keller, a government spokeswoman.\n"
+    elif kind % 3 == 1:
+        text = text.replace(" the ", " this ", 1) + "\n"
+    else:
+        text += ("\n\nOfficials of both governments met again in Geneva on Tuesday, said Anna Lindqvist, a spokeswoman "
+                 "for the foreign ministry.\n")
+    victim.write_text(text, encoding="utf-8")
     return victim
 
 
