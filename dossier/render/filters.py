@@ -163,7 +163,7 @@ def human_date(value: str | None) -> str:
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
+    return f"{count:,} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
 def install(env: jinja2.Environment) -> None:

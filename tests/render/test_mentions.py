@@ -61,3 +61,20 @@ def test_a_page_past_the_limit_cites_every_paragraph(
     every = mentions[mentions.index("### Every source"):]
     cited = set(map(int, re.findall(r"¶(\d+)", every)))
     assert cited == {m.where.paragraph for m in place.mentions}
+
+
+def test_the_sources_list_reads_as_one_line_of_citations() -> None:
+    from dossier.model import Mention, Provenance
+    from dossier.render.mentions import MentionList, SourceMentions
+
+    listed = [Mention("Geneva", Provenance("b", 2, 0, 6))]
+    sources = [SourceMentions(Provenance("a", 1), [3, 7]), SourceMentions(Provenance("b", 2))]
+    mentions = MentionList(listed, 1_234, sources)
+    env = make_environment(None)
+    out = env.get_template("pages/partials/mentions.md.j2").render(
+        mentions=mentions, source_labels={"a": "S1", "b": "S2"}, paragraph_texts={("b", 2): "Geneva talks"},
+        page_path="places/x.md",
+    )
+    assert "1,234 mentions in 2 sources. Below, the 1 in the newest sources" in out
+    assert "- [S2&nbsp;¶2](../sources/b.md#p2) Geneva talks\n" in out
+    assert "[S1&nbsp;¶1](../sources/a.md#p1), ¶3, ¶7 · [S2&nbsp;¶2](../sources/b.md#p2)\n" in out
