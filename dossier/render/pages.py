@@ -64,7 +64,14 @@ def source_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
 
 
 def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
-    from dossier.render.people import co_mentioned, dated_roles, mentioned_paragraphs, people_rows, stated_ages
+    from dossier.render.people import (
+        co_mentioned,
+        dated_roles,
+        mentioned_paragraphs,
+        people_rows,
+        role_lines,
+        stated_ages,
+    )
 
     yield Page("people/index.md", "pages/people.md.j2", {"rows": people_rows(briefing)})
     said: dict[str, list[Quote]] = defaultdict(list)  # by speaker, in the model's order
@@ -79,7 +86,8 @@ def people_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     dates = source_dates(briefing.articles)
     for person in briefing.people:
         yield Page(page_path(person), "pages/person.md.j2", {
-            "person": person, "roles": dated_roles(person), "mentions": mention_list(person.mentions, dates),
+            "person": person, "roles": dated_roles(person), "role_lines": role_lines(person),
+            "mentions": mention_list(person.mentions, dates),
             "co_mentioned": co_mentioned(briefing, person, paragraphs=paragraphs), "ages": stated_ages(person),
             "said": said.get(person.id, []), "attended": attended.get(person.id, []),
         })

@@ -5,14 +5,50 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
-from dossier.model import Briefing, Person, Role
+from dossier.model import Briefing, Person, Provenance, Role
 
 
 def dated_roles(person: Person) -> list[Role]:
     """Roles oldest first; undated ones (and curated ones) last."""
     return sorted(person.roles, key=lambda r: (r.date is None, r.date or "", r.where))
+
+
+@dataclass(slots=True)
+class RoleLine:
+    """One title given to a person, however many sources give it (at 1,000
+    articles a prime minister's page listed "Prime Minister" 700 times)."""
+
+    title: str  # as the oldest source states it
+    first: str | None  # the date (EDTF) of the oldest source stating it
+    last: str | None  # of the newest
+    wheres: list[Provenance] = field(default_factory=list)
+    curated: bool = False
+
+    @property
+    def date(self) -> str | None:
+        """The dates of the sources stating it: one date, or from the first
+        to the last (an EDTF interval)."""
+        if self.first is None or self.last is None or self.first == self.last:
+            return self.first or self.last
+        return f"{self.first.split('/')[0]}/{self.last.split('/')[-1]}"
+
+
+def role_lines(person: Person) -> list[RoleLine]:
+    """The person's roles, one line per title (case aside), oldest first."""
+    lines: dict[str, RoleLine] = {}
+    for role in dated_roles(person):
+        line = lines.get(role.title.casefold())
+        if line is None:
+            line = lines[role.title.casefold()] = RoleLine(role.title, role.date, role.date)
+        elif role.date is not None:
+            line.last = role.date
+        if role.where.article:
+            line.wheres.append(role.where)
+        line.curated = line.curated or role.curated
+    return list(lines.values())
 
 
 def current_role(person: Person) -> str:
@@ -71,13 +107,14 @@ def co_mentioned(
 AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 
 
-def stated_ages(person: Person) -> list[tuple[int, int, Role]]:
-    """(age, year, role) for each role stating an age ("a 72-year-old
-    diplomat"), the year being the article's: the age is as of that date."""
-    out: list[tuple[int, int, Role]] = []
+def stated_ages(person: Person) -> list[tuple[int, int, list[Provenance]]]:
+    """(age, year, where stated) for each age a role states ("a 72-year-old
+    diplomat"), the year being the article's: the age is as of that date.
+    One entry per age and year, however many sources state it."""
+    out: dict[tuple[int, int], list[Provenance]] = {}
     for role in person.roles:
         m = AGE.search(role.title)
         year = (role.date or "")[:4]
         if m and year.isdigit():
-            out.append((int(m.group(1)), int(year), role))
-    return out
+            out.setdefault((int(m.group(1)), int(year)), []).append(role.where)
+    return [(age, year, wheres) for (age, year), wheres in out.items()]
