@@ -96,6 +96,17 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance], limit: int =
     return Md(f"{out} and {rest} more paragraph{'' if rest == 1 else 's'}" if rest > 0 else out)
 
 
+def wordings(variants: list[Any], text: str) -> list[tuple[str, list[Provenance]]]:
+    """The wordings of `variants` (each with `text` and `where`) other than
+    `text`, each once with every place it is worded so, in first-seen order
+    (many sources word a provision the same way)."""
+    out: dict[str, list[Provenance]] = {}
+    for variant in variants:
+        if variant.text != text:
+            out.setdefault(variant.text, []).append(variant.where)
+    return list(out.items())
+
+
 def excerpt(text: str, start: int, end: int, width: int = 90) -> str:
     """The words around [start, end) in `text`, with ellipses."""
     a = max(0, start - width)
@@ -169,7 +180,7 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 def install(env: jinja2.Environment) -> None:
     env.filters.update(
         md=md_escape, html=html_text, url=url, link=link, cite=cite, cite_all=cite_all, context=context_of,
-        human_date=human_date, excerpt=excerpt,
+        human_date=human_date, excerpt=excerpt, wordings=wordings,
     )
     env.globals.update(plural=plural, page_path=page_path)
     env.tests["contains"] = lambda seq, item: item in seq

@@ -34,3 +34,18 @@ def test_a_limit_cites_the_first_paragraphs_and_counts_the_rest() -> None:
     assert render("{{ wheres|cite_all(2) }}", wheres=wheres) == (
         "[S1&nbsp;¶3](sources/kept.md#p3), [S1&nbsp;¶8](sources/kept.md#p8) and 1 more paragraph")
     assert render("{{ wheres|cite_all(3) }}", wheres=wheres) == render("{{ wheres|cite_all }}", wheres=wheres)
+
+
+def test_a_provision_worded_alike_by_many_sources_is_one_wording_with_its_citations() -> None:
+    from dossier.render.filters import wordings
+
+    class Variant:
+        def __init__(self, text: str, article: str) -> None:
+            self.text, self.where = text, Provenance(article, 1)
+
+    variants = [Variant("hand over two islands", "kept"), Variant("return two islands", "other"),
+                Variant("hand over two islands", "kept-copy"), Variant("transfer two islands", "kept")]
+    assert wordings(variants, "transfer two islands") == [
+        ("hand over two islands", [Provenance("kept", 1), Provenance("kept-copy", 1)]),
+        ("return two islands", [Provenance("other", 1)]),
+    ]
