@@ -48,9 +48,16 @@ def source_labels(briefing: Briefing) -> SourceLabels:
     return labels
 
 
+OVERVIEW_SOURCES = 20  # the overview lists every source up to this many, else the newest this many
+
+
 def overview_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
     ranked = sorted(briefing.people, key=lambda p: (-len(p.articles), -len(p.mentions), p.name))
-    yield Page("index.md", "pages/index.md.j2", {"key_people": ranked[:12]})
+    sources = briefing.articles
+    if len(sources) > OVERVIEW_SOURCES:
+        dates = source_dates(sources)
+        sources = sorted(sources, key=lambda a: dates[a.id], reverse=True)[:OVERVIEW_SOURCES]  # stable: S-order
+    yield Page("index.md", "pages/index.md.j2", {"key_people": ranked[:12], "sources": sources})
 
 
 def whats_new_pages(briefing: Briefing, settings: Settings) -> Iterable[Page]:
