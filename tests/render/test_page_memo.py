@@ -184,3 +184,18 @@ def test_tracked_records_each_kind_of_read() -> None:
     unhashable = Reads()
     Tracked("thing", _Thing("a", ["x"]), unhashable).tagged(["x"])  # a list argument
     assert list(unhashable) == [("thing", "call", "tagged", (["x"],), ())]
+
+
+def test_an_equal_table_in_another_order_is_a_change() -> None:
+    env = make_environment(None)
+    memo = PageMemo()
+    page = [("p.md", "pages/x.md.j2", {})]
+    memo.remember(env, {"table": {"a": 1, "b": 2}}, page, lambda n: ("text", _reads_whole("table")), {})
+    assert memo.kept(env, {"table": {"a": 1, "b": 2}}, page) == {0: "text"}
+    assert memo.kept(env, {"table": {"b": 2, "a": 1}}, page) == {}
+
+
+def _reads_whole(name: str) -> Reads:
+    reads = Reads()
+    len(Tracked(name, {}, reads))
+    return reads
