@@ -25,7 +25,7 @@ from dossier.pdf import fonts
 from dossier.pdf.brief import MeetingBrief, as_of_bounds, as_of_label, latest_role, sort_key, upcoming_events
 from dossier.pdf.lean import lean_dossier
 from dossier.render.environment import make_environment
-from dossier.render.filters import ParagraphTexts, human_date
+from dossier.render.filters import ParagraphTexts, human_date, more_paragraphs
 from dossier.render.pages import source_labels
 from dossier.settings import Settings
 
@@ -95,7 +95,7 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: Iterable[Provenance], limit: i
     out = Markup(", ").join(cite(ctx, w) for w in shown)
     if len(shown) < len(distinct):
         rest = len(distinct) - len(shown)
-        out += Markup(" and {} more paragraph{}").format(rest, "" if rest == 1 else "s")
+        out += Markup(" ") + more_paragraphs(rest)
     return out
 
 

@@ -93,7 +93,12 @@ def cite_all(ctx: jinja2.runtime.Context, wheres: list[Provenance], limit: int =
     shown = sorted(distinct.values())
     rest = len(shown) - limit if limit else 0
     out = ", ".join(cite(ctx, w) for w in (shown[:limit] if rest > 0 else shown))
-    return Md(f"{out} and {rest} more paragraph{'' if rest == 1 else 's'}" if rest > 0 else out)
+    return Md(f"{out} {more_paragraphs(rest)}" if rest > 0 else out)
+
+
+def more_paragraphs(count: int) -> str:
+    """What a list of citations cut short says of the rest."""
+    return f"and {count:,} more paragraph{'' if count == 1 else 's'}"
 
 
 def wordings(variants: list[Any], text: str) -> list[tuple[str, list[Provenance]]]:

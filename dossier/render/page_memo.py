@@ -242,6 +242,3 @@ class PageMemo:
                 kept[path] = Rendered(template, context, reads, text)
         self._env, self._shared, self._pages = env, shared, kept
         self.reused = len(reused)
-
-    def forget(self) -> None:
-        self._env, self._shared, self._pages = None, {}, {}
